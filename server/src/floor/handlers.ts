@@ -1,0 +1,33 @@
+import { AppError } from '../errors.js';
+import type { HandlerTable, JoinedContext } from '../socket/context.js';
+
+const ok = null;
+const sec = (s: number | null | undefined) => (s === undefined ? undefined : s === null ? null : s * 1000);
+
+/** Lowering someone else's hand is a facilitator's move; anyone seated may lower their own. */
+function lowerTarget(ctx: JoinedContext, pid: string | undefined): string {
+  if (pid === undefined || pid === ctx.pid) return ctx.pid;
+  if (ctx.role !== 'facilitator') throw new AppError('FORBIDDEN');
+  return pid;
+}
+
+export const floorHandlers: HandlerTable = {
+  'floor:raise': async ({ room, pid }) => (await room.floor({ type: 'raiseHand', pid }), ok),
+  'floor:lower': async (ctx, p) => (await ctx.room.floor({ type: 'lowerHand', pid: lowerTarget(ctx, p.pid) }), ok),
+  'floor:pass': async ({ room, pid }) => (await room.floor({ type: 'pass', pid }), ok),
+  'floor:done': async ({ room, pid }) => (await room.floor({ type: 'done', pid }), ok),
+  'floor:give': async ({ room }, p) => (await room.floor({ type: 'give', pid: p.pid }), ok),
+  'floor:take': async ({ room }) => (await room.floor({ type: 'takeBack' }), ok),
+  'floor:next': async ({ room }) => (await room.floor({ type: 'next' }), ok),
+  'floor:round': async ({ room }, p) => (await room.floor({ type: 'startRound', from: p.from, limitMs: sec(p.limitSec) }), ok),
+  'floor:endRound': async ({ room }) => (await room.floor({ type: 'endRound' }), ok),
+  'floor:skip': async ({ room }, p) => (await room.floor({ type: 'skip', pid: p.pid }), ok),
+  'floor:reorder': async ({ room }, p) => (await room.floor({ type: 'reorderQueue', order: p.order }), ok),
+  'floor:settings': async ({ room }, p) => {
+    const settings: { turnLimitMs?: number | null; autoHandover?: boolean } = {};
+    if (p.turnLimitSec !== undefined) settings.turnLimitMs = sec(p.turnLimitSec);
+    if (p.autoHandover !== undefined) settings.autoHandover = p.autoHandover;
+    await room.floor({ type: 'settings', settings });
+    return ok;
+  },
+};

@@ -1,0 +1,51 @@
+import { GroupSettingsSchema } from '@circle/shared';
+import cors from 'cors';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Groups } from '../groups/service.js';
+
+export function createApp(deps: { groups: Groups; clientDir: string; corsOrigins: string[]; now: () => number }) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'"] } } }));
+  if (deps.corsOrigins.length) app.use('/api', cors({ origin: deps.corsOrigins }));
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  app.post('/api/groups', async (req, res) => {
+    const parsed = GroupSettingsSchema.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ error: 'BAD_REQUEST' });
+    res.status(201).json(await deps.groups.create(parsed.data, deps.now()));
+  });
+
+  app.get('/api/invite/:token', async (req, res) => {
+    const token = req.params.token;
+    const invite = token.length <= 512 ? await deps.groups.resolveInvite(token) : null;
+    if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
+    res.json(deps.groups.inviteInfo(invite.group, invite.role));
+  });
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'NOT_FOUND' });
+  });
+
+  const index = join(deps.clientDir, 'index.html');
+  app.use(express.static(deps.clientDir, { index: false }));
+  // The client routes on the path (/, /join/<token>); every other page load gets the app shell.
+  app.get(/^\/(join\/[^/]+)?$/, (_req, res) => {
+    if (!existsSync(index)) return void res.status(503).type('text').send('The client is not built: run npm start.');
+    res.sendFile(index);
+  });
+
+  const onError: ErrorRequestHandler = (err: { status?: number; type?: string }, _req, res, _next) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({ error: status === 500 ? 'INTERNAL' : 'BAD_REQUEST' });
+  };
+  app.use(onError);
+  return app;
+}

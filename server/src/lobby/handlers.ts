@@ -1,0 +1,6 @@
+import type { HandlerTable } from '../socket/context.js';
+
+export const lobbyHandlers: HandlerTable = {
+  'lobby:admit': async ({ room }, p) => (await room.admit([p.pid]), null),
+  'lobby:admitAll': async ({ room }) => ({ admitted: await room.admit('all') }),
+};

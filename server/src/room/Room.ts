@@ -1,0 +1,297 @@
+import type { FloorCommand, JoinResult, LobbyEntry, Role, RoomView } from '@circle/shared';
+import { floorReducer, initialFloor, nextWake } from '@circle/shared';
+import type { Server, Socket } from 'socket.io';
+import { AppError } from '../errors.js';
+import type { GroupRecord } from '../groups/service.js';
+import { groupKey } from '../groups/service.js';
+import type { Store } from '../store/index.js';
+import { newId } from '../tokens.js';
+import type { AttendanceEvent, DeclarationAcceptance, ParticipantRecord, RoomRecord } from './records.js';
+
+export interface RoomDeps {
+  store: Store;
+  io: Server;
+  reconnectWindowMs: number;
+  now: () => number;
+  /** Called when the meeting has emptied and the room can be dropped from memory. */
+  onEmpty: (groupId: string) => void;
+}
+
+export const channels = {
+  room: (g: string) => `r:${g}`,
+  facilitators: (g: string) => `f:${g}`,
+  person: (g: string, pid: string) => `p:${g}:${pid}`,
+};
+
+const roomKey = (g: string) => `${groupKey(g)}room`;
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/**
+ * The authority for one meeting. Every change runs through `run` (one at a time), is persisted before it
+ * is acknowledged or broadcast, and goes out to everyone as a fresh snapshot with the next sequence number.
+ */
+export class Room {
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly connections = new Map<string, Set<string>>();
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  private constructor(
+    public group: GroupRecord,
+    private rec: RoomRecord,
+    private readonly deps: RoomDeps,
+  ) {}
+
+  static async load(group: GroupRecord, deps: RoomDeps): Promise<Room> {
+    const stored = await deps.store.get<RoomRecord>(roomKey(group.id));
+    const now = deps.now();
+    const rec: RoomRecord = stored ?? {
+      meetingId: newId(),
+      startedAt: now,
+      seq: 0,
+      participants: {},
+      floor: initialFloor({
+        turnLimitMs: group.settings.turnLimitSec === null ? null : group.settings.turnLimitSec * 1000,
+        autoHandover: group.settings.autoHandover,
+      }),
+    };
+    const room = new Room(group, rec, deps);
+    // Nobody is connected to a freshly loaded room: everyone gets a reconnect window from now.
+    for (const p of Object.values(rec.participants)) {
+      if (p.offlineSince === null) {
+        p.offlineSince = now;
+        if (rec.floor.seats.includes(p.pid)) rec.floor = floorReducer(rec.floor, { type: 'presence', pid: p.pid, presence: 'offline' }, now).state;
+      }
+      room.scheduleExpiry(p.pid, p.offlineSince);
+    }
+    room.scheduleWake();
+    return room;
+  }
+
+  get id() {
+    return this.group.id;
+  }
+
+  /** Runs `fn` after every earlier change to this room has finished. */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  participant(pid: string): ParticipantRecord | undefined {
+    return this.rec.participants[pid];
+  }
+
+  join(
+    socket: Socket,
+    args: { pid: string; name: string; role: Role; declarationVersion: number; identity: string; personalLink: string },
+  ): Promise<JoinResult> {
+    return this.run(async () => {
+      const now = this.deps.now();
+      const rec = clone(this.rec);
+      let p = rec.participants[args.pid];
+      if (!p) {
+        if (args.role === 'member' && this.memberCount(rec) >= this.group.settings.capacity) throw new AppError('ROOM_FULL');
+        const waits = args.role === 'member' && this.group.settings.lobby;
+        p = { pid: args.pid, name: args.name, role: args.role, joinedAt: now, admitted: !waits, waitingSince: waits ? now : null, offlineSince: null };
+        rec.participants[args.pid] = p;
+        await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'joined', now));
+        await this.deps.store.append(`${groupKey(this.id)}declarations`, {
+          meetingId: rec.meetingId,
+          pid: p.pid,
+          name: args.name,
+          version: args.declarationVersion,
+          at: now,
+        } satisfies DeclarationAcceptance);
+        if (p.admitted) this.seat(rec, p, now);
+      } else {
+        // The same person again (another tab, a reconnect): one participant, their place kept.
+        p.offlineSince = null;
+        if (p.admitted && rec.floor.seats.includes(p.pid)) {
+          rec.floor = floorReducer(rec.floor, { type: 'presence', pid: p.pid, presence: 'here' }, now).state;
+        }
+      }
+      this.cancelExpiry(p.pid);
+      const set = this.connections.get(p.pid) ?? new Set<string>();
+      set.add(socket.id);
+      this.connections.set(p.pid, set);
+      await socket.join(this.channelsFor(p));
+      await this.commit(rec, []);
+      // A second tab or a reconnect changes nothing others can see, but this socket needs the snapshot.
+      if (p.admitted) socket.emit('room:state', this.view());
+      if (p.role === 'facilitator') socket.emit('room:lobby', this.lobby());
+      return { pid: p.pid, role: p.role, identity: args.identity, personalLink: args.personalLink, status: p.admitted ? 'admitted' : 'waiting' };
+    });
+  }
+
+  /** Applies a floor command; a rejection by the floor rules becomes the matching error code. */
+  floor(cmd: FloorCommand): Promise<void> {
+    return this.run(async () => {
+      const rec = clone(this.rec);
+      const { state, effects } = floorReducer(rec.floor, cmd, this.deps.now());
+      const rejected = effects.find((e) => e.type === 'rejected');
+      if (rejected) throw new AppError(rejected.reason);
+      rec.floor = state;
+      await this.commit(rec, effects);
+    });
+  }
+
+  reorderSeats(order: string[]): Promise<void> {
+    return this.floor({ type: 'reorderSeats', order });
+  }
+
+  admit(pids: string[] | 'all'): Promise<number> {
+    return this.run(async () => {
+      const now = this.deps.now();
+      const rec = clone(this.rec);
+      const waiting = Object.values(rec.participants).filter((p) => !p.admitted);
+      const chosen = pids === 'all' ? waiting : waiting.filter((p) => pids.includes(p.pid));
+      if (pids !== 'all' && chosen.length === 0) throw new AppError('NOT_FOUND');
+      for (const p of chosen) {
+        p.admitted = true;
+        p.waitingSince = null;
+        this.seat(rec, p, now);
+      }
+      for (const p of chosen) this.deps.io.in(channels.person(this.id, p.pid)).socketsJoin(this.channelsFor(p));
+      await this.commit(rec, []);
+      for (const p of chosen) this.deps.io.to(channels.person(this.id, p.pid)).emit('room:admitted', this.view());
+      return chosen.length;
+    });
+  }
+
+  /** The person leaves the meeting for good (Leave button, erased identity, or the reconnect window ran out). */
+  leave(pid: string): Promise<void> {
+    return this.run(async () => {
+      const p = this.rec.participants[pid];
+      if (!p) return;
+      const now = this.deps.now();
+      const rec = clone(this.rec);
+      delete rec.participants[pid];
+      let effects: ReturnType<typeof floorReducer>['effects'] = [];
+      if (rec.floor.seats.includes(pid)) ({ state: rec.floor, effects } = floorReducer(rec.floor, { type: 'leave', pid }, now));
+      await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'left', now));
+      this.cancelExpiry(pid);
+      this.connections.delete(pid);
+      this.deps.io.in(channels.person(this.id, pid)).socketsLeave([channels.room(this.id), channels.facilitators(this.id)]);
+      if (Object.keys(rec.participants).length === 0) return this.end();
+      await this.commit(rec, effects);
+    });
+  }
+
+  /** A connection dropped. The person keeps their place while any tab is open, or for the reconnect window. */
+  disconnected(pid: string, socketId: string): Promise<void> {
+    return this.run(async () => {
+      const set = this.connections.get(pid);
+      set?.delete(socketId);
+      if (set?.size || !this.rec.participants[pid]) return;
+      const now = this.deps.now();
+      const rec = clone(this.rec);
+      rec.participants[pid]!.offlineSince = now;
+      if (rec.floor.seats.includes(pid)) rec.floor = floorReducer(rec.floor, { type: 'presence', pid, presence: 'offline' }, now).state;
+      this.scheduleExpiry(pid, now);
+      await this.commit(rec, []);
+    });
+  }
+
+  view(): RoomView {
+    const everyone = Object.values(this.rec.participants);
+    return {
+      groupId: this.id,
+      groupName: this.group.settings.name,
+      meetingId: this.rec.meetingId,
+      seq: this.rec.seq,
+      at: this.deps.now(),
+      participants: everyone
+        .filter((p) => p.admitted)
+        .map((p) => ({ pid: p.pid, name: p.name, role: p.role, online: p.offlineSince === null })),
+      floor: this.rec.floor,
+      lobbyCount: everyone.filter((p) => !p.admitted).length,
+      capacity: this.group.settings.capacity,
+    };
+  }
+
+  lobby(): LobbyEntry[] {
+    return Object.values(this.rec.participants)
+      .filter((p) => !p.admitted)
+      .map((p) => ({ pid: p.pid, name: p.name, since: p.waitingSince ?? p.joinedAt }));
+  }
+
+  attendanceEvents(): Promise<AttendanceEvent[]> {
+    return this.deps.store.read<AttendanceEvent>(this.attendanceLog(this.rec));
+  }
+
+  /** Stops timers; the persisted record stays for whoever loads the room next. */
+  dispose() {
+    this.closed = true;
+    clearTimeout(this.wakeTimer);
+    for (const t of this.expiryTimers.values()) clearTimeout(t);
+    this.expiryTimers.clear();
+  }
+
+  private channelsFor(p: ParticipantRecord): string[] {
+    const list = [channels.person(this.id, p.pid)];
+    if (p.admitted) list.push(channels.room(this.id));
+    if (p.admitted && p.role === 'facilitator') list.push(channels.facilitators(this.id));
+    return list;
+  }
+
+  private memberCount(rec: RoomRecord) {
+    return Object.values(rec.participants).filter((p) => p.role === 'member').length;
+  }
+
+  private seat(rec: RoomRecord, p: ParticipantRecord, now: number) {
+    if (p.role !== 'observer') rec.floor = floorReducer(rec.floor, { type: 'join', pid: p.pid }, now).state;
+  }
+
+  private attendanceLog(rec: RoomRecord) {
+    return `${groupKey(this.id)}attendance:${rec.meetingId}`;
+  }
+
+  private attendance(p: ParticipantRecord, type: AttendanceEvent['type'], at: number): AttendanceEvent {
+    return { pid: p.pid, name: p.name, role: p.role, type, at };
+  }
+
+  private async commit(rec: RoomRecord, effects: ReturnType<typeof floorReducer>['effects']) {
+    rec.seq = this.rec.seq + 1;
+    await this.deps.store.put(roomKey(this.id), rec);
+    this.rec = rec;
+    const io = this.deps.io;
+    const view = this.view();
+    io.to(channels.room(this.id)).emit('room:state', view);
+    io.to(channels.facilitators(this.id)).emit('room:lobby', this.lobby());
+    for (const e of effects) if (e.type === 'notice') io.to(channels.room(this.id)).emit('floor:notice', { ...e.notice, at: view.at });
+    this.scheduleWake();
+  }
+
+  /** The meeting is over once everyone has gone: its record is removed so the next meeting starts fresh. */
+  private async end() {
+    await this.deps.store.del(roomKey(this.id));
+    this.dispose();
+    this.deps.onEmpty(this.id);
+  }
+
+  private scheduleWake() {
+    clearTimeout(this.wakeTimer);
+    const at = nextWake(this.rec.floor);
+    if (at === null || this.closed) return;
+    this.wakeTimer = setTimeout(() => void this.floor({ type: 'tick' }).catch(() => undefined), Math.max(0, at - this.deps.now()));
+  }
+
+  private scheduleExpiry(pid: string, offlineSince: number) {
+    this.cancelExpiry(pid);
+    const delay = Math.max(0, offlineSince + this.deps.reconnectWindowMs - this.deps.now());
+    this.expiryTimers.set(
+      pid,
+      setTimeout(() => {
+        if (!this.closed && this.rec.participants[pid]?.offlineSince !== null) void this.leave(pid).catch(() => undefined);
+      }, delay),
+    );
+  }
+
+  private cancelExpiry(pid: string) {
+    clearTimeout(this.expiryTimers.get(pid));
+    this.expiryTimers.delete(pid);
+  }
+}

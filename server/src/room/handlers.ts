@@ -1,0 +1,54 @@
+import type { ClientEventResults, ClientPayload } from '@circle/shared';
+import { AppError } from '../errors.js';
+import type { CircleSocket, HandlerTable, Services, Session } from '../socket/context.js';
+import { channels } from './Room.js';
+
+/**
+ * Joining: the invitation decides the role, the personal identity decides who this is. Sending join
+ * again on the same connection (after a reconnect, or to refresh) is the same person coming back.
+ */
+export async function join(
+  socket: CircleSocket,
+  session: Session,
+  services: Services,
+  p: ClientPayload<'room:join'>,
+): Promise<ClientEventResults['room:join']> {
+  const invite = await services.groups.resolveInvite(p.token);
+  if (!invite) throw new AppError('INVALID_TOKEN');
+  const { group, role } = invite;
+  // The text someone accepted must be the text in force; otherwise they re-read it first.
+  if (p.declarationVersion !== group.declarationVersion) throw new AppError('CONFLICT');
+  if (session.groupId && session.groupId !== group.id) throw new AppError('CONFLICT');
+
+  const identity = await services.identities.resolveOrCreate(group.id, p.identity, services.now());
+  const room = await services.rooms.get(group.id);
+  if (!room) throw new AppError('NOT_FOUND');
+  const existing = room.participant(identity.id);
+  // A token grants exactly its role: the same person cannot come back in through another door.
+  if (existing && existing.role !== role) throw new AppError('CONFLICT');
+
+  const result = await room.join(socket, {
+    pid: identity.id,
+    name: p.name,
+    role,
+    declarationVersion: p.declarationVersion,
+    identity: identity.token,
+    personalLink: `/join/${p.token}?me=${encodeURIComponent(identity.token)}`,
+  });
+  Object.assign(session, { groupId: group.id, pid: identity.id, token: p.token });
+  return result;
+}
+
+export const roomHandlers: HandlerTable = {
+  'room:leave': async ({ room, pid, services }) => {
+    await room.leave(pid);
+    services.io.to(channels.person(room.id, pid)).emit('room:closed', 'left');
+    return null;
+  },
+  'identity:erase': async ({ room, pid, services }) => {
+    await room.leave(pid);
+    await services.identities.erase(room.id, pid);
+    services.io.to(channels.person(room.id, pid)).emit('room:closed', 'erased');
+    return null;
+  },
+};

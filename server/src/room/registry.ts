@@ -1,0 +1,43 @@
+import type { Server } from 'socket.io';
+import type { Groups } from '../groups/service.js';
+import type { Store } from '../store/index.js';
+import { Room } from './Room.js';
+
+/** Keeps one Room per group in memory, loading it from the store on first use. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room | null>>();
+
+  constructor(
+    private readonly deps: { store: Store; io: Server; groups: Groups; reconnectWindowMs: number; now: () => number },
+  ) {}
+
+  /** The room of a group, or null when the group does not exist. Store failures propagate. */
+  async get(groupId: string): Promise<Room | null> {
+    let pending = this.rooms.get(groupId);
+    if (!pending) {
+      pending = this.load(groupId);
+      this.rooms.set(groupId, pending);
+    }
+    try {
+      const room = await pending;
+      if (!room) this.rooms.delete(groupId);
+      return room;
+    } catch (err) {
+      // A failed load (store unreachable) must not stick: the next call tries again.
+      this.rooms.delete(groupId);
+      throw err;
+    }
+  }
+
+  /** Stops every room's timers (shutdown); their records stay in the store. */
+  dispose() {
+    for (const pending of this.rooms.values()) void pending.then((r) => r?.dispose(), () => undefined);
+    this.rooms.clear();
+  }
+
+  private async load(groupId: string): Promise<Room | null> {
+    const group = await this.deps.groups.get(groupId);
+    if (!group) return null;
+    return Room.load(group, { ...this.deps, onEmpty: (id) => this.rooms.delete(id) });
+  }
+}

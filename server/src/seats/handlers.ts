@@ -1,0 +1,5 @@
+import type { HandlerTable } from '../socket/context.js';
+
+export const seatHandlers: HandlerTable = {
+  'seats:reorder': async ({ room }, p) => (await room.reorderSeats(p.order), null),
+};

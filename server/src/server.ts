@@ -1,0 +1,58 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@circle/shared';
+import { LIMITS } from '@circle/shared';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { Server } from 'socket.io';
+import type { Config } from './config.js';
+import { Groups } from './groups/service.js';
+import { createApp } from './http/app.js';
+import { Identities } from './identity/service.js';
+import { RoomRegistry } from './room/registry.js';
+import { attachSockets } from './socket/connection.js';
+import { openStore, type Store } from './store/index.js';
+import { Signer } from './tokens.js';
+
+export interface RunningServer {
+  http: HttpServer;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole server: store, HTTP app, Socket.IO. Used by main.ts and by the tests. */
+export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const now = () => Date.now();
+  const store = openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
+  // One secret per deployment, shared by every node through the store unless set explicitly.
+  const secret = config.secret ?? (await store.putIfAbsent('server:secret', randomBytes(32).toString('base64url')));
+  const signer = new Signer(secret);
+  const groups = new Groups(store, signer);
+  const identities = new Identities(store, signer);
+
+  const app = createApp({ groups, clientDir: config.clientDir, corsOrigins: config.corsOrigins, now });
+  const http = createServer(app);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+    maxHttpBufferSize: LIMITS.maxPayloadBytes,
+    cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,
+    serveClient: false,
+  });
+  const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, now });
+  attachSockets({ io, groups, identities, rooms, log, now }, { rateLimitPerSec: config.rateLimitPerSec });
+
+  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  const port = (http.address() as AddressInfo).port;
+  log.info({ port, store: store.kind }, 'circle listening');
+
+  return {
+    http,
+    port,
+    store,
+    async close() {
+      rooms.dispose();
+      await io.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { ClientEventName, ClientEventResults, ClientPayload, ClientToServerEvents, Role, ServerToClientEvents } from '@circle/shared';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { Groups } from '../groups/service.js';
+import type { Identities } from '../identity/service.js';
+import type { RoomRegistry } from '../room/registry.js';
+import type { Room } from '../room/Room.js';
+
+export type CircleServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type CircleSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** What one connection speaks for, once `room:join` succeeded. */
+export interface Session {
+  groupId?: string;
+  pid?: string;
+  token?: string;
+}
+
+export interface Services {
+  io: CircleServer;
+  groups: Groups;
+  identities: Identities;
+  rooms: RoomRegistry;
+  log: Logger;
+  now: () => number;
+}
+
+export interface JoinedContext {
+  socket: CircleSocket;
+  session: Required<Session>;
+  services: Services;
+  room: Room;
+  pid: string;
+  role: Role;
+}
+
+export type JoinedHandler<E extends Exclude<ClientEventName, 'room:join'>> = (
+  ctx: JoinedContext,
+  payload: ClientPayload<E>,
+) => Promise<ClientEventResults[E]>;
+
+export type HandlerTable = { [E in Exclude<ClientEventName, 'room:join'>]?: JoinedHandler<E> };

@@ -1,0 +1,68 @@
+import type {
+  Ack,
+  ClientEventName,
+  ClientEventResults,
+  ClientToServerEvents,
+  CreateGroupResult,
+  GroupSettingsInput,
+  RoomView,
+  ServerToClientEvents,
+} from '@circle/shared';
+import { PROTOCOL_VERSION } from '@circle/shared';
+import { io, type Socket } from 'socket.io-client';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function connect(port: number, protocol = PROTOCOL_VERSION): TestSocket {
+  return io(`http://127.0.0.1:${port}`, { auth: { protocol }, transports: ['websocket'], forceNew: true, reconnection: false });
+}
+
+/** Sends an event and resolves with its ack, whatever it says. `payload` is deliberately loose for bad-input tests. */
+export function call<E extends ClientEventName>(socket: TestSocket, event: E, payload: unknown): Promise<Ack<ClientEventResults[E]>> {
+  return new Promise((resolve) => {
+    (socket.emit as (e: string, p: unknown, cb: (a: Ack<ClientEventResults[E]>) => void) => void)(event, payload, resolve);
+  });
+}
+
+export async function ok<E extends ClientEventName>(socket: TestSocket, event: E, payload: unknown): Promise<ClientEventResults[E]> {
+  const ack = await call(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event} refused: ${ack.error}`);
+  return ack.data;
+}
+
+export async function createGroup(port: number, settings: Partial<GroupSettingsInput> = {}): Promise<CreateGroupResult> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/groups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Tuesday circle', ...settings }),
+  });
+  if (res.status !== 201) throw new Error(`create group: ${res.status}`);
+  return (await res.json()) as CreateGroupResult;
+}
+
+export const tokenOf = (link: string) => link.replace(/^\/join\//, '');
+
+/** Keeps the newest room snapshot a socket has seen. */
+export function track(socket: TestSocket): { view: () => RoomView | null } {
+  let latest: RoomView | null = null;
+  const keep = (v: RoomView) => {
+    if (!latest || v.seq >= latest.seq) latest = v;
+  };
+  socket.on('room:state', keep);
+  socket.on('room:admitted', keep);
+  return { view: () => latest };
+}
+
+export interface Joined {
+  socket: TestSocket;
+  pid: string;
+  identity: string;
+  view: () => RoomView | null;
+}
+
+export async function joinAs(port: number, link: string, name: string, identity?: string): Promise<Joined> {
+  const socket = connect(port);
+  const tracker = track(socket);
+  const result = await ok(socket, 'room:join', { token: tokenOf(link), name, accept: true, declarationVersion: 1, identity });
+  return { socket, pid: result.pid, identity: result.identity, view: tracker.view };
+}

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../../src/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { freePort, waitUntil } from './ports.js';
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'circle-data-'));
+
+/** The real server in this process, on a free port, with a fresh data directory unless given one. */
+export async function inProcess(overrides: Partial<Config> = {}): Promise<RunningServer> {
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: tempDir(), ...overrides };
+  return startServer(config, pino({ level: 'silent' }));
+}
+
+export interface ServerProcess {
+  port: number;
+  child: ChildProcess;
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const serverRoot = resolve(import.meta.dirname, '../..');
+
+/** The real server as its own OS process (`tsx src/main.ts`), so a test can really kill it. */
+export async function spawnServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const p = port ?? (await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitUntil(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      return fetch(`http://127.0.0.1:${p}/healthz`).then((r) => r.ok, () => false);
+    },
+    20_000,
+    'server to answer /healthz',
+  );
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  return {
+    port: p,
+    child,
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

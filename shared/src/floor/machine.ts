@@ -1,0 +1,236 @@
+import type {
+  FloorCommand,
+  FloorEffect,
+  FloorRejection,
+  FloorResult,
+  FloorSettings,
+  FloorState,
+  RoundMark,
+  Turn,
+} from './types.js';
+
+/** The soft warning comes at this share of the turn limit. */
+export const WARNING_SHARE = 0.8;
+
+export function initialFloor(settings: Partial<FloorSettings> = {}): FloorState {
+  return {
+    seats: [],
+    presence: {},
+    holder: null,
+    queue: [],
+    round: null,
+    settings: { turnLimitMs: null, autoHandover: false, ...settings },
+    turns: {},
+  };
+}
+
+export function turnUsedMs(turn: Turn, now: number): number {
+  return turn.usedMs + (turn.runningSince === null ? 0 : Math.max(0, now - turn.runningSince));
+}
+
+export function canSpeak(s: FloorState, pid: string): boolean {
+  return s.seats.includes(pid) && s.presence[pid] === 'here';
+}
+
+/** Who gets the word when the current turn ends: the round first, then raised hands. */
+export function upcoming(s: FloorState): string | null {
+  const holder = s.holder?.pid;
+  if (s.round) {
+    const inRound = s.round.order.find((p) => !s.round!.marks[p] && p !== holder && canSpeak(s, p));
+    if (inRound) return inRound;
+  }
+  return s.queue.find((p) => p !== holder && canSpeak(s, p)) ?? null;
+}
+
+/**
+ * The floor: who holds the word, the raised hands, the go-around and the turn clock.
+ * Pure and deterministic: the server runs it authoritatively, the tests drive it directly.
+ */
+export function floorReducer(prev: FloorState, cmd: FloorCommand, now: number): FloorResult {
+  // The state is plain JSON by design (it is persisted and broadcast as is), so a JSON copy is exact.
+  const s = JSON.parse(JSON.stringify(prev)) as FloorState;
+  const effects: FloorEffect[] = [];
+  const rejection = apply(s, cmd, now, effects);
+  if (rejection) return { state: prev, effects: [{ type: 'rejected', reason: rejection }] };
+
+  const before = upcoming(prev);
+  const after = upcoming(s);
+  if (after && after !== before) effects.push({ type: 'notice', notice: { kind: 'next-up', pid: after } });
+  const wake = nextWake(s);
+  if (wake !== null) effects.push({ type: 'wakeAt', at: wake });
+  return { state: s, effects };
+}
+
+function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[]): FloorRejection | null {
+  switch (cmd.type) {
+    case 'join':
+      if (!s.seats.includes(cmd.pid)) s.seats.push(cmd.pid);
+      setPresence(s, cmd.pid, 'here', now, fx);
+      return null;
+    case 'leave': {
+      if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
+      const held = s.holder?.pid === cmd.pid;
+      if (held) endTurn(s, 'spoke', now);
+      s.seats = s.seats.filter((p) => p !== cmd.pid);
+      s.queue = s.queue.filter((p) => p !== cmd.pid);
+      delete s.presence[cmd.pid];
+      if (held) advance(s, now, fx);
+      return null;
+    }
+    case 'presence':
+      if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
+      setPresence(s, cmd.pid, cmd.presence, now, fx);
+      return null;
+    case 'reorderSeats':
+      if (!isPermutation(cmd.order, s.seats)) return 'BAD_REQUEST';
+      s.seats = [...cmd.order];
+      return null;
+    case 'raiseHand':
+      if (!canSpeak(s, cmd.pid) || s.holder?.pid === cmd.pid) return 'CONFLICT';
+      if (!s.queue.includes(cmd.pid)) s.queue.push(cmd.pid);
+      return null;
+    case 'lowerHand':
+      s.queue = s.queue.filter((p) => p !== cmd.pid);
+      return null;
+    case 'pass':
+    case 'done':
+      if (s.holder?.pid !== cmd.pid) return 'CONFLICT';
+      endTurn(s, cmd.type === 'pass' ? 'passed' : 'spoke', now);
+      advance(s, now, fx);
+      return null;
+    case 'give':
+      if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
+      if (!canSpeak(s, cmd.pid)) return 'CONFLICT';
+      if (s.holder) endTurn(s, 'spoke', now);
+      giveTo(s, cmd.pid, now, fx);
+      return null;
+    case 'takeBack':
+      if (!s.holder) return 'CONFLICT';
+      endTurn(s, 'spoke', now);
+      return null;
+    case 'next':
+      if (s.holder) endTurn(s, 'spoke', now);
+      advance(s, now, fx);
+      return null;
+    case 'startRound': {
+      if (s.seats.length === 0) return 'CONFLICT';
+      const from = cmd.from ?? s.seats[0]!;
+      const start = s.seats.indexOf(from);
+      if (start < 0) return 'NOT_FOUND';
+      if (s.holder) endTurn(s, 'spoke', now);
+      const order = [...s.seats.slice(start), ...s.seats.slice(0, start)];
+      s.round = { order, marks: {}, limitMs: cmd.limitMs === undefined ? s.settings.turnLimitMs : cmd.limitMs };
+      advance(s, now, fx);
+      return null;
+    }
+    case 'endRound':
+      if (!s.round) return 'CONFLICT';
+      s.round = null;
+      return null;
+    case 'skip': {
+      const round = s.round;
+      if (!round || !round.order.includes(cmd.pid) || round.marks[cmd.pid]) return 'CONFLICT';
+      round.marks[cmd.pid] = 'skipped';
+      if (s.holder?.pid === cmd.pid) {
+        s.holder = null;
+        advance(s, now, fx);
+      }
+      return null;
+    }
+    case 'reorderQueue':
+      if (!isPermutation(cmd.order, s.queue)) return 'BAD_REQUEST';
+      s.queue = [...cmd.order];
+      return null;
+    case 'settings':
+      s.settings = { ...s.settings, ...cmd.settings };
+      return null;
+    case 'tick':
+      tick(s, now, fx);
+      return null;
+  }
+}
+
+function setPresence(s: FloorState, pid: string, presence: FloorState['presence'][string], now: number, fx: FloorEffect[]) {
+  s.presence[pid] = presence;
+  const turn = s.holder;
+  if (turn?.pid !== pid) return;
+  if (presence === 'away') {
+    // Stepping out ends the turn: the circle should not wait for someone who chose to leave it for a while.
+    endTurn(s, 'spoke', now);
+    advance(s, now, fx);
+  } else if (presence === 'offline' && turn.runningSince !== null) {
+    // A dropped connection keeps the word and freezes its clock, so the holder gets the remaining time back.
+    turn.usedMs = turnUsedMs(turn, now);
+    turn.runningSince = null;
+  } else if (presence === 'here' && turn.runningSince === null) {
+    turn.runningSince = now;
+  }
+}
+
+function endTurn(s: FloorState, mark: Exclude<RoundMark, 'skipped'>, _now: number) {
+  const pid = s.holder?.pid;
+  if (!pid) return;
+  const round = s.round;
+  if (round && round.order.includes(pid) && !round.marks[pid]) round.marks[pid] = mark;
+  const count = (s.turns[pid] ??= { spoke: 0, passed: 0 });
+  if (mark === 'passed') count.passed += 1;
+  else count.spoke += 1;
+  s.holder = null;
+}
+
+/** Hands the word to whoever is next: the rest of the round (skipping absent people), then raised hands. */
+function advance(s: FloorState, now: number, fx: FloorEffect[]) {
+  const round = s.round;
+  if (round) {
+    for (const pid of round.order) {
+      if (round.marks[pid]) continue;
+      if (!canSpeak(s, pid)) {
+        round.marks[pid] = 'skipped';
+        continue;
+      }
+      giveTo(s, pid, now, fx);
+      return;
+    }
+    s.round = null;
+    fx.push({ type: 'notice', notice: { kind: 'round-ended' } });
+  }
+  const nextHand = s.queue.find((p) => canSpeak(s, p));
+  if (nextHand) giveTo(s, nextHand, now, fx);
+}
+
+function giveTo(s: FloorState, pid: string, now: number, fx: FloorEffect[]) {
+  s.queue = s.queue.filter((p) => p !== pid);
+  const limitMs = s.round ? s.round.limitMs : s.settings.turnLimitMs;
+  s.holder = { pid, startedAt: now, usedMs: 0, runningSince: now, limitMs, warned: false, timeUp: false };
+  fx.push({ type: 'notice', notice: { kind: 'your-turn', pid } });
+}
+
+function tick(s: FloorState, now: number, fx: FloorEffect[]) {
+  const turn = s.holder;
+  if (!turn || turn.limitMs === null) return;
+  const used = turnUsedMs(turn, now);
+  if (!turn.warned && used >= turn.limitMs * WARNING_SHARE) {
+    turn.warned = true;
+    fx.push({ type: 'notice', notice: { kind: 'time-warning', pid: turn.pid } });
+  }
+  if (!turn.timeUp && used >= turn.limitMs) {
+    turn.timeUp = true;
+    fx.push({ type: 'notice', notice: { kind: 'time-up', pid: turn.pid } });
+    if (s.settings.autoHandover) {
+      endTurn(s, 'spoke', now);
+      advance(s, now, fx);
+    }
+  }
+}
+
+/** The next server time at which `tick` has something to do, or null. */
+export function nextWake(s: FloorState): number | null {
+  const turn = s.holder;
+  if (!turn || turn.limitMs === null || turn.runningSince === null || turn.timeUp) return null;
+  const target = turn.warned ? turn.limitMs : turn.limitMs * WARNING_SHARE;
+  return turn.runningSince + Math.max(0, Math.ceil(target - turn.usedMs));
+}
+
+function isPermutation(order: string[], of: string[]): boolean {
+  return order.length === of.length && new Set(order).size === order.length && order.every((p) => of.includes(p));
+}

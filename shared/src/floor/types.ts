@@ -1,0 +1,82 @@
+/** Whether a seated person can take the word right now. */
+export type Presence = 'here' | 'offline' | 'away';
+
+/** How a person's turn in a go-around ended. */
+export type RoundMark = 'spoke' | 'passed' | 'skipped';
+
+export interface Turn {
+  pid: string;
+  /** Server time the turn started (for display). */
+  startedAt: number;
+  /** Time already used before the last resume; the turn clock pauses while the holder is offline. */
+  usedMs: number;
+  /** When the clock last resumed, or null while paused. */
+  runningSince: number | null;
+  limitMs: number | null;
+  warned: boolean;
+  timeUp: boolean;
+}
+
+export interface Round {
+  /** Everyone seated when the round started, in seat order from the starting seat. */
+  order: string[];
+  marks: Record<string, RoundMark>;
+  limitMs: number | null;
+}
+
+export interface FloorSettings {
+  /** Default turn limit, null for none. A round may set its own. */
+  turnLimitMs: number | null;
+  /** Hand over to the next person when time is up (otherwise the facilitator decides). */
+  autoHandover: boolean;
+}
+
+export interface FloorState {
+  seats: string[];
+  presence: Record<string, Presence>;
+  holder: Turn | null;
+  queue: string[];
+  round: Round | null;
+  settings: FloorSettings;
+  /** Number of turns each person took this meeting (shared or passed), for "who has not spoken yet". */
+  turns: Record<string, { spoke: number; passed: number }>;
+}
+
+export type FloorCommand =
+  | { type: 'join'; pid: string }
+  | { type: 'leave'; pid: string }
+  | { type: 'presence'; pid: string; presence: Presence }
+  | { type: 'reorderSeats'; order: string[] }
+  | { type: 'raiseHand'; pid: string }
+  | { type: 'lowerHand'; pid: string }
+  | { type: 'pass'; pid: string }
+  | { type: 'done'; pid: string }
+  | { type: 'give'; pid: string }
+  | { type: 'takeBack' }
+  | { type: 'next' }
+  | { type: 'startRound'; from?: string; limitMs?: number | null }
+  | { type: 'endRound' }
+  | { type: 'skip'; pid: string }
+  | { type: 'reorderQueue'; order: string[] }
+  | { type: 'settings'; settings: Partial<FloorSettings> }
+  | { type: 'tick' };
+
+export type FloorNotice =
+  | { kind: 'next-up'; pid: string }
+  | { kind: 'your-turn'; pid: string }
+  | { kind: 'time-warning'; pid: string }
+  | { kind: 'time-up'; pid: string }
+  | { kind: 'round-ended' };
+
+export type FloorRejection = 'CONFLICT' | 'NOT_FOUND' | 'BAD_REQUEST';
+
+export type FloorEffect =
+  | { type: 'notice'; notice: FloorNotice }
+  /** Ask the host to run a `tick` at this server time (the next warning or deadline). */
+  | { type: 'wakeAt'; at: number }
+  | { type: 'rejected'; reason: FloorRejection };
+
+export interface FloorResult {
+  state: FloorState;
+  effects: FloorEffect[];
+}

@@ -1,0 +1,35 @@
+import type { Role } from './protocol.js';
+import type { ClientEventName } from './schemas.js';
+
+const SEATED: readonly Role[] = ['facilitator', 'member'];
+const EVERYONE: readonly Role[] = ['facilitator', 'member', 'observer'];
+const FACILITATORS: readonly Role[] = ['facilitator'];
+
+/**
+ * Which roles may send each event once joined. The server enforces this before any handler runs;
+ * the client only uses it to decide what to show. `room:join` is the one event sent before joining.
+ * Acting on someone else (e.g. lowering another person's hand) is further restricted in the handler.
+ */
+export const EVENT_ROLES: Record<Exclude<ClientEventName, 'room:join'>, readonly Role[]> = {
+  'room:leave': EVERYONE,
+  'identity:erase': EVERYONE,
+  'seats:reorder': FACILITATORS,
+  'lobby:admit': FACILITATORS,
+  'lobby:admitAll': FACILITATORS,
+  'floor:raise': SEATED,
+  'floor:lower': SEATED,
+  'floor:pass': SEATED,
+  'floor:done': SEATED,
+  'floor:give': FACILITATORS,
+  'floor:take': FACILITATORS,
+  'floor:next': FACILITATORS,
+  'floor:round': FACILITATORS,
+  'floor:endRound': FACILITATORS,
+  'floor:skip': FACILITATORS,
+  'floor:reorder': FACILITATORS,
+  'floor:settings': FACILITATORS,
+};
+
+export function maySend(role: Role, event: Exclude<ClientEventName, 'room:join'>): boolean {
+  return EVENT_ROLES[event].includes(role);
+}

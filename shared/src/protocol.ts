@@ -1,0 +1,37 @@
+/** Bumped whenever an event or payload changes incompatibly; checked on connect. */
+export const PROTOCOL_VERSION = 1;
+
+/** The closed set of error codes a client can ever receive. Internal error text never leaves the server. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'PROTOCOL_MISMATCH',
+  'INVALID_TOKEN',
+  'NOT_JOINED',
+  'NOT_ADMITTED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ROOM_FULL',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode };
+export type AckFn<T> = (ack: Ack<T>) => void;
+
+export const ROLES = ['facilitator', 'member', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How long a dropped participant keeps their seat, queue place and the word. */
+export const RECONNECT_WINDOW_MS = 2 * 60_000;
+
+export const LIMITS = {
+  nameMax: 40,
+  groupNameMax: 80,
+  declarationMax: 4_000,
+  capacityMax: 40,
+  capacityWarnFrom: 9,
+  /** Socket.IO refuses any frame larger than this before it reaches a handler. */
+  maxPayloadBytes: 16 * 1024,
+} as const;

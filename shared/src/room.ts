@@ -1,0 +1,41 @@
+import type { FloorNotice, FloorState } from './floor/types.js';
+import type { Role } from './protocol.js';
+
+export interface ParticipantView {
+  pid: string;
+  name: string;
+  role: Role;
+  online: boolean;
+}
+
+/** The snapshot every admitted participant receives after each change (and on joining late). */
+export interface RoomView {
+  groupId: string;
+  groupName: string;
+  meetingId: string;
+  /** Increases by one with every applied change; clients drop anything older than what they have. */
+  seq: number;
+  /** Server time of the change, and of this snapshot's clocks. */
+  at: number;
+  participants: ParticipantView[];
+  floor: FloorState;
+  lobbyCount: number;
+  capacity: number;
+}
+
+export interface LobbyEntry {
+  pid: string;
+  name: string;
+  since: number;
+}
+
+export interface JoinResult {
+  pid: string;
+  role: Role;
+  /** The personal identity token, kept in the browser and in the personal link. */
+  identity: string;
+  personalLink: string;
+  status: 'admitted' | 'waiting';
+}
+
+export type NoticeMessage = FloorNotice & { at: number };

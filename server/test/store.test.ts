@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRedisStore } from '../src/store/redis.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/types.js';
+import { startRedis, type RedisProcess } from './support/redis.js';
+import { tempDir } from './support/server.js';
+
+let redis: RedisProcess;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(() => redis.stop());
+
+const makers: [string, () => Store][] = [
+  ['sqlite', () => openSqliteStore(tempDir())],
+  ['redis', () => openRedisStore(redis.url)],
+];
+
+describe.each(makers)('the %s store', (_name, make) => {
+  it('keeps documents and logs, and deletes by prefix only what the prefix names', async () => {
+    const store = make();
+    const p = `t${Math.random().toString(36).slice(2)}:`;
+    expect(await store.get(`${p}a`)).toBeNull();
+    await store.put(`${p}a`, { n: 1 });
+    await store.put(`${p}a`, { n: 2 });
+    expect(await store.get(`${p}a`)).toEqual({ n: 2 });
+    expect(await store.putIfAbsent(`${p}a`, { n: 3 })).toEqual({ n: 2 });
+    expect(await store.putIfAbsent(`${p}b`, 'first')).toBe('first');
+    await store.append(`${p}log`, { i: 1 });
+    await store.append(`${p}log`, { i: 2 });
+    expect(await store.read(`${p}log`)).toEqual([{ i: 1 }, { i: 2 }]);
+    // A prefix with wildcard characters must match literally.
+    await store.put(`${p}x_y`, 1);
+    await store.put(`${p}x%y*`, 2);
+    await store.put(`${p}xzy`, 3);
+    await store.deletePrefix(`${p}x_`);
+    expect(await store.get(`${p}x_y`)).toBeNull();
+    expect(await store.get(`${p}xzy`)).toBe(3);
+    await store.deletePrefix(p);
+    for (const k of ['a', 'b', 'xzy', 'x%y*']) expect(await store.get(`${p}${k}`)).toBeNull();
+    expect(await store.read(`${p}log`)).toEqual([]);
+    await store.del(`${p}a`);
+    await store.close();
+  });
+});

@@ -27,7 +27,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     dataDir: resolve(env.CIRCLE_DATA_DIR ?? resolve(root, 'data')),
     secret: env.CIRCLE_SECRET || undefined,
-    corsOrigins: (env.CIRCLE_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CIRCLE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     clientDir: resolve(env.CIRCLE_CLIENT_DIR ?? resolve(root, 'client/dist')),
     reconnectWindowMs: Number(env.CIRCLE_RECONNECT_WINDOW_MS ?? 120_000),
     rateLimitPerSec: Number(env.CIRCLE_RATE_LIMIT ?? 20),

@@ -22,11 +22,15 @@ export interface RunningServer {
 }
 
 /** Builds and starts the whole server: store, HTTP app, Socket.IO. Used by main.ts and by the tests. */
-export async function startServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger = pino({ level: config.logLevel }),
+): Promise<RunningServer> {
   const now = () => Date.now();
   const store = openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
   // One secret per deployment, shared by every node through the store unless set explicitly.
-  const secret = config.secret ?? (await store.putIfAbsent('server:secret', randomBytes(32).toString('base64url')));
+  const secret =
+    config.secret ?? (await store.putIfAbsent('server:secret', randomBytes(32).toString('base64url')));
   const signer = new Signer(secret);
   const groups = new Groups(store, signer);
   const identities = new Identities(store, signer);

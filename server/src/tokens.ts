@@ -8,9 +8,9 @@ export class Signer {
   constructor(private readonly secret: string) {}
 
   sign(payload: Record<string, string>): string {
-    const body = Buffer.from(JSON.stringify({ ...payload, n: randomBytes(9).toString('base64url') })).toString(
-      'base64url',
-    );
+    const body = Buffer.from(
+      JSON.stringify({ ...payload, n: randomBytes(9).toString('base64url') }),
+    ).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }
 

@@ -50,7 +50,16 @@ describe.each(stores)('restart durability on %s', (_name, setup) => {
     server = await spawnServer(env, port);
 
     // The invitation links still work (same secret), and everyone comes back as themselves.
-    const again = await Promise.all(people.map((p, i) => joinAs(port, i === 0 ? g.links.facilitator : g.links.member, ['Fran', 'Ana', 'Ben', 'Cy'][i]!, p.identity)));
+    const again = await Promise.all(
+      people.map((p, i) =>
+        joinAs(
+          port,
+          i === 0 ? g.links.facilitator : g.links.member,
+          ['Fran', 'Ana', 'Ben', 'Cy'][i]!,
+          p.identity,
+        ),
+      ),
+    );
     expect(again.map((j) => j.pid)).toEqual(people.map((p) => p.pid));
     const facView = () => again[0]!.view();
     await waitUntil(() => facView()?.participants.every((p) => p.online) === true);
@@ -72,8 +81,15 @@ describe.each(stores)('restart durability on %s', (_name, setup) => {
     try {
       const declarations = await store.read<{ name: string }>(`group:${g.groupId}:declarations`);
       expect(declarations.map((d) => d.name)).toEqual(['Fran', 'Ana', 'Ben', 'Cy']);
-      const attendance = await store.read<{ name: string; type: string }>(`group:${g.groupId}:attendance:${before.meetingId}`);
-      expect(attendance.map((a) => `${a.name}:${a.type}`)).toEqual(['Fran:joined', 'Ana:joined', 'Ben:joined', 'Cy:joined']);
+      const attendance = await store.read<{ name: string; type: string }>(
+        `group:${g.groupId}:attendance:${before.meetingId}`,
+      );
+      expect(attendance.map((a) => `${a.name}:${a.type}`)).toEqual([
+        'Fran:joined',
+        'Ana:joined',
+        'Ben:joined',
+        'Cy:joined',
+      ]);
     } finally {
       await store.close();
     }

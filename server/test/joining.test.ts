@@ -86,9 +86,24 @@ describe('joining, the lobby and seats', () => {
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
     const s = connect(srv.port);
-    expect(await call(s, 'room:join', { token: tokenOf(g.links.facilitator), name: 'Ana', accept: true, declarationVersion: 1, identity: ana.identity })).toEqual({ ok: false, error: 'CONFLICT' });
+    expect(
+      await call(s, 'room:join', {
+        token: tokenOf(g.links.facilitator),
+        name: 'Ana',
+        accept: true,
+        declarationVersion: 1,
+        identity: ana.identity,
+      }),
+    ).toEqual({ ok: false, error: 'CONFLICT' });
     await join(g.links.member, 'Ben');
-    expect(await call(s, 'room:join', { token: tokenOf(g.links.member), name: 'Cy', accept: true, declarationVersion: 1 })).toEqual({ ok: false, error: 'ROOM_FULL' });
+    expect(
+      await call(s, 'room:join', {
+        token: tokenOf(g.links.member),
+        name: 'Cy',
+        accept: true,
+        declarationVersion: 1,
+      }),
+    ).toEqual({ ok: false, error: 'ROOM_FULL' });
     // Facilitators and observers are not counted against the members' capacity.
     await join(g.links.facilitator, 'Co');
     await join(g.links.observer, 'Obi');
@@ -102,12 +117,16 @@ describe('joining, the lobby and seats', () => {
     const fac = await join(g.links.facilitator, 'Fran');
     await join(g.links.member, 'Ana');
     const meetingId = fac.view()!.meetingId;
-    const declarations = await srv.store.read<{ name: string; version: number; meetingId: string }>(`group:${g.groupId}:declarations`);
+    const declarations = await srv.store.read<{ name: string; version: number; meetingId: string }>(
+      `group:${g.groupId}:declarations`,
+    );
     expect(declarations.map((d) => [d.name, d.version, d.meetingId])).toEqual([
       ['Fran', 1, meetingId],
       ['Ana', 1, meetingId],
     ]);
-    const attendance = await srv.store.read<{ name: string; type: string }>(`group:${g.groupId}:attendance:${meetingId}`);
+    const attendance = await srv.store.read<{ name: string; type: string }>(
+      `group:${g.groupId}:attendance:${meetingId}`,
+    );
     expect(attendance.map((a) => `${a.name}:${a.type}`)).toEqual(['Fran:joined', 'Ana:joined']);
   });
 
@@ -119,6 +138,9 @@ describe('joining, the lobby and seats', () => {
     const ben = await join(g.links.member, 'Ben');
     await ok(fac.socket, 'seats:reorder', { order: [ben.pid, fac.pid, ana.pid] });
     await waitUntil(() => ana.view()!.floor.seats[0] === ben.pid);
-    expect(await call(fac.socket, 'seats:reorder', { order: [ben.pid, fac.pid] })).toEqual({ ok: false, error: 'BAD_REQUEST' });
+    expect(await call(fac.socket, 'seats:reorder', { order: [ben.pid, fac.pid] })).toEqual({
+      ok: false,
+      error: 'BAD_REQUEST',
+    });
   });
 });

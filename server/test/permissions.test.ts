@@ -62,7 +62,9 @@ describe('permission matrix', () => {
 
   it('every facilitator-only event is refused to both other roles', () => {
     const facilitatorOnly = events.filter((e) => EVENT_ROLES[e].length === 1);
-    expect(facilitatorOnly).toEqual(expect.arrayContaining(['floor:give', 'floor:take', 'floor:next', 'floor:round', 'lobby:admit']));
+    expect(facilitatorOnly).toEqual(
+      expect.arrayContaining(['floor:give', 'floor:take', 'floor:next', 'floor:round', 'lobby:admit']),
+    );
     for (const e of facilitatorOnly) expect(EVENT_ROLES[e]).toEqual(['facilitator']);
   });
 
@@ -73,7 +75,10 @@ describe('permission matrix', () => {
 
   it("a member cannot lower someone else's hand but can lower their own", async () => {
     await ok(facilitator.socket, 'floor:raise', {});
-    expect(await call(member.socket, 'floor:lower', { pid: facilitator.pid })).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect(await call(member.socket, 'floor:lower', { pid: facilitator.pid })).toEqual({
+      ok: false,
+      error: 'FORBIDDEN',
+    });
     await ok(member.socket, 'floor:raise', {});
     await ok(member.socket, 'floor:lower', {});
     await ok(facilitator.socket, 'floor:lower', {});
@@ -91,7 +96,10 @@ describe('permission matrix', () => {
   it('nothing works before joining', async () => {
     const stranger = connect(srv.port);
     for (const event of events) {
-      expect(await call(stranger, event, validPayload(event, { member, facilitator }))).toEqual({ ok: false, error: 'NOT_JOINED' });
+      expect(await call(stranger, event, validPayload(event, { member, facilitator }))).toEqual({
+        ok: false,
+        error: 'NOT_JOINED',
+      });
     }
     stranger.close();
   });

@@ -52,16 +52,30 @@ describe('protocol and bad input', () => {
   });
 
   it('answers unknown events with BAD_REQUEST', async () => {
-    expect(await call(member.socket, 'floor:explode' as 'floor:raise', {})).toEqual({ ok: false, error: 'BAD_REQUEST' });
-    expect(await call(member.socket, '__proto__' as 'floor:raise', {})).toEqual({ ok: false, error: 'BAD_REQUEST' });
+    expect(await call(member.socket, 'floor:explode' as 'floor:raise', {})).toEqual({
+      ok: false,
+      error: 'BAD_REQUEST',
+    });
+    expect(await call(member.socket, '__proto__' as 'floor:raise', {})).toEqual({
+      ok: false,
+      error: 'BAD_REQUEST',
+    });
   });
 
   it('refuses a join without accepting the declaration, or with a long name', async () => {
     const s = connect(srv.port);
     const token = tokenOf(g.links.member);
-    expect(await call(s, 'room:join', { token, name: 'Al', accept: false, declarationVersion: 1 })).toEqual({ ok: false, error: 'BAD_REQUEST' });
-    expect(await call(s, 'room:join', { token, name: 'A'.repeat(41), accept: true, declarationVersion: 1 })).toEqual({ ok: false, error: 'BAD_REQUEST' });
-    expect(await call(s, 'room:join', { token, name: '   ', accept: true, declarationVersion: 1 })).toEqual({ ok: false, error: 'BAD_REQUEST' });
+    expect(await call(s, 'room:join', { token, name: 'Al', accept: false, declarationVersion: 1 })).toEqual({
+      ok: false,
+      error: 'BAD_REQUEST',
+    });
+    expect(
+      await call(s, 'room:join', { token, name: 'A'.repeat(41), accept: true, declarationVersion: 1 }),
+    ).toEqual({ ok: false, error: 'BAD_REQUEST' });
+    expect(await call(s, 'room:join', { token, name: '   ', accept: true, declarationVersion: 1 })).toEqual({
+      ok: false,
+      error: 'BAD_REQUEST',
+    });
     s.close();
   });
 
@@ -72,8 +86,12 @@ describe('protocol and bad input', () => {
     const claims = JSON.parse(Buffer.from(body!, 'base64url').toString()) as Record<string, string>;
     const promoted = Buffer.from(JSON.stringify({ ...claims, r: 'facilitator' })).toString('base64url');
     for (const t of [`${promoted}.${sig}`, `${body}.${sig}x`, 'garbage', `${body}`]) {
-      expect(await call(s, 'room:join', { token: t, name: 'Al', accept: true, declarationVersion: 1 })).toEqual({ ok: false, error: 'INVALID_TOKEN' });
-      expect((await fetch(`http://127.0.0.1:${srv.port}/api/invite/${encodeURIComponent(t)}`)).status).toBe(404);
+      expect(
+        await call(s, 'room:join', { token: t, name: 'Al', accept: true, declarationVersion: 1 }),
+      ).toEqual({ ok: false, error: 'INVALID_TOKEN' });
+      expect((await fetch(`http://127.0.0.1:${srv.port}/api/invite/${encodeURIComponent(t)}`)).status).toBe(
+        404,
+      );
     }
     const info = await (await fetch(`http://127.0.0.1:${srv.port}/api/invite/${token}`)).json();
     expect(info).toMatchObject({ role: 'member', groupName: 'Tuesday circle', declarationVersion: 1 });
@@ -82,7 +100,11 @@ describe('protocol and bad input', () => {
 
   it('validates group creation', async () => {
     const post = (body: string) =>
-      fetch(`http://127.0.0.1:${srv.port}/api/groups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      fetch(`http://127.0.0.1:${srv.port}/api/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
     expect((await post('{"name": ""}')).status).toBe(400);
     expect((await post('{"name": "x", "capacity": 1000}')).status).toBe(400);
     expect((await post('{not json')).status).toBe(400);

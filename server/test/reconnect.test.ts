@@ -75,8 +75,16 @@ describe('reconnecting', () => {
     expect(fac.view()!.floor.seats).toEqual([fac.pid, ben.pid, ana.pid]);
     expect(fac.view()!.floor.queue).toEqual([]);
     const meetingId = fac.view()!.meetingId;
-    const attendance = await srv.store.read<{ name: string; type: string }>(`group:${g.groupId}:attendance:${meetingId}`);
-    expect(attendance.map((a) => `${a.name}:${a.type}`)).toEqual(['Fran:joined', 'Ana:joined', 'Ben:joined', 'Ana:left', 'Ana:joined']);
+    const attendance = await srv.store.read<{ name: string; type: string }>(
+      `group:${g.groupId}:attendance:${meetingId}`,
+    );
+    expect(attendance.map((a) => `${a.name}:${a.type}`)).toEqual([
+      'Fran:joined',
+      'Ana:joined',
+      'Ben:joined',
+      'Ana:left',
+      'Ana:joined',
+    ]);
   });
 
   it('sends a late joiner the current snapshot', async () => {

@@ -36,6 +36,7 @@ describe.each(makers)('the %s store', (_name, make) => {
     await store.deletePrefix(`${p}x_`);
     expect(await store.get(`${p}x_y`)).toBeNull();
     expect(await store.get(`${p}xzy`)).toBe(3);
+    expect(await store.get(`${p}x%y*`)).toBe(2);
     await store.deletePrefix(p);
     for (const k of ['a', 'b', 'xzy', 'x%y*']) expect(await store.get(`${p}${k}`)).toBeNull();
     expect(await store.read(`${p}log`)).toEqual([]);

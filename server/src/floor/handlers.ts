@@ -13,13 +13,19 @@ function lowerTarget(ctx: JoinedContext, pid: string | undefined): string {
 
 export const floorHandlers: HandlerTable = {
   'floor:raise': async ({ room, pid }) => (await room.floor({ type: 'raiseHand', pid }), ok),
-  'floor:lower': async (ctx, p) => (await ctx.room.floor({ type: 'lowerHand', pid: lowerTarget(ctx, p.pid) }), ok),
+  'floor:lower': async (ctx, p) => (
+    await ctx.room.floor({ type: 'lowerHand', pid: lowerTarget(ctx, p.pid) }),
+    ok
+  ),
   'floor:pass': async ({ room, pid }) => (await room.floor({ type: 'pass', pid }), ok),
   'floor:done': async ({ room, pid }) => (await room.floor({ type: 'done', pid }), ok),
   'floor:give': async ({ room }, p) => (await room.floor({ type: 'give', pid: p.pid }), ok),
   'floor:take': async ({ room }) => (await room.floor({ type: 'takeBack' }), ok),
   'floor:next': async ({ room }) => (await room.floor({ type: 'next' }), ok),
-  'floor:round': async ({ room }, p) => (await room.floor({ type: 'startRound', from: p.from, limitMs: sec(p.limitSec) }), ok),
+  'floor:round': async ({ room }, p) => (
+    await room.floor({ type: 'startRound', from: p.from, limitMs: sec(p.limitSec) }),
+    ok
+  ),
   'floor:endRound': async ({ room }) => (await room.floor({ type: 'endRound' }), ok),
   'floor:skip': async ({ room }, p) => (await room.floor({ type: 'skip', pid: p.pid }), ok),
   'floor:reorder': async ({ room }, p) => (await room.floor({ type: 'reorderQueue', order: p.order }), ok),

@@ -25,13 +25,21 @@ export class Groups {
   async create(settings: GroupSettings, now: number): Promise<CreateGroupResult> {
     const id = newId();
     const token = (r: Role) => this.signer.sign({ k: 'invite', g: id, r });
-    const tokens = { facilitator: token('facilitator'), member: token('member'), observer: token('observer') };
+    const tokens = {
+      facilitator: token('facilitator'),
+      member: token('member'),
+      observer: token('observer'),
+    };
     const record: GroupRecord = { id, createdAt: now, settings, declarationVersion: 1, tokens };
     await this.store.put(infoKey(id), record);
     const link = (t: string) => `/join/${t}`;
     return {
       groupId: id,
-      links: { facilitator: link(tokens.facilitator), member: link(tokens.member), observer: link(tokens.observer) },
+      links: {
+        facilitator: link(tokens.facilitator),
+        member: link(tokens.member),
+        observer: link(tokens.observer),
+      },
       sizeWarning: settings.capacity >= LIMITS.capacityWarnFrom,
     };
   }

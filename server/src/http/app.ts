@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Groups } from '../groups/service.js';
 
-export function createApp(deps: { groups: Groups; clientDir: string; corsOrigins: string[]; now: () => number }) {
+export function createApp(deps: {
+  groups: Groups;
+  clientDir: string;
+  corsOrigins: string[];
+  now: () => number;
+}) {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'"] } } }));
@@ -38,7 +43,8 @@ export function createApp(deps: { groups: Groups; clientDir: string; corsOrigins
   app.use(express.static(deps.clientDir, { index: false }));
   // The client routes on the path (/, /join/<token>); every other page load gets the app shell.
   app.get(/^\/(join\/[^/]+)?$/, (_req, res) => {
-    if (!existsSync(index)) return void res.status(503).type('text').send('The client is not built: run npm start.');
+    if (!existsSync(index))
+      return void res.status(503).type('text').send('The client is not built: run npm start.');
     res.sendFile(index);
   });
 

@@ -20,7 +20,11 @@ export class Identities {
   ) {}
 
   /** Returns the identity the token names, or a new one when there is no valid token for this group. */
-  async resolveOrCreate(groupId: string, token: string | undefined, now: number): Promise<{ id: string; token: string }> {
+  async resolveOrCreate(
+    groupId: string,
+    token: string | undefined,
+    now: number,
+  ): Promise<{ id: string; token: string }> {
     const existing = token ? await this.resolve(groupId, token) : null;
     if (existing) return { id: existing, token: token! };
     const id = newId();

@@ -61,7 +61,12 @@ export class Room {
     for (const p of Object.values(rec.participants)) {
       if (p.offlineSince === null) {
         p.offlineSince = now;
-        if (rec.floor.seats.includes(p.pid)) rec.floor = floorReducer(rec.floor, { type: 'presence', pid: p.pid, presence: 'offline' }, now).state;
+        if (rec.floor.seats.includes(p.pid))
+          rec.floor = floorReducer(
+            rec.floor,
+            { type: 'presence', pid: p.pid, presence: 'offline' },
+            now,
+          ).state;
       }
       room.scheduleExpiry(p.pid, p.offlineSince);
     }
@@ -86,16 +91,34 @@ export class Room {
 
   join(
     socket: Socket,
-    args: { pid: string; name: string; role: Role; declarationVersion: number; identity: string; personalLink: string },
+    args: {
+      pid: string;
+      name: string;
+      role: Role;
+      declarationVersion: number;
+      identity: string;
+      personalLink: string;
+    },
   ): Promise<JoinResult> {
     return this.run(async () => {
+      // The connection may have dropped while the join waited its turn; it must not count as present.
+      if (socket.disconnected) throw new AppError('NOT_JOINED');
       const now = this.deps.now();
       const rec = clone(this.rec);
       let p = rec.participants[args.pid];
       if (!p) {
-        if (args.role === 'member' && this.memberCount(rec) >= this.group.settings.capacity) throw new AppError('ROOM_FULL');
+        if (args.role === 'member' && this.memberCount(rec) >= this.group.settings.capacity)
+          throw new AppError('ROOM_FULL');
         const waits = args.role === 'member' && this.group.settings.lobby;
-        p = { pid: args.pid, name: args.name, role: args.role, joinedAt: now, admitted: !waits, waitingSince: waits ? now : null, offlineSince: null };
+        p = {
+          pid: args.pid,
+          name: args.name,
+          role: args.role,
+          joinedAt: now,
+          admitted: !waits,
+          waitingSince: waits ? now : null,
+          offlineSince: null,
+        };
         rec.participants[args.pid] = p;
         await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'joined', now));
         await this.deps.store.append(`${groupKey(this.id)}declarations`, {
@@ -122,7 +145,13 @@ export class Room {
       // A second tab or a reconnect changes nothing others can see, but this socket needs the snapshot.
       if (p.admitted) socket.emit('room:state', this.view());
       if (p.role === 'facilitator') socket.emit('room:lobby', this.lobby());
-      return { pid: p.pid, role: p.role, identity: args.identity, personalLink: args.personalLink, status: p.admitted ? 'admitted' : 'waiting' };
+      return {
+        pid: p.pid,
+        role: p.role,
+        identity: args.identity,
+        personalLink: args.personalLink,
+        status: p.admitted ? 'admitted' : 'waiting',
+      };
     });
   }
 
@@ -154,9 +183,11 @@ export class Room {
         p.waitingSince = null;
         this.seat(rec, p, now);
       }
-      for (const p of chosen) this.deps.io.in(channels.person(this.id, p.pid)).socketsJoin(this.channelsFor(p));
+      for (const p of chosen)
+        this.deps.io.in(channels.person(this.id, p.pid)).socketsJoin(this.channelsFor(p));
       await this.commit(rec, []);
-      for (const p of chosen) this.deps.io.to(channels.person(this.id, p.pid)).emit('room:admitted', this.view());
+      for (const p of chosen)
+        this.deps.io.to(channels.person(this.id, p.pid)).emit('room:admitted', this.view());
       return chosen.length;
     });
   }
@@ -170,11 +201,14 @@ export class Room {
       const rec = clone(this.rec);
       delete rec.participants[pid];
       let effects: ReturnType<typeof floorReducer>['effects'] = [];
-      if (rec.floor.seats.includes(pid)) ({ state: rec.floor, effects } = floorReducer(rec.floor, { type: 'leave', pid }, now));
+      if (rec.floor.seats.includes(pid))
+        ({ state: rec.floor, effects } = floorReducer(rec.floor, { type: 'leave', pid }, now));
       await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'left', now));
       this.cancelExpiry(pid);
       this.connections.delete(pid);
-      this.deps.io.in(channels.person(this.id, pid)).socketsLeave([channels.room(this.id), channels.facilitators(this.id)]);
+      this.deps.io
+        .in(channels.person(this.id, pid))
+        .socketsLeave([channels.room(this.id), channels.facilitators(this.id)]);
       if (Object.keys(rec.participants).length === 0) return this.end();
       await this.commit(rec, effects);
     });
@@ -189,7 +223,8 @@ export class Room {
       const now = this.deps.now();
       const rec = clone(this.rec);
       rec.participants[pid]!.offlineSince = now;
-      if (rec.floor.seats.includes(pid)) rec.floor = floorReducer(rec.floor, { type: 'presence', pid, presence: 'offline' }, now).state;
+      if (rec.floor.seats.includes(pid))
+        rec.floor = floorReducer(rec.floor, { type: 'presence', pid, presence: 'offline' }, now).state;
       this.scheduleExpiry(pid, now);
       await this.commit(rec, []);
     });
@@ -261,7 +296,9 @@ export class Room {
     const view = this.view();
     io.to(channels.room(this.id)).emit('room:state', view);
     io.to(channels.facilitators(this.id)).emit('room:lobby', this.lobby());
-    for (const e of effects) if (e.type === 'notice') io.to(channels.room(this.id)).emit('floor:notice', { ...e.notice, at: view.at });
+    for (const e of effects)
+      if (e.type === 'notice')
+        io.to(channels.room(this.id)).emit('floor:notice', { ...e.notice, at: view.at });
     this.scheduleWake();
   }
 
@@ -276,7 +313,10 @@ export class Room {
     clearTimeout(this.wakeTimer);
     const at = nextWake(this.rec.floor);
     if (at === null || this.closed) return;
-    this.wakeTimer = setTimeout(() => void this.floor({ type: 'tick' }).catch(() => undefined), Math.max(0, at - this.deps.now()));
+    this.wakeTimer = setTimeout(
+      () => void this.floor({ type: 'tick' }).catch(() => undefined),
+      Math.max(0, at - this.deps.now()),
+    );
   }
 
   private scheduleExpiry(pid: string, offlineSince: number) {
@@ -285,7 +325,8 @@ export class Room {
     this.expiryTimers.set(
       pid,
       setTimeout(() => {
-        if (!this.closed && this.rec.participants[pid]?.offlineSince !== null) void this.leave(pid).catch(() => undefined);
+        if (!this.closed && this.rec.participants[pid]?.offlineSince !== null)
+          void this.leave(pid).catch(() => undefined);
       }, delay),
     );
   }

@@ -21,6 +21,8 @@ export async function join(
   if (session.groupId && session.groupId !== group.id) throw new AppError('CONFLICT');
 
   const identity = await services.identities.resolveOrCreate(group.id, p.identity, services.now());
+  // One connection speaks for one person; another person needs their own connection.
+  if (session.pid && session.pid !== identity.id) throw new AppError('CONFLICT');
   const room = await services.rooms.get(group.id);
   if (!room) throw new AppError('NOT_FOUND');
   const existing = room.participant(identity.id);

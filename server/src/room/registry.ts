@@ -8,7 +8,13 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | null>>();
 
   constructor(
-    private readonly deps: { store: Store; io: Server; groups: Groups; reconnectWindowMs: number; now: () => number },
+    private readonly deps: {
+      store: Store;
+      io: Server;
+      groups: Groups;
+      reconnectWindowMs: number;
+      now: () => number;
+    },
   ) {}
 
   /** The room of a group, or null when the group does not exist. Store failures propagate. */
@@ -31,7 +37,11 @@ export class RoomRegistry {
 
   /** Stops every room's timers (shutdown); their records stay in the store. */
   dispose() {
-    for (const pending of this.rooms.values()) void pending.then((r) => r?.dispose(), () => undefined);
+    for (const pending of this.rooms.values())
+      void pending.then(
+        (r) => r?.dispose(),
+        () => undefined,
+      );
     this.rooms.clear();
   }
 

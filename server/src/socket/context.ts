@@ -1,4 +1,11 @@
-import type { ClientEventName, ClientEventResults, ClientPayload, ClientToServerEvents, Role, ServerToClientEvents } from '@circle/shared';
+import type {
+  ClientEventName,
+  ClientEventResults,
+  ClientPayload,
+  ClientToServerEvents,
+  Role,
+  ServerToClientEvents,
+} from '@circle/shared';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { Groups } from '../groups/service.js';

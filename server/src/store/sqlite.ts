@@ -15,7 +15,9 @@ export function openSqliteStore(dataDir: string): Store {
     CREATE INDEX IF NOT EXISTS logs_by_log ON logs (log, id);
   `);
   const getDoc = db.prepare<[string], { value: string }>('SELECT value FROM docs WHERE key = ?');
-  const putDoc = db.prepare('INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const putDoc = db.prepare(
+    'INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
   const insertDoc = db.prepare('INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
   const delDoc = db.prepare('DELETE FROM docs WHERE key = ?');
   const appendLog = db.prepare('INSERT INTO logs (log, entry) VALUES (?, ?)');

@@ -14,23 +14,43 @@ import { io, type Socket } from 'socket.io-client';
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export function connect(port: number, protocol = PROTOCOL_VERSION): TestSocket {
-  return io(`http://127.0.0.1:${port}`, { auth: { protocol }, transports: ['websocket'], forceNew: true, reconnection: false });
-}
-
-/** Sends an event and resolves with its ack, whatever it says. `payload` is deliberately loose for bad-input tests. */
-export function call<E extends ClientEventName>(socket: TestSocket, event: E, payload: unknown): Promise<Ack<ClientEventResults[E]>> {
-  return new Promise((resolve) => {
-    (socket.emit as (e: string, p: unknown, cb: (a: Ack<ClientEventResults[E]>) => void) => void)(event, payload, resolve);
+  return io(`http://127.0.0.1:${port}`, {
+    auth: { protocol },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
   });
 }
 
-export async function ok<E extends ClientEventName>(socket: TestSocket, event: E, payload: unknown): Promise<ClientEventResults[E]> {
+/** Sends an event and resolves with its ack, whatever it says. `payload` is deliberately loose for bad-input tests. */
+export function call<E extends ClientEventName>(
+  socket: TestSocket,
+  event: E,
+  payload: unknown,
+): Promise<Ack<ClientEventResults[E]>> {
+  return new Promise((resolve) => {
+    (socket.emit as (e: string, p: unknown, cb: (a: Ack<ClientEventResults[E]>) => void) => void)(
+      event,
+      payload,
+      resolve,
+    );
+  });
+}
+
+export async function ok<E extends ClientEventName>(
+  socket: TestSocket,
+  event: E,
+  payload: unknown,
+): Promise<ClientEventResults[E]> {
   const ack = await call(socket, event, payload);
   if (!ack.ok) throw new Error(`${event} refused: ${ack.error}`);
   return ack.data;
 }
 
-export async function createGroup(port: number, settings: Partial<GroupSettingsInput> = {}): Promise<CreateGroupResult> {
+export async function createGroup(
+  port: number,
+  settings: Partial<GroupSettingsInput> = {},
+): Promise<CreateGroupResult> {
   const res = await fetch(`http://127.0.0.1:${port}/api/groups`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -63,6 +83,12 @@ export interface Joined {
 export async function joinAs(port: number, link: string, name: string, identity?: string): Promise<Joined> {
   const socket = connect(port);
   const tracker = track(socket);
-  const result = await ok(socket, 'room:join', { token: tokenOf(link), name, accept: true, declarationVersion: 1, identity });
+  const result = await ok(socket, 'room:join', {
+    token: tokenOf(link),
+    name,
+    accept: true,
+    declarationVersion: 1,
+    identity,
+  });
   return { socket, pid: result.pid, identity: result.identity, view: tracker.view };
 }

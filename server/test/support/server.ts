@@ -35,7 +35,10 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   await waitUntil(
     async () => {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      return fetch(`http://127.0.0.1:${p}/healthz`).then((r) => r.ok, () => false);
+      return fetch(`http://127.0.0.1:${p}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     20_000,
     'server to answer /healthz',

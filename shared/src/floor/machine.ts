@@ -100,7 +100,8 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       return null;
     case 'give':
       if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
-      if (!canSpeak(s, cmd.pid)) return 'CONFLICT';
+      // Giving the word to its holder would count a turn and restart the clock.
+      if (!canSpeak(s, cmd.pid) || s.holder?.pid === cmd.pid) return 'CONFLICT';
       if (s.holder) endTurn(s, 'spoke', now);
       giveTo(s, cmd.pid, now, fx);
       return null;
@@ -119,7 +120,11 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       if (start < 0) return 'NOT_FOUND';
       if (s.holder) endTurn(s, 'spoke', now);
       const order = [...s.seats.slice(start), ...s.seats.slice(0, start)];
-      s.round = { order, marks: {}, limitMs: cmd.limitMs === undefined ? s.settings.turnLimitMs : cmd.limitMs };
+      s.round = {
+        order,
+        marks: {},
+        limitMs: cmd.limitMs === undefined ? s.settings.turnLimitMs : cmd.limitMs,
+      };
       advance(s, now, fx);
       return null;
     }
@@ -141,16 +146,26 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       if (!isPermutation(cmd.order, s.queue)) return 'BAD_REQUEST';
       s.queue = [...cmd.order];
       return null;
-    case 'settings':
-      s.settings = { ...s.settings, ...cmd.settings };
+    case 'settings': {
+      // Only the known keys, and only when given: `{ turnLimitMs: undefined }` must not wipe the limit.
+      const { turnLimitMs, autoHandover } = cmd.settings;
+      if (turnLimitMs !== undefined) s.settings.turnLimitMs = turnLimitMs;
+      if (autoHandover !== undefined) s.settings.autoHandover = autoHandover;
       return null;
+    }
     case 'tick':
       tick(s, now, fx);
       return null;
   }
 }
 
-function setPresence(s: FloorState, pid: string, presence: FloorState['presence'][string], now: number, fx: FloorEffect[]) {
+function setPresence(
+  s: FloorState,
+  pid: string,
+  presence: FloorState['presence'][string],
+  now: number,
+  fx: FloorEffect[],
+) {
   s.presence[pid] = presence;
   const turn = s.holder;
   if (turn?.pid !== pid) return;
@@ -232,5 +247,7 @@ export function nextWake(s: FloorState): number | null {
 }
 
 function isPermutation(order: string[], of: string[]): boolean {
-  return order.length === of.length && new Set(order).size === order.length && order.every((p) => of.includes(p));
+  return (
+    order.length === of.length && new Set(order).size === order.length && order.every((p) => of.includes(p))
+  );
 }

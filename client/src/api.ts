@@ -1,0 +1,39 @@
+import { ERROR_CODES } from '@circle/shared';
+import type { CreateGroupResult, ErrorCode, GroupSettingsInput, InviteInfo } from '@circle/shared';
+import { CallError } from './errors';
+
+function asErrorCode(value: unknown): ErrorCode {
+  return (ERROR_CODES as readonly unknown[]).includes(value) ? (value as ErrorCode) : 'INTERNAL';
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch {
+    throw new CallError('DISCONNECTED');
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const code = body && typeof body === 'object' && 'error' in body ? body.error : undefined;
+    throw new CallError(asErrorCode(code ?? (res.status === 404 ? 'NOT_FOUND' : undefined)));
+  }
+  return body as T;
+}
+
+export function createGroup(input: GroupSettingsInput): Promise<CreateGroupResult> {
+  return request<CreateGroupResult>('/api/groups', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+}
+
+export function getInvite(token: string): Promise<InviteInfo> {
+  return request<InviteInfo>(`/api/invite/${encodeURIComponent(token)}`);
+}
+
+/** Server paths such as `/join/<token>` as a full address to share. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, window.location.origin).toString();
+}

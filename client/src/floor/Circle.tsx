@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import { upcoming } from '@circle/shared';
+import type { FloorState, ParticipantView } from '@circle/shared';
+
+interface Props {
+  floor: FloorState;
+  participants: ParticipantView[];
+  myPid: string;
+  /** Facilitators also see who has not spoken yet this meeting. */
+  showTurns: boolean;
+  /** Shown in the middle of the ring (the turn timer). */
+  children?: ReactNode;
+}
+
+const MARK_LABELS = { spoke: 'spoke this round', passed: 'passed this round', skipped: 'skipped this round' };
+
+/** The seats, laid out around a ring in seat order, starting at the top and going clockwise. */
+export function Circle({ floor, participants, myPid, showTurns, children }: Props) {
+  const byPid = new Map(participants.map((p) => [p.pid, p]));
+  const next = upcoming(floor);
+  const count = floor.seats.length;
+
+  return (
+    <div className="ring-wrap">
+      <ul className="ring" role="list" aria-label="Circle">
+        {floor.seats.map((pid, i) => {
+          const person = byPid.get(pid);
+          const name = person?.name ?? 'Someone';
+          const angle = (2 * Math.PI * i) / Math.max(count, 1) - Math.PI / 2;
+          const holder = floor.holder?.pid === pid;
+          const hand = floor.queue.indexOf(pid);
+          const mark = floor.round?.marks[pid];
+          const presence = floor.presence[pid] ?? 'offline';
+          const turns = floor.turns[pid];
+
+          const states: string[] = [];
+          if (pid === myPid) states.push('you');
+          if (person?.role === 'facilitator') states.push('facilitator');
+          if (holder) states.push('has the word');
+          if (hand >= 0) states.push(`hand raised, number ${hand + 1}`);
+          if (!holder && next === pid) states.push('next');
+          if (mark) states.push(MARK_LABELS[mark]);
+          if (presence !== 'here') states.push(presence);
+          if (showTurns && !turns) states.push('not spoken yet');
+
+          const classes = ['seat', presence];
+          if (holder) classes.push('holder');
+          if (pid === myPid) classes.push('me');
+          if (mark) classes.push(`mark-${mark}`);
+
+          return (
+            <li
+              key={pid}
+              role="listitem"
+              className={classes.join(' ')}
+              aria-label={[name, ...states].join(', ')}
+              aria-current={holder ? 'true' : undefined}
+              style={{ left: `${50 + 40 * Math.cos(angle)}%`, top: `${50 + 40 * Math.sin(angle)}%` }}
+            >
+              <span className="seat-name">{name}</span>
+              {pid === myPid && <span className="seat-tag">you</span>}
+              {hand >= 0 && (
+                <span className="badge hand" title={`Hand raised, number ${hand + 1}`}>
+                  hand {hand + 1}
+                </span>
+              )}
+              {holder && <span className="badge speaking">speaking</span>}
+              {!holder && next === pid && <span className="badge next">next</span>}
+              {mark && <span className={`badge mark ${mark}`}>{mark}</span>}
+              {presence !== 'here' && <span className="badge presence">{presence}</span>}
+              {showTurns && !turns && <span className="badge quiet">not spoken yet</span>}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="ring-center">
+        {count === 0 ? <p className="hint">Nobody is seated yet.</p> : children}
+      </div>
+    </div>
+  );
+}

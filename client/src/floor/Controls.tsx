@@ -1,0 +1,48 @@
+import type { FloorState, Role } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+
+interface Props {
+  floor: FloorState;
+  myPid: string;
+  role: Role;
+  act: Room['act'];
+}
+
+function ordinal(n: number): string {
+  const rem = n % 100;
+  if (rem >= 11 && rem <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/** A seated person's own controls: ask for the word, or finish a turn. Observers get none. */
+export function Controls({ floor, myPid, role, act }: Props) {
+  if (role === 'observer' || !floor.seats.includes(myPid)) return null;
+  const holding = floor.holder?.pid === myPid;
+  const place = floor.queue.indexOf(myPid);
+
+  return (
+    <section className="controls" aria-label="Your controls">
+      {holding ? (
+        <>
+          <button type="button" className="primary" onClick={() => void act('floor:done', {})}>
+            I&apos;m done
+          </button>
+          <button type="button" onClick={() => void act('floor:pass', {})}>
+            Pass
+          </button>
+        </>
+      ) : place >= 0 ? (
+        <>
+          <span className="status-text">Your hand is raised ({ordinal(place + 1)} in line)</span>
+          <button type="button" onClick={() => void act('floor:lower', {})}>
+            Lower hand
+          </button>
+        </>
+      ) : (
+        <button type="button" className="primary" onClick={() => void act('floor:raise', {})}>
+          Raise hand
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { upcoming } from '@circle/shared';
+import type { FloorState } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+import { SeatOrder } from './SeatOrder';
+import { TurnSettings } from './TurnSettings';
+
+interface Props {
+  floor: FloorState;
+  nameOf: (pid: string) => string;
+  act: Room['act'];
+}
+
+/** Who the Skip button applies to: the chosen person if they still have a turn in the round, else the current one. */
+function skipTarget(floor: FloorState, chosen: string): string | null {
+  const round = floor.round;
+  if (!round) return null;
+  const open = (pid: string) => round.order.includes(pid) && !round.marks[pid];
+  if (chosen && open(chosen)) return chosen;
+  const holder = floor.holder?.pid;
+  if (holder && open(holder)) return holder;
+  const next = upcoming(floor);
+  return next && open(next) ? next : null;
+}
+
+export function FacilitatorPanel({ floor, nameOf, act }: Props) {
+  const [picked, setPicked] = useState('');
+  // Forget a choice once that person is no longer seated.
+  const chosen = floor.seats.includes(picked) ? picked : '';
+  const skip = skipTarget(floor, chosen);
+  const round = floor.round;
+  const roundDone = round ? round.order.filter((p) => round.marks[p]).length : 0;
+
+  return (
+    <section className="panel facilitator" aria-labelledby="facilitator-heading">
+      <h2 id="facilitator-heading">Facilitation</h2>
+
+      <div className="field">
+        <label htmlFor="person">Person</label>
+        <select id="person" value={chosen} onChange={(e) => setPicked(e.target.value)}>
+          <option value="">Choose a person…</option>
+          {floor.seats.map((pid) => (
+            <option key={pid} value={pid}>
+              {nameOf(pid)}
+              {floor.presence[pid] !== 'here' ? ` (${floor.presence[pid] ?? 'offline'})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!chosen}
+          onClick={() => void act('floor:give', { pid: chosen })}
+        >
+          Give the word
+        </button>
+        <button type="button" disabled={!floor.holder} onClick={() => void act('floor:take', {})}>
+          Take back the word
+        </button>
+        <button type="button" onClick={() => void act('floor:next', {})}>
+          Next
+        </button>
+      </div>
+
+      <h3>Go-around</h3>
+      {round ? (
+        <>
+          <p className="status-text">
+            Round in progress: {roundDone} of {round.order.length} done.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              disabled={!skip}
+              aria-describedby="skip-target"
+              onClick={() => skip && void act('floor:skip', { pid: skip })}
+            >
+              Skip
+            </button>
+            <span id="skip-target" className="hint">
+              {skip ? `Skips ${nameOf(skip)} in this round` : 'Nobody left to skip'}
+            </span>
+          </div>
+          <button type="button" onClick={() => void act('floor:endRound', {})}>
+            End the round
+          </button>
+        </>
+      ) : (
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={floor.seats.length === 0}
+            aria-describedby="round-hint"
+            onClick={() => void act('floor:round', chosen ? { from: chosen } : {})}
+          >
+            Start a round
+          </button>
+          <span id="round-hint" className="hint">
+            {chosen ? `Starts with ${nameOf(chosen)}` : 'Starts with the first seat'}, then follows the
+            seating order.
+          </span>
+        </div>
+      )}
+
+      <TurnSettings settings={floor.settings} act={act} />
+      <SeatOrder floor={floor} nameOf={nameOf} act={act} />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { FloorSettings } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+
+interface Props {
+  settings: FloorSettings;
+  act: Room['act'];
+}
+
+const limitText = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
+
+/** Turn limit and automatic hand-over. Local edits show at once; the server's values win when they change. */
+export function TurnSettings({ settings, act }: Props) {
+  const [limit, setLimit] = useState(limitText(settings.turnLimitMs));
+  const [invalid, setInvalid] = useState(false);
+  const [pendingAuto, setPendingAuto] = useState<boolean | null>(null);
+  const [seen, setSeen] = useState(settings);
+
+  if (seen !== settings) {
+    // A new snapshot: adopt the server's settings if they changed (React's "adjust state on prop change").
+    if (seen.turnLimitMs !== settings.turnLimitMs) setLimit(limitText(settings.turnLimitMs));
+    if (seen.autoHandover !== settings.autoHandover) setPendingAuto(null);
+    setSeen(settings);
+  }
+
+  function save(e: FormEvent) {
+    e.preventDefault();
+    const text = limit.trim();
+    const sec = text === '' ? null : Number(text);
+    if (sec !== null && (!Number.isInteger(sec) || sec < 10 || sec > 3600)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    void act('floor:settings', { turnLimitSec: sec });
+  }
+
+  function toggleAuto(value: boolean) {
+    setPendingAuto(value);
+    void act('floor:settings', { autoHandover: value }).then((ok) => {
+      if (!ok) setPendingAuto(null);
+    });
+  }
+
+  return (
+    <section aria-labelledby="turn-settings-heading">
+      <h3 id="turn-settings-heading">Turn time</h3>
+      <form className="inline-form" onSubmit={save}>
+        <label htmlFor="turn-limit">Turn limit (seconds)</label>
+        <input
+          id="turn-limit"
+          type="number"
+          min={10}
+          max={3600}
+          placeholder="No limit"
+          value={limit}
+          aria-invalid={invalid || undefined}
+          aria-describedby="turn-limit-hint"
+          onChange={(e) => setLimit(e.target.value)}
+        />
+        <button type="submit">Set turn limit</button>
+      </form>
+      <p className="hint" id="turn-limit-hint">
+        {invalid ? 'Use 10 to 3600 seconds, or leave empty for no limit.' : 'Leave empty for no limit.'}
+      </p>
+      <div className="check">
+        <input
+          id="auto-handover"
+          type="checkbox"
+          checked={pendingAuto ?? settings.autoHandover}
+          onChange={(e) => toggleAuto(e.target.checked)}
+        />
+        <label htmlFor="auto-handover">Hand the word on automatically when time is up</label>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { DEFAULT_DECLARATION, LIMITS } from '@circle/shared';
+import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
+import { absoluteUrl, createGroup } from '../api';
+import { describeError } from '../errors';
+import { InviteLinks } from './InviteLinks';
+
+export function CreateGroupPage() {
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'open' | 'closed'>('open');
+  const [capacity, setCapacity] = useState('12');
+  const [minutes, setMinutes] = useState('60');
+  const [lobby, setLobby] = useState(false);
+  const [declaration, setDeclaration] = useState(DEFAULT_DECLARATION);
+  const [turnLimit, setTurnLimit] = useState('');
+  const [autoHandover, setAutoHandover] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<CreateGroupResult | null>(null);
+
+  const capacityNum = Number(capacity);
+  const bigGroup = Number.isFinite(capacityNum) && capacityNum >= LIMITS.capacityWarnFrom;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input: GroupSettingsInput = {
+      name: name.trim(),
+      kind,
+      capacity: capacityNum,
+      meetingMinutes: Number(minutes),
+      lobby,
+      declaration,
+      turnLimitSec: turnLimit.trim() === '' ? null : Number(turnLimit),
+      autoHandover,
+    };
+    // Checked here by hand (same bounds as GroupSettingsSchema): parsing with zod in the browser would probe
+    // `new Function`, which the strict CSP reports as a violation. The server validates authoritatively.
+    const invalid = firstInvalid(input);
+    if (invalid) {
+      setError(`Please check ${invalid}.`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await createGroup(input));
+    } catch (err) {
+      setError(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (result) {
+    return (
+      <main className="page narrow">
+        <h1>Your group is ready</h1>
+        {result.sizeWarning && (
+          <p className="warning">
+            Groups of {LIMITS.capacityWarnFrom} or more usually split into smaller circles so everyone gets
+            time to speak.
+          </p>
+        )}
+        <InviteLinks
+          facilitator={absoluteUrl(result.links.facilitator)}
+          member={absoluteUrl(result.links.member)}
+          observer={absoluteUrl(result.links.observer)}
+        />
+        <p>
+          <a href="/">Create another group</a>
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <main className="page narrow">
+      <h1>Create a circle</h1>
+      <p className="lead">
+        A quiet room for your group. Nothing is recorded; people join with a first name or a pseudonym.
+      </p>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor="group-name">Group name</label>
+        <input
+          id="group-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={LIMITS.groupNameMax}
+          required
+          autoComplete="off"
+        />
+
+        <label htmlFor="group-kind">Kind of group</label>
+        <select
+          id="group-kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value === 'closed' ? 'closed' : 'open')}
+        >
+          <option value="open">Open (drop-in)</option>
+          <option value="closed">Closed (members only)</option>
+        </select>
+
+        <label htmlFor="group-capacity">Capacity</label>
+        <input
+          id="group-capacity"
+          type="number"
+          min={2}
+          max={LIMITS.capacityMax}
+          value={capacity}
+          onChange={(e) => setCapacity(e.target.value)}
+          aria-describedby={bigGroup ? 'capacity-warning' : undefined}
+        />
+        {bigGroup && (
+          <p id="capacity-warning" className="warning">
+            Groups of {LIMITS.capacityWarnFrom} or more usually split into smaller circles so everyone gets
+            time to speak.
+          </p>
+        )}
+
+        <label htmlFor="group-minutes">Meeting length (minutes)</label>
+        <input
+          id="group-minutes"
+          type="number"
+          min={10}
+          max={240}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+
+        <label htmlFor="group-turn-limit">Turn limit (seconds, optional)</label>
+        <input
+          id="group-turn-limit"
+          type="number"
+          min={10}
+          max={3600}
+          value={turnLimit}
+          placeholder="No limit"
+          onChange={(e) => setTurnLimit(e.target.value)}
+        />
+
+        <div className="check">
+          <input
+            id="group-auto-handover"
+            type="checkbox"
+            checked={autoHandover}
+            onChange={(e) => setAutoHandover(e.target.checked)}
+          />
+          <label htmlFor="group-auto-handover">Hand the word on automatically when time is up</label>
+        </div>
+
+        <div className="check">
+          <input
+            id="group-lobby"
+            type="checkbox"
+            checked={lobby}
+            onChange={(e) => setLobby(e.target.checked)}
+          />
+          <label htmlFor="group-lobby">Use a lobby (a facilitator lets each person in)</label>
+        </div>
+
+        <label htmlFor="group-declaration">Confidentiality declaration</label>
+        <textarea
+          id="group-declaration"
+          rows={5}
+          value={declaration}
+          maxLength={LIMITS.declarationMax}
+          onChange={(e) => setDeclaration(e.target.value)}
+        />
+
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          Create group
+        </button>
+      </form>
+    </main>
+  );
+}
+
+const isInt = (n: unknown, min: number, max: number) =>
+  Number.isInteger(n) && Number(n) >= min && Number(n) <= max;
+
+function firstInvalid(input: GroupSettingsInput): string | null {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > LIMITS.groupNameMax) return 'the group name';
+  if (!isInt(input.capacity, 2, LIMITS.capacityMax)) return `the capacity (2 to ${LIMITS.capacityMax})`;
+  if (!isInt(input.meetingMinutes, 10, 240)) return 'the meeting length (10 to 240 minutes)';
+  const declaration = input.declaration?.trim() ?? '';
+  if (declaration.length < 20 || declaration.length > LIMITS.declarationMax) {
+    return 'the declaration (at least 20 characters)';
+  }
+  if (input.turnLimitSec != null && !isInt(input.turnLimitSec, 10, 3600)) {
+    return 'the turn limit (10 to 3600 seconds, or empty)';
+  }
+  return null;
+}

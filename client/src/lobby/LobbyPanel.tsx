@@ -1,0 +1,41 @@
+import type { LobbyEntry } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+
+interface Props {
+  waiting: LobbyEntry[];
+  act: Room['act'];
+}
+
+function since(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Facilitators only: the people waiting in the lobby, let in one by one or all at once. */
+export function LobbyPanel({ waiting, act }: Props) {
+  return (
+    <section className="panel lobby" aria-labelledby="lobby-heading">
+      <h2 id="lobby-heading">Waiting to join ({waiting.length})</h2>
+      {waiting.length === 0 ? (
+        <p className="hint">Nobody is waiting.</p>
+      ) : (
+        <>
+          <ul className="lobby-list" aria-label="Waiting to join">
+            {waiting.map((entry) => (
+              <li key={entry.pid}>
+                <span>
+                  {entry.name} <span className="muted">since {since(entry.since)}</span>
+                </span>
+                <button type="button" onClick={() => void act('lobby:admit', { pid: entry.pid })}>
+                  Admit
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void act('lobby:admitAll', {})}>
+            Admit all
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+import type { InviteInfo, JoinResult, RoomView } from '@circle/shared';
+import { useRoom } from './useRoom';
+import type { JoinParams, Room } from './useRoom';
+import { Notices } from './Notices';
+import { PersonalLink } from './PersonalLink';
+import { Circle } from '../floor/Circle';
+import { Controls } from '../floor/Controls';
+import { Queue } from '../floor/Queue';
+import { TurnTimer } from '../floor/TurnTimer';
+import { FacilitatorPanel } from '../floor/FacilitatorPanel';
+import { LobbyPanel } from '../lobby/LobbyPanel';
+import { ROLE_LABELS } from '../labels';
+
+interface Props {
+  invite: InviteInfo;
+  params: JoinParams;
+  /** Back to the join form (after leaving, or when joining failed). */
+  onExit: () => void;
+}
+
+export function RoomPage({ invite, params, onExit }: Props) {
+  const room = useRoom(params);
+  const { phase, me, view } = room;
+
+  if (phase === 'failed') {
+    return (
+      <main className="page narrow">
+        <h1>{invite.groupName}</h1>
+        <p role="alert">{room.error ?? 'Could not join the room.'}</p>
+        <button type="button" onClick={onExit}>
+          Back
+        </button>
+      </main>
+    );
+  }
+
+  if (phase === 'closed') {
+    return (
+      <main className="page narrow">
+        <h1>{invite.groupName}</h1>
+        <p role="status">
+          {room.closedReason === 'erased'
+            ? 'Your identity has been erased. This browser no longer remembers you in this group.'
+            : 'You have left the room. Thank you for being here.'}
+        </p>
+        <button type="button" onClick={onExit}>
+          Join again
+        </button>
+      </main>
+    );
+  }
+
+  if (!me || phase === 'connecting') {
+    return (
+      <main className="page narrow">
+        <h1>{invite.groupName}</h1>
+        <p role="status">{room.error ?? 'Connecting…'}</p>
+      </main>
+    );
+  }
+
+  if (phase === 'waiting') {
+    return (
+      <main className="page narrow">
+        <h1>{invite.groupName}</h1>
+        <ConnectionBanner connected={room.connected} />
+        <p className="waiting" role="status">
+          Waiting for a facilitator to let you in
+        </p>
+        <p className="hint">
+          You will enter the room as soon as someone admits you. You can keep this page open.
+        </p>
+        <PersonalLink path={me.personalLink} />
+        <YouActions room={room} />
+      </main>
+    );
+  }
+
+  if (!view) {
+    return (
+      <main className="page narrow">
+        <h1>{invite.groupName}</h1>
+        <p role="status">Entering the room…</p>
+      </main>
+    );
+  }
+
+  return <RoomScreen room={room} me={me} view={view} invite={invite} />;
+}
+
+function RoomScreen({
+  room,
+  me,
+  view,
+  invite,
+}: {
+  room: Room;
+  me: JoinResult;
+  view: RoomView;
+  invite: InviteInfo;
+}) {
+  const { floor } = view;
+  const names = new Map(view.participants.map((p) => [p.pid, p.name]));
+  const nameOf = (pid: string) => names.get(pid) ?? 'Someone';
+  const facilitator = me.role === 'facilitator';
+  const outside = view.participants.filter((p) => !floor.seats.includes(p.pid));
+  const holder = floor.holder;
+
+  return (
+    <div className="room">
+      <header className="room-header">
+        <div>
+          <h1>{view.groupName}</h1>
+          <p className="muted">
+            {names.get(me.pid) ?? 'You'} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity}{' '}
+            seats
+          </p>
+        </div>
+        <YouActions room={room} />
+      </header>
+      <ConnectionBanner connected={room.connected} />
+      <Notices notices={room.notices} myPid={me.pid} nameOf={nameOf} known={(pid) => names.has(pid)} />
+      {room.actionError && (
+        <div className="error" role="alert">
+          {room.actionError}{' '}
+          <button type="button" className="link-button" onClick={room.dismissActionError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <div className="room-body">
+        <main className="room-main">
+          {floor.round && (
+            <p className="round-status">
+              A go-around is in progress ({floor.round.order.filter((p) => floor.round?.marks[p]).length} of{' '}
+              {floor.round.order.length} done).
+            </p>
+          )}
+          <Circle floor={floor} participants={view.participants} myPid={me.pid} showTurns={facilitator}>
+            <TurnTimer
+              turn={holder}
+              clockOffset={room.clockOffset}
+              holderName={holder ? nameOf(holder.pid) : null}
+              isMe={holder?.pid === me.pid}
+            />
+          </Circle>
+          <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />
+          {outside.length > 0 && (
+            <section className="panel" aria-labelledby="outside-heading">
+              <h2 id="outside-heading">Listening outside the circle</h2>
+              <ul className="plain" aria-label="Observers">
+                {outside.map((p) => (
+                  <li key={p.pid}>
+                    {p.name}
+                    {p.pid === me.pid && ' (you)'} <span className="muted">· {ROLE_LABELS[p.role]}</span>
+                    {!p.online && <span className="muted"> · offline</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </main>
+
+        <aside className="room-side" aria-label="Room details">
+          <Queue floor={floor} nameOf={nameOf} myPid={me.pid} isFacilitator={facilitator} act={room.act} />
+          {facilitator && (invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && (
+            <LobbyPanel waiting={room.lobby} act={room.act} />
+          )}
+          {facilitator && <FacilitatorPanel floor={floor} nameOf={nameOf} act={room.act} />}
+          <section className="panel" aria-label="Your link">
+            <PersonalLink path={me.personalLink} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function ConnectionBanner({ connected }: { connected: boolean }) {
+  if (connected) return null;
+  return (
+    <p className="banner" role="status">
+      Connection lost. Reconnecting… Your place is kept for two minutes.
+    </p>
+  );
+}
+
+function YouActions({ room }: { room: Room }) {
+  function erase() {
+    const sure = window.confirm(
+      'Erase your identity? You will leave the room, and neither this browser nor the server will remember you. ' +
+        'Your personal link will stop working.',
+    );
+    if (sure) void room.erase();
+  }
+  return (
+    <div className="button-row you-actions">
+      <button type="button" onClick={() => void room.leave()}>
+        Leave
+      </button>
+      <button type="button" className="danger" onClick={erase}>
+        Erase my identity
+      </button>
+    </div>
+  );
+}

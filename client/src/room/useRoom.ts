@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  ClientEventName,
+  ClientPayload,
+  JoinResult,
+  LobbyEntry,
+  NoticeMessage,
+  RoomView,
+} from '@circle/shared';
+import { call, connectErrorCode, createSocket } from '../socket';
+import type { CircleSocket } from '../socket';
+import { describeError, errorCodeOf } from '../errors';
+import { storage } from '../storage';
+
+export interface JoinParams {
+  token: string;
+  groupId: string;
+  name: string;
+  declarationVersion: number;
+}
+
+export type Phase = 'connecting' | 'waiting' | 'admitted' | 'closed' | 'failed';
+
+export type ShownNotice = NoticeMessage & { id: number };
+
+const NOTICE_TTL_MS = 12_000;
+/** Codes after which joining again cannot help; anything else is retried on the next connect. */
+const FATAL_JOIN_ERRORS = new Set([
+  'INVALID_TOKEN',
+  'PROTOCOL_MISMATCH',
+  'ROOM_FULL',
+  'BAD_REQUEST',
+  'FORBIDDEN',
+]);
+
+/**
+ * The connection to one room: joins on every (re)connect with the same token, name and identity,
+ * and keeps the latest server snapshot. All room state comes from the server; nothing is computed here.
+ */
+export function useRoom(params: JoinParams) {
+  const { token, groupId, name, declarationVersion } = params;
+  const socketRef = useRef<CircleSocket | null>(null);
+  const [phase, setPhase] = useState<Phase>('connecting');
+  const [connected, setConnected] = useState(false);
+  const [me, setMe] = useState<JoinResult | null>(null);
+  const [view, setView] = useState<RoomView | null>(null);
+  const [lobby, setLobby] = useState<LobbyEntry[]>([]);
+  const [notices, setNotices] = useState<ShownNotice[]>([]);
+  const [clockOffset, setClockOffset] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [closedReason, setClosedReason] = useState<'left' | 'erased' | null>(null);
+
+  useEffect(() => {
+    const socket = createSocket();
+    socketRef.current = socket;
+    let current: RoomView | null = null;
+    /** After a reconnect the server may have restarted, so the next snapshot is taken whatever its seq. */
+    let fresh = true;
+    let offset: number | null = null;
+    let noticeId = 0;
+    let stopped = false;
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+
+    const later = (fn: () => void, ms: number) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        if (!stopped) fn();
+      }, ms);
+      timers.add(t);
+    };
+
+    const applyView = (v: RoomView) => {
+      const stale = current && current.meetingId === v.meetingId && v.seq < current.seq;
+      if (stale && !fresh) return;
+      fresh = false;
+      current = v;
+      // Every sample underestimates the true offset (latency, snapshot age), so keep the largest.
+      const sample = v.at - Date.now();
+      offset = offset === null ? sample : Math.max(offset, sample);
+      setClockOffset(offset);
+      setView(v);
+    };
+
+    const close = (reason: 'left' | 'erased') => {
+      stopped = true;
+      if (reason === 'erased') storage.forget(groupId);
+      setClosedReason(reason);
+      setPhase('closed');
+      socket.disconnect();
+    };
+
+    const join = async (withIdentity: boolean): Promise<void> => {
+      const identity = withIdentity ? storage.getIdentity(groupId) : null;
+      try {
+        const res = await call(socket, 'room:join', {
+          token,
+          name,
+          accept: true,
+          declarationVersion,
+          ...(identity ? { identity } : {}),
+        });
+        if (stopped) return;
+        storage.setIdentity(groupId, res.identity);
+        setMe(res);
+        setError(null);
+        setPhase(res.status === 'waiting' ? 'waiting' : 'admitted');
+      } catch (err) {
+        if (stopped) return;
+        const code = errorCodeOf(err);
+        if (code === 'INVALID_TOKEN' && identity) {
+          // The remembered identity is unknown (erased elsewhere, or a mistyped personal link): join afresh.
+          storage.setIdentity(groupId, null);
+          return join(false);
+        }
+        if (FATAL_JOIN_ERRORS.has(code)) {
+          stopped = true;
+          setError(describeError(err));
+          setPhase('failed');
+          socket.disconnect();
+        } else if (code !== 'DISCONNECTED') {
+          setError(describeError(err));
+          later(() => {
+            if (socket.connected) void join(true);
+          }, 3000);
+        }
+      }
+    };
+
+    socket.on('connect', () => {
+      setConnected(true);
+      void join(true);
+    });
+    socket.on('disconnect', (reason) => {
+      setConnected(false);
+      fresh = true;
+      offset = null;
+      // Socket.IO does not reconnect by itself after a server-side disconnect; unless the room was closed, try again.
+      if (reason === 'io server disconnect') later(() => socket.connect(), 2000);
+    });
+    socket.on('connect_error', (err) => {
+      setConnected(false);
+      if (connectErrorCode(err) === 'PROTOCOL_MISMATCH') {
+        stopped = true;
+        setError('This page is out of date. Please reload it.');
+        setPhase('failed');
+        socket.disconnect();
+      }
+    });
+    socket.on('room:state', applyView);
+    socket.on('room:admitted', (v) => {
+      fresh = true;
+      applyView(v);
+      setPhase('admitted');
+    });
+    socket.on('room:lobby', (waiting) => setLobby(waiting));
+    socket.on('room:closed', close);
+    socket.on('floor:notice', (n) => {
+      const shown: ShownNotice = { ...n, id: ++noticeId };
+      setNotices((prev) => [...prev.slice(-3), shown]);
+      later(() => setNotices((prev) => prev.filter((x) => x.id !== shown.id)), NOTICE_TTL_MS);
+    });
+
+    socket.connect();
+    return () => {
+      stopped = true;
+      for (const t of timers) clearTimeout(t);
+      socket.removeAllListeners();
+      socket.disconnect();
+      if (socketRef.current === socket) socketRef.current = null;
+    };
+  }, [token, groupId, name, declarationVersion]);
+
+  /** Sends an action; a refusal is shown as a message rather than thrown. */
+  const act = useCallback(async <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => {
+    const socket = socketRef.current;
+    if (!socket) return false;
+    try {
+      await call(socket, event, payload);
+      setActionError(null);
+      return true;
+    } catch (err) {
+      setActionError(describeError(err));
+      return false;
+    }
+  }, []);
+
+  const leave = useCallback(async () => {
+    await act('room:leave', {});
+    setClosedReason('left');
+    setPhase('closed');
+    socketRef.current?.disconnect();
+  }, [act]);
+
+  const erase = useCallback(async () => {
+    const ok = await act('identity:erase', {});
+    if (!ok) return;
+    storage.forget(groupId);
+    setClosedReason('erased');
+    setPhase('closed');
+    socketRef.current?.disconnect();
+  }, [act, groupId]);
+
+  const dismissActionError = useCallback(() => setActionError(null), []);
+
+  return {
+    phase,
+    connected,
+    me,
+    view,
+    lobby,
+    notices,
+    clockOffset,
+    error,
+    actionError,
+    closedReason,
+    act,
+    leave,
+    erase,
+    dismissActionError,
+  };
+}
+
+export type Room = ReturnType<typeof useRoom>;

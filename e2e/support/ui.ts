@@ -1,0 +1,76 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Polls until `check` holds; the message names what the page never showed. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting until ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A person in their own browser context (own storage: a separate person), with the page open at `url`. */
+export async function person(browser: Browser, name: string, url: string): Promise<Person> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message));
+  await page.goto(url);
+  return { name, context, page };
+}
+
+export async function createGroup(page: Page, name: string) {
+  await page.getByLabel('Group name').fill(name);
+  await page.getByRole('button', { name: 'Create group' }).click();
+  const link = (label: string) => page.getByLabel(label, { exact: true }).inputValue();
+  await page.getByLabel('Member link', { exact: true }).waitFor();
+  return {
+    facilitator: await link('Facilitator link'),
+    member: await link('Member link'),
+    observer: await link('Observer link'),
+  };
+}
+
+/** Fills the join page: name, the declaration checkbox, Join. */
+export async function join(p: Person) {
+  await p.page.getByLabel('Your name').fill(p.name);
+  await p.page.getByRole('checkbox').check();
+  await p.page.getByRole('button', { name: 'Join', exact: true }).click();
+}
+
+export function seat(page: Page, name: string) {
+  return page
+    .getByRole('list', { name: 'Circle' })
+    .getByRole('listitem', { name: new RegExp(`^${name}(,|$)`) });
+}
+
+export async function seatLabel(page: Page, name: string): Promise<string> {
+  return (await seat(page, name).getAttribute('aria-label', { timeout: 2_000 })) ?? '';
+}
+
+/** The display name on the seat marked aria-current (the holder of the word), or null. */
+export async function holder(page: Page): Promise<string | null> {
+  const current = page.locator('[aria-current="true"]');
+  if ((await current.count()) === 0) return null;
+  return ((await current.first().getAttribute('aria-label')) ?? '').split(',')[0] ?? null;
+}
+
+export async function waitHolder(pages: Page[], name: string | null) {
+  for (const page of pages)
+    await eventually(async () => (await holder(page)) === name, `${name ?? 'nobody'} holds the word`);
+}
+
+export function button(page: Page, name: string) {
+  return page.getByRole('button', { name, exact: true });
+}

@@ -1,0 +1,146 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.js';
+import { startCircle, type CircleProcess } from '../support/server.js';
+import {
+  button,
+  createGroup,
+  eventually,
+  holder,
+  join,
+  person,
+  seat,
+  seatLabel,
+  waitHolder,
+  type Person,
+} from '../support/ui.js';
+
+describe('passing the word, in real Chromium', () => {
+  let browser: Browser;
+  let server: CircleProcess;
+  let fran: Person, ana: Person, ben: Person, cy: Person;
+  const everyone = () => [fran, ana, ben, cy].map((p) => p.page);
+
+  beforeAll(async () => {
+    server = await startCircle();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a group and seats a facilitator and three members', async () => {
+    fran = await person(browser, 'Fran', server.url);
+    const links = await createGroup(fran.page, 'Tuesday circle');
+    expect(links.member).toMatch(/\/join\/[\w-]+\.[\w-]+$/);
+    expect(new Set(Object.values(links)).size).toBe(3);
+    await fran.page.goto(links.facilitator);
+    await join(fran);
+    await seat(fran.page, 'Fran').waitFor();
+    ana = await person(browser, 'Ana', links.member);
+    ben = await person(browser, 'Ben', links.member);
+    cy = await person(browser, 'Cy', links.member);
+    for (const p of [ana, ben, cy]) await join(p);
+    for (const page of everyone()) {
+      for (const name of ['Fran', 'Ana', 'Ben', 'Cy']) await seat(page, name).waitFor();
+    }
+    // Members get no facilitator controls.
+    expect(await button(ana.page, 'Start a round').count()).toBe(0);
+    expect(await button(ana.page, 'Give the word').count()).toBe(0);
+  });
+
+  it('goes around the circle in seat order, and a member passes', async () => {
+    await fran.page.getByLabel('Person', { exact: true }).selectOption({ label: 'Ana' });
+    await button(fran.page, 'Start a round').click();
+    await waitHolder(everyone(), 'Ana');
+    await eventually(async () => (await seatLabel(ana.page, 'Ben')).includes('next'), 'Ben is shown as next');
+
+    await button(ana.page, "I'm done").click();
+    await waitHolder(everyone(), 'Ben');
+    await button(ben.page, 'Pass').click();
+    await waitHolder(everyone(), 'Cy');
+    expect(await seatLabel(fran.page, 'Ben')).toContain('passed this round');
+    expect(await seatLabel(fran.page, 'Ana')).toContain('spoke this round');
+
+    await button(cy.page, "I'm done").click();
+    await waitHolder(everyone(), 'Fran');
+    await button(fran.page, "I'm done").click();
+    await waitHolder(everyone(), null);
+    await eventually(
+      async () => (await fran.page.getByRole('button', { name: 'Start a round' }).count()) === 1,
+      'the round ended',
+    );
+  });
+
+  it('serves raised hands first come, first served', async () => {
+    await button(cy.page, 'Raise hand').click();
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Cy')).includes('hand raised, number 1'),
+      'Cy is first',
+    );
+    await button(ana.page, 'Raise hand').click();
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Ana')).includes('hand raised, number 2'),
+      'Ana is second',
+    );
+    await button(ben.page, 'Raise hand').click();
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Ben')).includes('hand raised, number 3'),
+      'Ben is third',
+    );
+    await ben.page.getByText('3rd in line').waitFor();
+
+    await button(fran.page, 'Next').click();
+    await waitHolder(everyone(), 'Cy');
+    // The next in line is told so.
+    await ana.page.getByRole('status').getByText(/next/i).first().waitFor();
+    await button(cy.page, "I'm done").click();
+    await waitHolder(everyone(), 'Ana');
+    await button(ana.page, "I'm done").click();
+    await waitHolder(everyone(), 'Ben');
+    await button(ben.page, "I'm done").click();
+    await waitHolder(everyone(), null);
+  });
+
+  it('keeps the queue position of a member who goes offline and comes back', async () => {
+    await button(ana.page, 'Raise hand').click();
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Ana')).includes('hand raised, number 1'),
+      'Ana raised',
+    );
+    await button(ben.page, 'Raise hand').click();
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Ben')).includes('hand raised, number 2'),
+      'Ben raised',
+    );
+    await button(cy.page, 'Raise hand').click();
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Cy')).includes('hand raised, number 3'),
+      'Cy raised',
+    );
+
+    await ben.context.setOffline(true);
+    await eventually(
+      async () => (await seatLabel(fran.page, 'Ben')).includes('offline'),
+      'Ben is shown offline',
+      30_000,
+    );
+    expect(await seatLabel(fran.page, 'Ben')).toContain('hand raised, number 2');
+
+    await ben.context.setOffline(false);
+    await eventually(
+      async () => !(await seatLabel(fran.page, 'Ben')).includes('offline'),
+      'Ben is back',
+      30_000,
+    );
+    expect(await seatLabel(fran.page, 'Ben')).toContain('hand raised, number 2');
+    await ben.page.getByText('2nd in line').waitFor();
+
+    await button(fran.page, 'Next').click();
+    await waitHolder(everyone(), 'Ana');
+    await button(ana.page, "I'm done").click();
+    await waitHolder(everyone(), 'Ben');
+    expect(await holder(cy.page)).toBe('Ben');
+  });
+});

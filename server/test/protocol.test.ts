@@ -117,9 +117,9 @@ describe('protocol and bad input', () => {
 
   it('drops a connection that sends an oversized frame, and keeps serving others', async () => {
     const s = connect(srv.port);
-    await new Promise((r) => s.once('connect', r));
-    const closed = new Promise((r) => s.once('disconnect', r));
-    s.emit('floor:raise' as never, { blob: 'x'.repeat(100_000) } as never);
+    await new Promise<void>((r) => s.once('connect', () => r()));
+    const closed = new Promise<void>((r) => s.once('disconnect', () => r()));
+    (s.emit as unknown as (e: string, p: unknown) => void)('floor:raise', { blob: 'x'.repeat(100_000) });
     await closed;
     await ok(member.socket, 'floor:raise', {});
     await ok(member.socket, 'floor:lower', {});

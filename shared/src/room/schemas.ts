@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LIMITS } from '../protocol.js';
+import type { JoinResult } from '../room.js';
+import { empty, id, token } from '../schemaParts.js';
+
+/** Joining and leaving, identity, the lobby and the seats. */
+export const roomEventSchemas = {
+  'room:join': z
+    .object({
+      token,
+      name: z.string().trim().min(1).max(LIMITS.nameMax),
+      accept: z.literal(true),
+      declarationVersion: z.number().int().min(1),
+      identity: token.optional(),
+    })
+    .strict(),
+  'room:leave': empty,
+  'identity:erase': empty,
+  'seats:reorder': z.object({ order: z.array(id).max(LIMITS.capacityMax) }).strict(),
+  'lobby:admit': z.object({ pid: id }).strict(),
+  'lobby:admitAll': empty,
+} as const;
+
+export interface RoomEventResults {
+  'room:join': JoinResult;
+  'room:leave': null;
+  'identity:erase': null;
+  'seats:reorder': null;
+  'lobby:admit': null;
+  'lobby:admitAll': { admitted: number };
+}

@@ -36,6 +36,8 @@ export class Room {
   private wakeTimer: NodeJS.Timeout | undefined;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  private readonly changeListeners: ((next: RoomRecord, prev: RoomRecord) => void)[] = [];
+  private readonly endListeners: ((ended: RoomRecord) => void | Promise<void>)[] = [];
 
   private constructor(
     public group: GroupRecord,
@@ -257,6 +259,22 @@ export class Room {
     return this.deps.store.read<AttendanceEvent>(this.attendanceLog(this.rec));
   }
 
+  /**
+   * Other domains (media, board...) follow the room through these hooks instead of being called from here.
+   * Change listeners run synchronously after each committed change; end listeners before the record is deleted.
+   */
+  onChange(fn: (next: RoomRecord, prev: RoomRecord) => void) {
+    this.changeListeners.push(fn);
+  }
+
+  onEnd(fn: (ended: RoomRecord) => void | Promise<void>) {
+    this.endListeners.push(fn);
+  }
+
+  get record(): Readonly<RoomRecord> {
+    return this.rec;
+  }
+
   /** Stops timers; the persisted record stays for whoever loads the room next. */
   dispose() {
     this.closed = true;
@@ -291,7 +309,9 @@ export class Room {
   private async commit(rec: RoomRecord, effects: ReturnType<typeof floorReducer>['effects']) {
     rec.seq = this.rec.seq + 1;
     await this.deps.store.put(roomKey(this.id), rec);
+    const prev = this.rec;
     this.rec = rec;
+    for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;
     const view = this.view();
     io.to(channels.room(this.id)).emit('room:state', view);
@@ -304,6 +324,7 @@ export class Room {
 
   /** The meeting is over once everyone has gone: its record is removed so the next meeting starts fresh. */
   private async end() {
+    for (const fn of this.endListeners) await fn(this.rec);
     await this.deps.store.del(roomKey(this.id));
     this.dispose();
     this.deps.onEmpty(this.id);

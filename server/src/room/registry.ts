@@ -6,6 +6,7 @@ import { Room } from './Room.js';
 /** Keeps one Room per group in memory, loading it from the store on first use. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | null>>();
+  private readonly loadListeners: ((room: Room) => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -35,6 +36,11 @@ export class RoomRegistry {
     }
   }
 
+  /** Lets a domain (media, board...) attach itself to every room as it is loaded. */
+  onLoad(fn: (room: Room) => void) {
+    this.loadListeners.push(fn);
+  }
+
   /** Stops every room's timers (shutdown); their records stay in the store. */
   dispose() {
     for (const pending of this.rooms.values())
@@ -48,6 +54,8 @@ export class RoomRegistry {
   private async load(groupId: string): Promise<Room | null> {
     const group = await this.deps.groups.get(groupId);
     if (!group) return null;
-    return Room.load(group, { ...this.deps, onEmpty: (id) => this.rooms.delete(id) });
+    const room = await Room.load(group, { ...this.deps, onEmpty: (id) => this.rooms.delete(id) });
+    for (const fn of this.loadListeners) fn(room);
+    return room;
   }
 }

@@ -17,6 +17,8 @@ export interface Config {
   /** Events per second a single connection may send (burst allows twice that). */
   rateLimitPerSec: number;
   logLevel: string;
+  /** Start mediasoup workers (CIRCLE_MEDIA=off runs without audio/video). */
+  media: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reconnectWindowMs: Number(env.CIRCLE_RECONNECT_WINDOW_MS ?? 120_000),
     rateLimitPerSec: Number(env.CIRCLE_RATE_LIMIT ?? 20),
     logLevel: env.LOG_LEVEL ?? 'info',
+    media: env.CIRCLE_MEDIA !== 'off',
   };
 }

@@ -9,6 +9,9 @@ import type { Config } from './config.js';
 import { Groups } from './groups/service.js';
 import { createApp } from './http/app.js';
 import { Identities } from './identity/service.js';
+import { loadMediaConfig } from './media/config.js';
+import { MediaService } from './media/service.js';
+import { WorkerPool } from './media/workers.js';
 import { RoomRegistry } from './room/registry.js';
 import { attachSockets } from './socket/connection.js';
 import { openStore, type Store } from './store/index.js';
@@ -18,6 +21,7 @@ export interface RunningServer {
   http: HttpServer;
   port: number;
   store: Store;
+  media?: MediaService;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,15 @@ export async function startServer(
     serveClient: false,
   });
   const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, now });
-  attachSockets({ io, groups, identities, rooms, log, now }, { rateLimitPerSec: config.rateLimitPerSec });
+  const mediaConfig = loadMediaConfig();
+  const pool = config.media ? await WorkerPool.start(mediaConfig, log) : null;
+  const media = pool
+    ? new MediaService(pool, { io, store, config: mediaConfig, registry: rooms, log })
+    : undefined;
+  attachSockets(
+    { io, groups, identities, rooms, log, now, media, mediaIceServers: mediaConfig.iceServers },
+    { rateLimitPerSec: config.rateLimitPerSec },
+  );
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
@@ -53,8 +65,10 @@ export async function startServer(
     http,
     port,
     store,
+    media,
     async close() {
       rooms.dispose();
+      media?.close();
       await io.close();
       await store.close();
     },

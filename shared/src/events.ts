@@ -1,18 +1,19 @@
 import type { AckFn } from './protocol.js';
 import type { ClientEventName, ClientPayload } from './schemas.js';
 import type { FloorEventResults } from './floor/schemas.js';
+import type { MediaEventResults, MediaServerEvents } from './media/schemas.js';
 import type { LobbyEntry, NoticeMessage, RoomView } from './room.js';
 import type { RoomEventResults } from './room/schemas.js';
 
 /** What each client event answers with when it succeeds: one interface per domain. */
-export interface ClientEventResults extends RoomEventResults, FloorEventResults {}
+export interface ClientEventResults extends RoomEventResults, FloorEventResults, MediaEventResults {}
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: AckFn<ClientEventResults[E]>) => void;
 };
 
 /** Server-to-client events, one interface per domain. */
-export interface ServerToClientEvents extends RoomServerEvents, FloorServerEvents {}
+export interface ServerToClientEvents extends RoomServerEvents, FloorServerEvents, MediaServerEvents {}
 
 interface FloorServerEvents {
   'floor:notice': (notice: NoticeMessage) => void;

@@ -4,4 +4,5 @@ export * from './schemas.js';
 export * from './room.js';
 export * from './events.js';
 export * from './permissions.js';
+export * from './media/schemas.js';
 export * from './floor/index.js';

@@ -28,6 +28,22 @@ export const EVENT_ROLES: Record<Exclude<ClientEventName, 'room:join'>, readonly
   'floor:skip': FACILITATORS,
   'floor:reorder': FACILITATORS,
   'floor:settings': FACILITATORS,
+  // Observers receive media but never publish; holding microphones and strict circle are facilitators' tools.
+  'media:join': EVERYONE,
+  'media:transport': EVERYONE,
+  'media:connect': EVERYONE,
+  'media:restartIce': EVERYONE,
+  'media:consume': EVERYONE,
+  'media:consumerPause': EVERYONE,
+  'media:consumerResume': EVERYONE,
+  'media:produce': SEATED,
+  'media:pause': SEATED,
+  'media:resume': SEATED,
+  'media:close': SEATED,
+  'media:mute': FACILITATORS,
+  'media:muteAll': FACILITATORS,
+  'media:release': FACILITATORS,
+  'media:strict': FACILITATORS,
 };
 
 export function maySend(role: Role, event: Exclude<ClientEventName, 'room:join'>): boolean {

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'ROOM_FULL',
   'RATE_LIMITED',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

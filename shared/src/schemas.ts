@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { floorEventSchemas } from './floor/schemas.js';
+import { mediaEventSchemas } from './media/schemas.js';
 import { roomEventSchemas } from './room/schemas.js';
 
 /**
@@ -9,6 +10,7 @@ import { roomEventSchemas } from './room/schemas.js';
 export const clientEventSchemas = {
   ...roomEventSchemas,
   ...floorEventSchemas,
+  ...mediaEventSchemas,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;

@@ -3,6 +3,7 @@ import { clientEventSchemas, maySend, PROTOCOL_VERSION } from '@circle/shared';
 import { AppError } from '../errors.js';
 import { floorHandlers } from '../floor/handlers.js';
 import { lobbyHandlers } from '../lobby/handlers.js';
+import { mediaHandlers } from '../media/handlers.js';
 import { roomHandlers, join } from '../room/handlers.js';
 import { seatHandlers } from '../seats/handlers.js';
 import type { CircleSocket, HandlerTable, JoinedHandler, Services, Session } from './context.js';
@@ -10,7 +11,13 @@ import { RateLimiter } from './rateLimit.js';
 
 type JoinedEvent = Exclude<ClientEventName, 'room:join'>;
 
-const handlers: HandlerTable = { ...roomHandlers, ...floorHandlers, ...lobbyHandlers, ...seatHandlers };
+const handlers: HandlerTable = {
+  ...roomHandlers,
+  ...floorHandlers,
+  ...lobbyHandlers,
+  ...seatHandlers,
+  ...mediaHandlers,
+};
 
 export function attachSockets(services: Services, opts: { rateLimitPerSec: number }) {
   const { io, log } = services;
@@ -48,6 +55,7 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
     socket.on('disconnect', () => {
       const { groupId, pid } = session;
       if (!groupId || !pid) return;
+      services.media?.socketGone(groupId, socket.id);
       void services.rooms
         .get(groupId)
         .then((room) => room?.disconnected(pid, socket.id))

@@ -1,5 +1,6 @@
 import type {
   ClientEventName,
+  IceServer,
   ClientEventResults,
   ClientPayload,
   ClientToServerEvents,
@@ -9,6 +10,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { Groups } from '../groups/service.js';
+import type { MediaService } from '../media/service.js';
 import type { Identities } from '../identity/service.js';
 import type { RoomRegistry } from '../room/registry.js';
 import type { Room } from '../room/Room.js';
@@ -30,6 +32,9 @@ export interface Services {
   rooms: RoomRegistry;
   log: Logger;
   now: () => number;
+  /** Absent when no mediasoup worker could start: media events then answer UNAVAILABLE. */
+  media?: MediaService;
+  mediaIceServers: IceServer[];
 }
 
 export interface JoinedContext {

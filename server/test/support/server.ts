@@ -11,7 +11,15 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), 'circle-data-'));
 
 /** The real server in this process, on a free port, with a fresh data directory unless given one. */
 export async function inProcess(overrides: Partial<Config> = {}): Promise<RunningServer> {
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', dataDir: tempDir(), ...overrides };
+  // Media is opt-in here: most tests need no mediasoup workers, and two cores are shared by everything.
+  const config = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: tempDir(),
+    media: false,
+    ...overrides,
+  };
   return startServer(config, pino({ level: 'silent' }));
 }
 
@@ -29,7 +37,14 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(p),
+      LOG_LEVEL: 'warn',
+      CIRCLE_MEDIA: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitUntil(

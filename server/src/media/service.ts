@@ -1,0 +1,112 @@
+import type { Logger } from 'pino';
+import { groupKey } from '../groups/service.js';
+import type { RoomRegistry } from '../room/registry.js';
+import type { Room } from '../room/Room.js';
+import type { CircleServer } from '../socket/context.js';
+import type { Store } from '../store/index.js';
+import type { MediaConfig } from './config.js';
+import { MediaRoom } from './MediaRoom.js';
+import type { WorkerPool } from './workers.js';
+
+const mediaKey = (groupId: string) => `${groupKey(groupId)}media`;
+
+/**
+ * Media for every meeting on this node. A meeting's MediaRoom is created on first use, follows its
+ * Room (floor changes, people leaving, the meeting ending) and moves to a fresh worker if its worker dies.
+ */
+export class MediaService {
+  private readonly rooms = new Map<string, Promise<MediaRoom>>();
+  private readonly talkListeners: ((groupId: string, pid: string, ms: number, outOfTurn: boolean) => void)[] =
+    [];
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly deps: {
+      io: CircleServer;
+      store: Store;
+      config: MediaConfig;
+      registry: RoomRegistry;
+      log: Logger;
+    },
+  ) {
+    pool.on('replaced', (dead, fresh) => void this.moveRooms(dead.pid, fresh));
+    deps.registry.onLoad((room) => this.follow(room));
+  }
+
+  /** Talk time measured from audio, for the facilitators' fairness view. */
+  onTalk(fn: (groupId: string, pid: string, ms: number, outOfTurn: boolean) => void) {
+    this.talkListeners.push(fn);
+  }
+
+  forRoom(room: Room): Promise<MediaRoom> {
+    let pending = this.rooms.get(room.id);
+    if (!pending) {
+      pending = this.create(room);
+      this.rooms.set(room.id, pending);
+      pending.catch(() => this.rooms.delete(room.id));
+    }
+    return pending;
+  }
+
+  existing(groupId: string): Promise<MediaRoom> | undefined {
+    return this.rooms.get(groupId);
+  }
+
+  socketGone(groupId: string, socketId: string) {
+    void this.rooms.get(groupId)?.then((m) => m.run(async () => m.closePeer(socketId)));
+  }
+
+  workerPids() {
+    return this.pool.pids();
+  }
+
+  usage() {
+    return this.pool.usage();
+  }
+
+  close() {
+    this.pool.close();
+  }
+
+  private async create(room: Room): Promise<MediaRoom> {
+    const saved = await this.deps.store.get<{ held: string[]; strict: boolean }>(mediaKey(room.id));
+    const media = new MediaRoom(
+      room,
+      {
+        io: this.deps.io,
+        config: this.deps.config,
+        save: (state) => this.deps.store.put(mediaKey(room.id), state),
+        onTalk: (pid, ms, outOfTurn) => {
+          for (const fn of this.talkListeners) fn(room.id, pid, ms, outOfTurn);
+        },
+      },
+      new Set(saved?.held ?? []),
+      saved?.strict ?? false,
+    );
+    await media.attach(this.pool.pick());
+    return media;
+  }
+
+  private follow(room: Room) {
+    // Floor and presence changes decide who is heard (strict circle, stepping out, leaving).
+    room.onChange(() => void this.rooms.get(room.id)?.then((m) => m.run(() => m.sync())));
+    room.onEnd(async () => {
+      const media = this.rooms.get(room.id);
+      this.rooms.delete(room.id);
+      await this.deps.store.del(mediaKey(room.id));
+      (await media?.catch(() => null))?.close();
+    });
+  }
+
+  private async moveRooms(deadPid: number, fresh: Parameters<MediaRoom['attach']>[0]) {
+    for (const pending of this.rooms.values()) {
+      const media = await pending.catch(() => null);
+      if (!media || media.worker.pid !== deadPid) continue;
+      await media.run(async () => {
+        await media.attach(fresh);
+        this.deps.io.to(`r:${media.room.id}`).emit('media:restart');
+        await media.sync();
+      });
+    }
+  }
+}

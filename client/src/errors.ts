@@ -21,6 +21,7 @@ const MESSAGES: Record<CallErrorCode, string> = {
   CONFLICT: 'That is not possible right now. The room may have just changed.',
   ROOM_FULL: 'The room is full.',
   RATE_LIMITED: 'Too many actions at once. Please wait a moment.',
+  UNAVAILABLE: 'Audio and video are not available on this server right now.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
   TIMEOUT: 'The server did not answer in time. Please try again.',
   DISCONNECTED: 'You are offline. Reconnecting…',

@@ -1,0 +1,248 @@
+import { Device } from 'mediasoup-client';
+import type { types } from 'mediasoup-client';
+import type { ConsumerOptions, MediaSource, MediaView, TransportOptions } from '@circle/shared';
+import { call } from '../socket';
+import type { CircleSocket } from '../socket';
+
+export interface MediaPrefs {
+  micId?: string;
+  cameraId?: string;
+  micOn: boolean;
+  cameraOn: boolean;
+}
+
+export interface RemoteTracks {
+  audio?: MediaStreamTrack;
+  video?: MediaStreamTrack;
+}
+
+export interface SessionSnapshot {
+  remote: Map<string, RemoteTracks>;
+  localVideo: MediaStreamTrack | null;
+  micOn: boolean;
+  cameraOn: boolean;
+  publishing: boolean;
+  failed: boolean;
+}
+
+function newDevice(): Device {
+  try {
+    return new Device();
+  } catch {
+    // Headless Chromium's user agent is not recognised; it is still Chrome underneath.
+    return new Device({ handlerName: 'Chrome111' });
+  }
+}
+
+/**
+ * One connection's media: a mediasoup-client Device, a send and a receive transport, our microphone and
+ * camera producers, and a consumer per published track of the others. Disposable: after a reconnect or
+ * a server-side restart the owner throws it away and starts a new one.
+ */
+export class MediaSession {
+  private device = newDevice();
+  private send?: types.Transport;
+  private recv?: types.Transport;
+  private readonly producers = new Map<MediaSource, types.Producer>();
+  private readonly consumers = new Map<string, { consumer: types.Consumer; pid: string }>();
+  private readonly pending = new Set<string>();
+  private closed = false;
+  private micOn: boolean;
+  private cameraOn: boolean;
+  private failed = false;
+
+  constructor(
+    private readonly socket: CircleSocket,
+    private readonly prefs: MediaPrefs,
+    private readonly canPublish: boolean,
+    private readonly onChange: (s: SessionSnapshot) => void,
+    /** The transport failed (network change): the owner restarts the session. */
+    private readonly onFailure: () => void,
+  ) {
+    this.micOn = prefs.micOn;
+    this.cameraOn = prefs.cameraOn;
+  }
+
+  async start(): Promise<void> {
+    const { routerRtpCapabilities } = await call(this.socket, 'media:join', {});
+    await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
+    this.recv = await this.transport('recv');
+    if (this.canPublish) {
+      this.send = await this.transport('send');
+      await this.publish('mic');
+      if (this.cameraOn) await this.publish('camera').catch(() => (this.cameraOn = false));
+    }
+    this.emit();
+  }
+
+  /** Consumes what is new in the room's media picture, drops what is gone. */
+  async follow(view: MediaView, myPid: string): Promise<void> {
+    if (!this.recv || this.closed) return;
+    const live = new Set(view.tracks.map((t) => t.producerId));
+    for (const [id, { consumer }] of this.consumers) {
+      if (!live.has(consumer.producerId)) {
+        consumer.close();
+        this.consumers.delete(id);
+      }
+    }
+    const have = new Set([...this.consumers.values()].map((c) => c.consumer.producerId));
+    for (const track of view.tracks) {
+      if (track.pid === myPid || have.has(track.producerId) || this.pending.has(track.producerId)) continue;
+      this.pending.add(track.producerId);
+      try {
+        const opts: ConsumerOptions = await call(this.socket, 'media:consume', {
+          producerId: track.producerId,
+          rtpCapabilities: this.device.rtpCapabilities as never,
+        });
+        if (this.closed) return;
+        const consumer = await this.recv.consume({
+          id: opts.consumerId,
+          producerId: opts.producerId,
+          kind: opts.kind,
+          rtpParameters: opts.rtpParameters as types.RtpParameters,
+        });
+        this.consumers.set(consumer.id, { consumer, pid: opts.pid });
+        await call(this.socket, 'media:consumerResume', { consumerId: consumer.id });
+      } catch {
+        // The track may have gone meanwhile; the next picture tells.
+      } finally {
+        this.pending.delete(track.producerId);
+      }
+    }
+    this.emit();
+  }
+
+  async setMic(on: boolean) {
+    const producer = this.producers.get('mic');
+    if (!producer) return;
+    await call(this.socket, on ? 'media:resume' : 'media:pause', { source: 'mic' });
+    if (on) producer.resume();
+    else producer.pause();
+    this.micOn = on;
+    this.emit();
+  }
+
+  async setCamera(on: boolean) {
+    if (on) {
+      this.cameraOn = true;
+      await this.publish('camera');
+    } else {
+      this.cameraOn = false;
+      const producer = this.producers.get('camera');
+      this.producers.delete('camera');
+      producer?.track?.stop();
+      producer?.close();
+      await call(this.socket, 'media:close', { source: 'camera' });
+    }
+    this.emit();
+  }
+
+  /** Video we do not show costs bandwidth and SFU work for nothing: its consumer is paused on the server. */
+  async showVideoOf(pids: Set<string>) {
+    for (const { consumer, pid } of this.consumers.values()) {
+      if (consumer.kind !== 'video') continue;
+      const shown = pids.has(pid);
+      if (shown === !consumer.paused) continue;
+      if (shown) consumer.resume();
+      else consumer.pause();
+      await call(this.socket, shown ? 'media:consumerResume' : 'media:consumerPause', {
+        consumerId: consumer.id,
+      }).catch(() => undefined);
+    }
+  }
+
+  /** Byte counters for diagnostics and the end-to-end tests. */
+  async stats() {
+    const sum = async (t: types.Transport | undefined, type: string, field: 'bytesReceived' | 'bytesSent') => {
+      let total = 0;
+      if (!t) return total;
+      (await t.getStats()).forEach((s: { type: string; kind?: string; [k: string]: unknown }) => {
+        if (s.type === type && s.kind === 'audio') total += Number(s[field] ?? 0);
+      });
+      return total;
+    };
+    return {
+      inboundAudioBytes: await sum(this.recv, 'inbound-rtp', 'bytesReceived'),
+      outboundAudioBytes: await sum(this.send, 'outbound-rtp', 'bytesSent'),
+      consumers: this.consumers.size,
+      producers: this.producers.size,
+    };
+  }
+
+  close() {
+    this.closed = true;
+    for (const p of this.producers.values()) {
+      p.track?.stop();
+      p.close();
+    }
+    this.send?.close();
+    this.recv?.close();
+  }
+
+  private async transport(direction: 'send' | 'recv'): Promise<types.Transport> {
+    const opts: TransportOptions = await call(this.socket, 'media:transport', { direction });
+    const params = {
+      id: opts.id,
+      iceParameters: opts.iceParameters as types.IceParameters,
+      iceCandidates: opts.iceCandidates as types.IceCandidate[],
+      dtlsParameters: opts.dtlsParameters as types.DtlsParameters,
+      iceServers: opts.iceServers as RTCIceServer[],
+    };
+    const t = direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
+    t.on('connect', ({ dtlsParameters }, done, fail) => {
+      call(this.socket, 'media:connect', { transportId: t.id, dtlsParameters: dtlsParameters as never }).then(
+        () => done(),
+        fail,
+      );
+    });
+    t.on('produce', ({ kind, rtpParameters, appData }, done, fail) => {
+      call(this.socket, 'media:produce', {
+        transportId: t.id,
+        kind,
+        source: appData.source as MediaSource,
+        rtpParameters: rtpParameters as never,
+        paused: appData.paused === true,
+      }).then(({ producerId }) => done({ id: producerId }), fail);
+    });
+    t.on('connectionstatechange', (state) => {
+      if (state === 'failed' && !this.closed) {
+        this.failed = true;
+        this.emit();
+        this.onFailure();
+      }
+    });
+    return t;
+  }
+
+  private async publish(source: MediaSource) {
+    if (!this.send || this.producers.has(source)) return;
+    const constraints: MediaStreamConstraints =
+      source === 'mic'
+        ? { audio: this.prefs.micId ? { deviceId: { exact: this.prefs.micId } } : true }
+        : { video: this.prefs.cameraId ? { deviceId: { exact: this.prefs.cameraId } } : { width: 640, height: 360 } };
+    const stream = await navigator.mediaDevices.getUserMedia(constraints);
+    const track = source === 'mic' ? stream.getAudioTracks()[0] : stream.getVideoTracks()[0];
+    if (!track) return;
+    const paused = source === 'mic' && !this.micOn;
+    const producer = await this.send.produce({ track, appData: { source, paused }, stopTracks: true });
+    if (paused) producer.pause();
+    this.producers.set(source, producer);
+  }
+
+  private emit() {
+    const remote = new Map<string, RemoteTracks>();
+    for (const { consumer, pid } of this.consumers.values()) {
+      const entry = remote.get(pid) ?? {};
+      entry[consumer.kind as 'audio' | 'video'] = consumer.track;
+      remote.set(pid, entry);
+    }
+    this.onChange({
+      remote,
+      localVideo: this.producers.get('camera')?.track ?? null,
+      micOn: this.micOn,
+      cameraOn: this.cameraOn,
+      publishing: this.producers.size > 0,
+      failed: this.failed,
+    });
+  }
+}

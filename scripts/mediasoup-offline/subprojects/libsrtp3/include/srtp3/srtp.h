@@ -1,0 +1,2 @@
+// Same shim under the <srtp3/srtp.h> spelling.
+#include "../srtp.h"

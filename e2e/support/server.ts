@@ -8,6 +8,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 export interface CircleProcess {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -54,6 +55,7 @@ export async function startCircle(env: Record<string, string> = {}): Promise<Cir
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((r) => {
         if (child.exitCode !== null) return r();

@@ -45,7 +45,7 @@ export async function createGroup(page: Page, name: string) {
 /** Fills the join page: name, the declaration checkbox, Join. */
 export async function join(p: Person) {
   await p.page.getByLabel('Your name').fill(p.name);
-  await p.page.getByRole('checkbox').check();
+  await p.page.getByLabel('I accept the confidentiality declaration').check();
   await p.page.getByRole('button', { name: 'Join', exact: true }).click();
 }
 

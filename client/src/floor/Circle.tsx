@@ -10,12 +10,16 @@ interface Props {
   showTurns: boolean;
   /** Shown in the middle of the ring (the turn timer). */
   children?: ReactNode;
+  /** Extra content for a seat (camera, speaking indicator), from the media domain. */
+  decorate?: (pid: string, name: string) => ReactNode;
+  /** Who is speaking now, from audio levels. */
+  speaking?: Set<string>;
 }
 
 const MARK_LABELS = { spoke: 'spoke this round', passed: 'passed this round', skipped: 'skipped this round' };
 
 /** The seats, laid out around a ring in seat order, starting at the top and going clockwise. */
-export function Circle({ floor, participants, myPid, showTurns, children }: Props) {
+export function Circle({ floor, participants, myPid, showTurns, children, decorate, speaking }: Props) {
   const byPid = new Map(participants.map((p) => [p.pid, p]));
   const next = upcoming(floor);
   const count = floor.seats.length;
@@ -37,6 +41,7 @@ export function Circle({ floor, participants, myPid, showTurns, children }: Prop
           if (pid === myPid) states.push('you');
           if (person?.role === 'facilitator') states.push('facilitator');
           if (holder) states.push('has the word');
+          if (speaking?.has(pid)) states.push('speaking');
           if (hand >= 0) states.push(`hand raised, number ${hand + 1}`);
           if (!holder && next === pid) states.push('next');
           if (mark) states.push(MARK_LABELS[mark]);
@@ -57,6 +62,7 @@ export function Circle({ floor, participants, myPid, showTurns, children }: Prop
               aria-current={holder ? 'true' : undefined}
               style={{ left: `${50 + 40 * Math.cos(angle)}%`, top: `${50 + 40 * Math.sin(angle)}%` }}
             >
+              {decorate?.(pid, name)}
               <span className="seat-name">{name}</span>
               {pid === myPid && <span className="seat-tag">you</span>}
               {hand >= 0 && (

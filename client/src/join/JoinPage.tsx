@@ -7,6 +7,7 @@ import { describeError, errorCodeOf } from '../errors';
 import { storage } from '../storage';
 import { RoomPage } from '../room/RoomPage';
 import { ROLE_HINTS, ROLE_LABELS } from '../labels';
+import { DeviceCheck } from '../media/DeviceCheck';
 
 type Load =
   | { state: 'loading' }
@@ -145,6 +146,7 @@ export function JoinPage({ token }: { token: string }) {
           />
           <label htmlFor="join-accept">I accept the confidentiality declaration</label>
         </div>
+        {invite.role !== 'observer' && <DeviceCheck />}
         {invite.lobby && <p className="hint">A facilitator will let you in once you have joined.</p>}
         <button type="submit" className="primary" disabled={!canJoin}>
           Join

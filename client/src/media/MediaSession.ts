@@ -153,7 +153,11 @@ export class MediaSession {
 
   /** Byte counters for diagnostics and the end-to-end tests. */
   async stats() {
-    const sum = async (t: types.Transport | undefined, type: string, field: 'bytesReceived' | 'bytesSent') => {
+    const sum = async (
+      t: types.Transport | undefined,
+      type: string,
+      field: 'bytesReceived' | 'bytesSent',
+    ) => {
       let total = 0;
       if (!t) return total;
       (await t.getStats()).forEach((s: { type: string; kind?: string; [k: string]: unknown }) => {
@@ -188,7 +192,10 @@ export class MediaSession {
       dtlsParameters: opts.dtlsParameters as types.DtlsParameters,
       iceServers: opts.iceServers as RTCIceServer[],
     };
-    const t = direction === 'send' ? this.device.createSendTransport(params) : this.device.createRecvTransport(params);
+    const t =
+      direction === 'send'
+        ? this.device.createSendTransport(params)
+        : this.device.createRecvTransport(params);
     t.on('connect', ({ dtlsParameters }, done, fail) => {
       call(this.socket, 'media:connect', { transportId: t.id, dtlsParameters: dtlsParameters as never }).then(
         () => done(),
@@ -219,7 +226,11 @@ export class MediaSession {
     const constraints: MediaStreamConstraints =
       source === 'mic'
         ? { audio: this.prefs.micId ? { deviceId: { exact: this.prefs.micId } } : true }
-        : { video: this.prefs.cameraId ? { deviceId: { exact: this.prefs.cameraId } } : { width: 640, height: 360 } };
+        : {
+            video: this.prefs.cameraId
+              ? { deviceId: { exact: this.prefs.cameraId } }
+              : { width: 640, height: 360 },
+          };
     const stream = await navigator.mediaDevices.getUserMedia(constraints);
     const track = source === 'mic' ? stream.getAudioTracks()[0] : stream.getVideoTracks()[0];
     if (!track) return;

@@ -10,6 +10,10 @@ import { TurnTimer } from '../floor/TurnTimer';
 import { FacilitatorPanel } from '../floor/FacilitatorPanel';
 import { LobbyPanel } from '../lobby/LobbyPanel';
 import { ROLE_LABELS } from '../labels';
+import { useMedia, type Media } from '../media/useMedia';
+import { MediaControls } from '../media/MediaControls';
+import { FacilitatorMedia } from '../media/FacilitatorMedia';
+import { RemoteAudio, SeatMedia } from '../media/RemoteMedia';
 
 interface Props {
   invite: InviteInfo;
@@ -21,6 +25,7 @@ interface Props {
 export function RoomPage({ invite, params, onExit }: Props) {
   const room = useRoom(params);
   const { phase, me, view } = room;
+  const media = useMedia(room, me);
 
   if (phase === 'failed') {
     return (
@@ -85,7 +90,7 @@ export function RoomPage({ invite, params, onExit }: Props) {
     );
   }
 
-  return <RoomScreen room={room} me={me} view={view} invite={invite} />;
+  return <RoomScreen room={room} me={me} view={view} invite={invite} media={media} />;
 }
 
 function RoomScreen({
@@ -93,11 +98,13 @@ function RoomScreen({
   me,
   view,
   invite,
+  media,
 }: {
   room: Room;
   me: JoinResult;
   view: RoomView;
   invite: InviteInfo;
+  media: Media;
 }) {
   const { floor } = view;
   const names = new Map(view.participants.map((p) => [p.pid, p.name]));
@@ -137,7 +144,14 @@ function RoomScreen({
               {floor.round.order.length} done).
             </p>
           )}
-          <Circle floor={floor} participants={view.participants} myPid={me.pid} showTurns={facilitator}>
+          <Circle
+            floor={floor}
+            participants={view.participants}
+            myPid={me.pid}
+            showTurns={facilitator}
+            speaking={media.speaking}
+            decorate={(pid, name) => <SeatMedia media={media} pid={pid} name={name} isMe={pid === me.pid} />}
+          >
             <TurnTimer
               turn={holder}
               clockOffset={room.clockOffset}
@@ -146,6 +160,8 @@ function RoomScreen({
             />
           </Circle>
           <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />
+          <MediaControls media={media} role={me.role} />
+          <RemoteAudio media={media} />
           {outside.length > 0 && (
             <section className="panel" aria-labelledby="outside-heading">
               <h2 id="outside-heading">Listening outside the circle</h2>
@@ -168,6 +184,7 @@ function RoomScreen({
             <LobbyPanel waiting={room.lobby} act={room.act} />
           )}
           {facilitator && <FacilitatorPanel floor={floor} nameOf={nameOf} act={room.act} />}
+          {facilitator && <FacilitatorMedia media={media} participants={view.participants} />}
           <section className="panel" aria-label="Your link">
             <PersonalLink path={me.personalLink} />
           </section>

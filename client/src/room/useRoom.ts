@@ -50,6 +50,8 @@ export function useRoom(params: JoinParams) {
   const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [closedReason, setClosedReason] = useState<'left' | 'erased' | null>(null);
+  /** Counts admitted joins: media is set up afresh for each (a reconnect is a new connection). */
+  const [epoch, setEpoch] = useState(0);
 
   useEffect(() => {
     const socket = createSocket();
@@ -105,6 +107,7 @@ export function useRoom(params: JoinParams) {
         setMe(res);
         setError(null);
         setPhase(res.status === 'waiting' ? 'waiting' : 'admitted');
+        if (res.status === 'admitted') setEpoch((e) => e + 1);
       } catch (err) {
         if (stopped) return;
         const code = errorCodeOf(err);
@@ -152,6 +155,7 @@ export function useRoom(params: JoinParams) {
       fresh = true;
       applyView(v);
       setPhase('admitted');
+      setEpoch((e) => e + 1);
     });
     socket.on('room:lobby', (waiting) => setLobby(waiting));
     socket.on('room:closed', close);
@@ -204,6 +208,8 @@ export function useRoom(params: JoinParams) {
   const dismissActionError = useCallback(() => setActionError(null), []);
 
   return {
+    socketRef,
+    epoch,
     phase,
     connected,
     me,

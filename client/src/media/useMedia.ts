@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { JoinResult, MediaView } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+import { describeError } from '../errors';
+import { call } from '../socket';
+import { MediaSession, type SessionSnapshot } from './MediaSession';
+import { loadPrefs } from './prefs';
+
+/** More cameras than this are not shown; their consumers are paused on the server. */
+export const MAX_VIDEOS = 6;
+
+declare global {
+  interface Window {
+    /** Byte counters read by the end-to-end tests and useful when debugging a call. */
+    __circleMedia?: { stats: MediaSession['stats'] };
+  }
+}
+
+/**
+ * The room's audio and video for this connection. A new session starts for every admitted join (a
+ * reconnect is a new connection), after the server recreated its router, and after a transport failure.
+ */
+export function useMedia(room: Room, me: JoinResult | null) {
+  const [snap, setSnap] = useState<SessionSnapshot | null>(null);
+  const [view, setView] = useState<MediaView | null>(null);
+  const [speaking, setSpeaking] = useState<string[]>([]);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [restarts, setRestarts] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const session = useRef<MediaSession | null>(null);
+  const latest = useRef<MediaView | null>(null);
+  const pid = me?.pid;
+  const canPublish = me ? me.role !== 'observer' : false;
+  const admitted = room.phase === 'admitted';
+
+  useEffect(() => {
+    const socket = room.socketRef.current;
+    if (!socket || !pid) return;
+    const onState = (v: MediaView) => {
+      latest.current = v;
+      setView(v);
+      void session.current?.follow(v, pid);
+    };
+    const onSpeaking = (pids: string[]) => {
+      setSpeaking(pids);
+      if (pids.length) setRecent((r) => [...pids, ...r.filter((p) => !pids.includes(p))].slice(0, 32));
+    };
+    const onRestart = () => setRestarts((n) => n + 1);
+    socket.on('media:state', onState);
+    socket.on('media:speaking', onSpeaking);
+    socket.on('media:restart', onRestart);
+    return () => {
+      socket.off('media:state', onState);
+      socket.off('media:speaking', onSpeaking);
+      socket.off('media:restart', onRestart);
+    };
+  }, [room.socketRef, room.epoch, pid]);
+
+  useEffect(() => {
+    const socket = room.socketRef.current;
+    if (!admitted || !socket || !pid || room.epoch === 0) return;
+    const s = new MediaSession(socket, loadPrefs(), canPublish, setSnap, () => setRestarts((n) => n + 1));
+    session.current = s;
+    window.__circleMedia = { stats: () => s.stats() };
+    s.start()
+      .then(() => latest.current && s.follow(latest.current, pid))
+      .then(() => setError(null))
+      .catch((err: unknown) => setError(describeError(err)));
+    return () => {
+      s.close();
+      if (session.current === s) session.current = null;
+    };
+  }, [admitted, room.socketRef, room.epoch, restarts, pid, canPublish]);
+
+  // Show the most recent speakers' cameras first; pause the rest.
+  const shown = useMemo(() => {
+    const withVideo = [...(snap?.remote.entries() ?? [])].filter(([, t]) => t.video).map(([p]) => p);
+    const order = [
+      ...recent.filter((p) => withVideo.includes(p)),
+      ...withVideo.filter((p) => !recent.includes(p)),
+    ];
+    return new Set(order.slice(0, MAX_VIDEOS));
+  }, [snap, recent]);
+  useEffect(() => {
+    void session.current?.showVideoOf(shown);
+  }, [shown]);
+
+  const socket = room.socketRef.current;
+  return {
+    snap,
+    view,
+    speaking: new Set(speaking),
+    shown,
+    error,
+    held: !!pid && !!view?.held.includes(pid),
+    setMic: (on: boolean) => session.current?.setMic(on).catch((e: unknown) => setError(describeError(e))),
+    setCamera: (on: boolean) =>
+      session.current?.setCamera(on).catch((e: unknown) => setError(describeError(e))),
+    /** Facilitators' tools: they act on the server, whatever members' browsers do. */
+    facilitator: {
+      mute: (target: string) => socket && call(socket, 'media:mute', { pid: target }),
+      release: (target?: string) => socket && call(socket, 'media:release', target ? { pid: target } : {}),
+      muteAll: () => socket && call(socket, 'media:muteAll', {}),
+      strict: (on: boolean) => socket && call(socket, 'media:strict', { on }),
+    },
+  };
+}
+
+export type Media = ReturnType<typeof useMedia>;

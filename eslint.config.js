@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'e2e/**', '**/*.config.*', '**/test/**', '**/*.test.ts'],
+    files: ['scripts/**', 'e2e/**', 'bench/**', '**/*.config.*', '**/test/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
 );

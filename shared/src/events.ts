@@ -1,19 +1,30 @@
 import type { AckFn } from './protocol.js';
 import type { ClientEventName, ClientPayload } from './schemas.js';
+import type { BoardEventResults, BoardServerEvents } from './board/schemas.js';
 import type { FloorEventResults } from './floor/schemas.js';
 import type { MediaEventResults, MediaServerEvents } from './media/schemas.js';
 import type { LobbyEntry, NoticeMessage, RoomView } from './room.js';
 import type { RoomEventResults } from './room/schemas.js';
 
 /** What each client event answers with when it succeeds: one interface per domain. */
-export interface ClientEventResults extends RoomEventResults, FloorEventResults, MediaEventResults {}
+export interface ClientEventResults
+  extends
+    RoomEventResults,
+    FloorEventResults,
+    MediaEventResults,
+    BoardEventResults {}
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: AckFn<ClientEventResults[E]>) => void;
 };
 
 /** Server-to-client events, one interface per domain. */
-export interface ServerToClientEvents extends RoomServerEvents, FloorServerEvents, MediaServerEvents {}
+export interface ServerToClientEvents
+  extends
+    RoomServerEvents,
+    FloorServerEvents,
+    MediaServerEvents,
+    BoardServerEvents {}
 
 interface FloorServerEvents {
   'floor:notice': (notice: NoticeMessage) => void;

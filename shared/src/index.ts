@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './permissions.js';
 export * from './media/schemas.js';
 export * from './floor/index.js';
+export * from './board/index.js';

@@ -44,6 +44,17 @@ export const EVENT_ROLES: Record<Exclude<ClientEventName, 'room:join'>, readonly
   'media:muteAll': FACILITATORS,
   'media:release': FACILITATORS,
   'media:strict': FACILITATORS,
+  // Observers read shared balances but never write; ownership and sharing are checked per balance by the server.
+  'board:list': EVERYONE,
+  'board:open': EVERYONE,
+  'board:close': EVERYONE,
+  'board:create': SEATED,
+  'board:update': SEATED,
+  'board:awareness': SEATED,
+  'board:share': SEATED,
+  'board:rename': SEATED,
+  'board:delete': SEATED,
+  'board:spotlight': FACILITATORS,
 };
 
 export function maySend(role: Role, event: Exclude<ClientEventName, 'room:join'>): boolean {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { boardEventSchemas } from './board/schemas.js';
 import { floorEventSchemas } from './floor/schemas.js';
 import { mediaEventSchemas } from './media/schemas.js';
 import { roomEventSchemas } from './room/schemas.js';
@@ -11,6 +12,7 @@ export const clientEventSchemas = {
   ...roomEventSchemas,
   ...floorEventSchemas,
   ...mediaEventSchemas,
+  ...boardEventSchemas,
 } as const;
 
 export type ClientEventName = keyof typeof clientEventSchemas;

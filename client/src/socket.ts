@@ -19,7 +19,14 @@ export const CALL_TIMEOUT_MS = 8000;
 
 export function createSocket(): CircleSocket {
   const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION };
-  return io({ auth: { ...auth }, transports: ['websocket'], autoConnect: false });
+  // Short reconnect delays: after a network drop people should hear the room again within seconds.
+  return io({
+    auth: { ...auth },
+    transports: ['websocket'],
+    autoConnect: false,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 2000,
+  });
 }
 
 /** The untyped shape of a timed emit; `call` below restores the types at its boundary. */

@@ -5,6 +5,7 @@ export interface MediaStats {
   inboundAudioBytes: number;
   outboundAudioBytes: number;
   consumers: number;
+  consumedProducers: string[];
   producers: number;
 }
 

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser.js';
 import { inboundGrowth, mediaStats, workerPids } from '../support/media.js';
 import { startCircle, type CircleProcess } from '../support/server.js';
-import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
+import {
+  button,
+  createGroup,
+  eventually,
+  join,
+  person,
+  seat,
+  seatLabel,
+  type Person,
+} from '../support/ui.js';
+
+const seatLabelOf = (p: Person, name: string) => seatLabel(p.page, name);
 
 describe('audio through the SFU, in real Chromium with fake devices', () => {
   let browser: Browser;
@@ -75,6 +86,42 @@ describe('audio through the SFU, in real Chromium with fake devices', () => {
     expect(await button(ana.page, 'Unmute microphone').isDisabled({ timeout: 2_000 })).toBe(true);
     await button(fran.page, 'Release all microphones').click();
     await eventually(async () => (await inboundGrowth(fran.page, 800)) > 1_000, 'voices back after release');
+  });
+
+  it('re-establishes sending and receiving within 5 s after a network drop', async () => {
+    const before = new Set((await mediaStats(ben.page)).consumedProducers);
+    await ana.context.setOffline(true);
+    await eventually(
+      async () => (await seatLabelOf(fran, 'Ana')).includes('offline'),
+      'Ana seen offline',
+      30_000,
+    );
+    await ana.context.setOffline(false);
+    const online = Date.now();
+    // Ana hears the others again, and the others hear Ana again (Ben's consumer of her voice is new).
+    let last = -1;
+    await eventually(
+      async () => {
+        const now = (await mediaStats(ana.page)).inboundAudioBytes;
+        const growing = last > 0 && now > last;
+        last = now;
+        return growing;
+      },
+      'Ana hears the room again',
+      10_000,
+    );
+    await eventually(
+      async () => {
+        const now = (await mediaStats(ben.page)).consumedProducers;
+        return now.length === 2 && now.some((id) => !before.has(id));
+      },
+      "Ben consumes Ana's new microphone",
+      10_000,
+    );
+    const recovered = Date.now() - online;
+    console.log(`[measure] network back to audio both ways: ${recovered} ms`);
+    expect(recovered).toBeLessThan(5_000);
+    expect(await inboundGrowth(ben.page, 800)).toBeGreaterThan(1_000);
   });
 
   it('brings audio back within 5 s after the mediasoup worker is killed', async () => {

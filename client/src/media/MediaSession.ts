@@ -169,6 +169,7 @@ export class MediaSession {
       inboundAudioBytes: await sum(this.recv, 'inbound-rtp', 'bytesReceived'),
       outboundAudioBytes: await sum(this.send, 'outbound-rtp', 'bytesSent'),
       consumers: this.consumers.size,
+      consumedProducers: [...this.consumers.values()].map((c) => c.consumer.producerId),
       producers: this.producers.size,
     };
   }

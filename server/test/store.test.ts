@@ -43,4 +43,16 @@ describe.each(makers)('the %s store', (_name, make) => {
     await store.del(`${p}a`);
     await store.close();
   });
+
+  it('replaces a document only when its seq is the expected one', async () => {
+    const store = make();
+    const k = `t${Math.random().toString(36).slice(2)}:room`;
+    expect(await store.replaceIfSeq(k, { seq: 1, v: 'a' }, 1)).toBe(false); // absent, expected 1
+    expect(await store.replaceIfSeq(k, { seq: 1, v: 'a' }, 0)).toBe(true);
+    expect(await store.replaceIfSeq(k, { seq: 2, v: 'b' }, 0)).toBe(false); // present now
+    expect(await store.replaceIfSeq(k, { seq: 2, v: 'b' }, 1)).toBe(true);
+    expect(await store.replaceIfSeq(k, { seq: 3, v: 'stale' }, 1)).toBe(false); // a stale writer fails
+    expect(await store.get(k)).toEqual({ seq: 2, v: 'b' });
+    await store.close();
+  });
 });

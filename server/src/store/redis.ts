@@ -22,6 +22,15 @@ export function openRedisStore(url: string): Store {
       if (keys.length) await redis.unlink(...keys);
     } while (cursor !== '0');
   }
+  // Compare-and-set on the document's seq, atomically inside Redis.
+  const REPLACE_IF_SEQ = `
+    local cur = redis.call('GET', KEYS[1])
+    local expected = tonumber(ARGV[2])
+    if cur then
+      if cjson.decode(cur).seq ~= expected then return 0 end
+    elseif expected ~= 0 then return 0 end
+    redis.call('SET', KEYS[1], ARGV[1])
+    return 1`;
   const glob = (s: string) => s.replace(/[*?[\]\\]/g, (c) => `\\${c}`) + '*';
 
   return {
@@ -39,6 +48,11 @@ export function openRedisStore(url: string): Store {
     },
     async del(key) {
       await redis.del(doc(key));
+    },
+    async replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number) {
+      return (
+        (await redis.eval(REPLACE_IF_SEQ, 1, doc(key), JSON.stringify(value), String(expectedSeq))) === 1
+      );
     },
     async append(key, entry) {
       await redis.rpush(log(key), JSON.stringify(entry));

@@ -20,6 +20,9 @@ export function openSqliteStore(dataDir: string): Store {
   );
   const insertDoc = db.prepare('INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
   const delDoc = db.prepare('DELETE FROM docs WHERE key = ?');
+  const replaceDoc = db.prepare(
+    "UPDATE docs SET value = ? WHERE key = ? AND json_extract(value, '$.seq') = ?",
+  );
   const appendLog = db.prepare('INSERT INTO logs (log, entry) VALUES (?, ?)');
   const readLog = db.prepare<[string], { entry: string }>('SELECT entry FROM logs WHERE log = ? ORDER BY id');
   // Prefixes are our own key names, but escape LIKE wildcards anyway so a prefix means a prefix.
@@ -42,6 +45,11 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async del(key) {
       delDoc.run(key);
+    },
+    async replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number) {
+      const json = JSON.stringify(value);
+      if (expectedSeq === 0) return insertDoc.run(key, json).changes === 1;
+      return replaceDoc.run(json, key, expectedSeq).changes === 1;
     },
     async append(log, entry) {
       appendLog.run(log, JSON.stringify(entry));

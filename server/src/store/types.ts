@@ -10,6 +10,11 @@ export interface Store {
   /** Stores `value` unless the key exists; returns whatever is stored afterwards. */
   putIfAbsent<T>(key: string, value: T): Promise<T>;
   del(key: string): Promise<void>;
+  /**
+   * Replaces a document only if its numeric `seq` field still equals `expectedSeq` (or it is absent and
+   * `expectedSeq` is 0). Several nodes writing one room use this as a fence: a stale writer fails.
+   */
+  replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number): Promise<boolean>;
   append(log: string, entry: unknown): Promise<void>;
   read<T>(log: string): Promise<T[]>;
   /** Removes every document and log whose name starts with `prefix`. */

@@ -588,6 +588,31 @@ const commandCases: Record<FloorCommand['type'], Case[]> = {
       effects: [],
     },
   ],
+  pause: [
+    {
+      name: "freezes the holder's clock and asks for no wake-up",
+      given: aTimed,
+      cmd: { type: 'pause' },
+      at: T + 3_000,
+      expect: { holder: turn('A', T, { limitMs: 10_000, usedMs: 3_000, runningSince: null }), paused: true },
+      effects: [],
+    },
+  ],
+  resume: [
+    {
+      name: 'restarts the clock where it stood, with the wake-up moved on',
+      given: build([...join('A', 'B', 'C'), give('A'), [{ type: 'pause' }, T + 3_000]], {
+        turnLimitMs: 10_000,
+      }),
+      cmd: { type: 'resume' },
+      at: T + 10_000,
+      expect: {
+        holder: turn('A', T, { limitMs: 10_000, usedMs: 3_000, runningSince: T + 10_000 }),
+        paused: false,
+      },
+      effects: [wake(T + 15_000)],
+    },
+  ],
   tick: [
     {
       name: 'nothing to do without a holder',

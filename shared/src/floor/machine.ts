@@ -153,6 +153,19 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       if (autoHandover !== undefined) s.settings.autoHandover = autoHandover;
       return null;
     }
+    case 'pause':
+      if (s.paused) return 'CONFLICT';
+      s.paused = true;
+      if (s.holder) freeze(s.holder, now);
+      return null;
+    case 'resume': {
+      if (!s.paused) return 'CONFLICT';
+      s.paused = false;
+      const turn = s.holder;
+      // An offline holder's clock stays frozen until they are back, as when they dropped out.
+      if (turn && turn.runningSince === null && s.presence[turn.pid] === 'here') turn.runningSince = now;
+      return null;
+    }
     case 'tick':
       tick(s, now, fx);
       return null;
@@ -173,13 +186,18 @@ function setPresence(
     // Stepping out ends the turn: the circle should not wait for someone who chose to leave it for a while.
     endTurn(s, 'spoke', now);
     advance(s, now, fx);
-  } else if (presence === 'offline' && turn.runningSince !== null) {
+  } else if (presence === 'offline') {
     // A dropped connection keeps the word and freezes its clock, so the holder gets the remaining time back.
-    turn.usedMs = turnUsedMs(turn, now);
-    turn.runningSince = null;
-  } else if (presence === 'here' && turn.runningSince === null) {
+    freeze(turn, now);
+  } else if (presence === 'here' && turn.runningSince === null && !s.paused) {
     turn.runningSince = now;
   }
+}
+
+function freeze(turn: Turn, now: number) {
+  if (turn.runningSince === null) return;
+  turn.usedMs = turnUsedMs(turn, now);
+  turn.runningSince = null;
 }
 
 function endTurn(s: FloorState, mark: Exclude<RoundMark, 'skipped'>, _now: number) {
@@ -216,7 +234,9 @@ function advance(s: FloorState, now: number, fx: FloorEffect[]) {
 function giveTo(s: FloorState, pid: string, now: number, fx: FloorEffect[]) {
   s.queue = s.queue.filter((p) => p !== pid);
   const limitMs = s.round ? s.round.limitMs : s.settings.turnLimitMs;
-  s.holder = { pid, startedAt: now, usedMs: 0, runningSince: now, limitMs, warned: false, timeUp: false };
+  // During a pause the word can still be given, but its clock only starts when the meeting resumes.
+  const runningSince = s.paused ? null : now;
+  s.holder = { pid, startedAt: now, usedMs: 0, runningSince, limitMs, warned: false, timeUp: false };
   fx.push({ type: 'notice', notice: { kind: 'your-turn', pid } });
 }
 

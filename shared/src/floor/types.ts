@@ -40,6 +40,8 @@ export interface FloorState {
   settings: FloorSettings;
   /** Number of turns each person took this meeting (shared or passed), for "who has not spoken yet". */
   turns: Record<string, { spoke: number; passed: number }>;
+  /** While the meeting is paused every turn clock stands still (absent in records from before pausing existed). */
+  paused?: boolean;
 }
 
 export type FloorCommand =
@@ -59,6 +61,8 @@ export type FloorCommand =
   | { type: 'skip'; pid: string }
   | { type: 'reorderQueue'; order: string[] }
   | { type: 'settings'; settings: Partial<FloorSettings> }
+  | { type: 'pause' }
+  | { type: 'resume' }
   | { type: 'tick' };
 
 export type FloorNotice =

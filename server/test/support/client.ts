@@ -9,16 +9,21 @@ import type {
   ServerToClientEvents,
 } from '@circle/shared';
 import { PROTOCOL_VERSION } from '@circle/shared';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connect(port: number, protocol = PROTOCOL_VERSION): TestSocket {
+export function connect(
+  port: number,
+  protocol = PROTOCOL_VERSION,
+  opts: Partial<ManagerOptions> = {},
+): TestSocket {
   return io(`http://127.0.0.1:${port}`, {
     auth: { protocol },
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    ...opts,
   });
 }
 

@@ -9,13 +9,34 @@ export interface RedisProcess {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops it (it writes its append-only file) and starts it again on the same port and directory. */
+  restart(): Promise<void>;
 }
 
 /** A real redis-server on a free port, in a throwaway directory, with append-only persistence on. */
 export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'circle-redis-'));
-  const child: ChildProcess = spawn(
+  let child: ChildProcess = await launch(port, dir);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop,
+    restart: async () => {
+      await stop();
+      child = await launch(port, dir);
+    },
+  };
+}
+
+async function launch(port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
     { stdio: 'ignore' },
@@ -30,14 +51,5 @@ export async function startRedis(): Promise<RedisProcess> {
     10_000,
     'redis-server to listen',
   );
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return child;
 }

@@ -4,10 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
+import { Router } from 'express';
 import { Server } from 'socket.io';
 import type { Config } from './config.js';
 import { Groups } from './groups/service.js';
 import { createApp } from './http/app.js';
+import type { Fairness } from './fairness/aggregator.js';
+import { attachFacilitation } from './meeting/attach.js';
 import { Identities } from './identity/service.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
@@ -22,6 +25,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   media?: MediaService;
+  /** Talk time for the fairness view (media feeds it; tests may call `addTalk` directly). */
+  fairness: Fairness;
   close(): Promise<void>;
 }
 
@@ -39,7 +44,15 @@ export async function startServer(
   const groups = new Groups(store, signer);
   const identities = new Identities(store, signer);
 
-  const app = createApp({ groups, clientDir: config.clientDir, corsOrigins: config.corsOrigins, now });
+  // Filled in once Socket.IO exists: meeting data routes (absence notices, attendance export).
+  const laterRoutes = Router();
+  const app = createApp({
+    groups,
+    clientDir: config.clientDir,
+    corsOrigins: config.corsOrigins,
+    now,
+    routes: [laterRoutes],
+  });
   const http = createServer(app);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     maxHttpBufferSize: LIMITS.maxPayloadBytes,
@@ -52,8 +65,20 @@ export async function startServer(
   const media = pool
     ? new MediaService(pool, { io, store, config: mediaConfig, registry: rooms, log })
     : undefined;
+  const facilitation = attachFacilitation({ store, io, groups, rooms, now, media });
+  laterRoutes.use(facilitation.routes);
   attachSockets(
-    { io, groups, identities, rooms, log, now, media, mediaIceServers: mediaConfig.iceServers },
+    {
+      ...facilitation.services,
+      io,
+      groups,
+      identities,
+      rooms,
+      log,
+      now,
+      media,
+      mediaIceServers: mediaConfig.iceServers,
+    },
     { rateLimitPerSec: config.rateLimitPerSec },
   );
 
@@ -66,7 +91,9 @@ export async function startServer(
     port,
     store,
     media,
+    fairness: facilitation.services.fairness,
     async close() {
+      facilitation.services.fairness.close();
       rooms.dispose();
       media?.close();
       await io.close();

@@ -3,6 +3,7 @@ import { EVENT_ROLES } from '@circle/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { call, connect, createGroup, joinAs, ok, type Joined } from './support/client.js';
+import { facilitationPayload } from './support/facilitation.js';
 import { inProcess } from './support/server.js';
 
 /** A payload that passes each event's schema, so only the permission check can refuse it. */
@@ -23,7 +24,7 @@ function validPayload(event: ClientEventName, j: { member: Joined; facilitator: 
     case 'floor:settings':
       return { autoHandover: true };
     default:
-      return {};
+      return facilitationPayload(event, j.member.pid) ?? {};
   }
 }
 
@@ -32,7 +33,8 @@ describe('permission matrix', () => {
   let facilitator: Joined, member: Joined, observer: Joined;
 
   beforeAll(async () => {
-    srv = await inProcess();
+    // Many events from one connection in a row: the rate limit is tested elsewhere.
+    srv = await inProcess({ rateLimitPerSec: 1_000 });
     const g = await createGroup(srv.port);
     facilitator = await joinAs(srv.port, g.links.facilitator, 'Fran');
     member = await joinAs(srv.port, g.links.member, 'Mo');

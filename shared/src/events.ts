@@ -1,8 +1,13 @@
 import type { AckFn } from './protocol.js';
 import type { ClientEventName, ClientPayload } from './schemas.js';
 import type { BoardEventResults, BoardServerEvents } from './board/schemas.js';
+import type { CareEventResults } from './care/schemas.js';
+import type { ChatEventResults, ChatServerEvents } from './chat/schemas.js';
+import type { FairnessEventResults, FairnessServerEvents } from './fairness/schemas.js';
 import type { FloorEventResults } from './floor/schemas.js';
 import type { MediaEventResults, MediaServerEvents } from './media/schemas.js';
+import type { MeetingEventResults, MeetingServerEvents } from './meeting/schemas.js';
+import type { ModerationEventResults, ModerationServerEvents } from './moderation/schemas.js';
 import type { LobbyEntry, NoticeMessage, RoomView } from './room.js';
 import type { RoomEventResults } from './room/schemas.js';
 
@@ -11,6 +16,11 @@ export interface ClientEventResults
   extends
     RoomEventResults,
     FloorEventResults,
+    MeetingEventResults,
+    ModerationEventResults,
+    ChatEventResults,
+    CareEventResults,
+    FairnessEventResults,
     MediaEventResults,
     BoardEventResults {}
 
@@ -23,6 +33,10 @@ export interface ServerToClientEvents
   extends
     RoomServerEvents,
     FloorServerEvents,
+    MeetingServerEvents,
+    ModerationServerEvents,
+    ChatServerEvents,
+    FairnessServerEvents,
     MediaServerEvents,
     BoardServerEvents {}
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './meeting/schedule.js';
 import { LIMITS } from './protocol.js';
 
 export const DEFAULT_DECLARATION =
@@ -6,9 +7,43 @@ export const DEFAULT_DECLARATION =
   'what anyone said. I will not repeat it, record it or use it outside the group, in any form. ' +
   'This promise has no end date: it holds after the meeting and after I leave the group.';
 
+/** Texts the facilitators set for the meeting's opening and closing, and who to call for support. */
+const words = z.string().trim().max(LIMITS.wordsMax);
+
+export const MeetingScheduleSchema = z
+  .object({
+    weekday: z.number().int().min(0).max(6),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    timeZone: z.string().max(64).refine(isTimeZone),
+  })
+  .strict();
+
+/** Group settings a facilitator may change from the room (without defaults, so a patch changes only what it names). */
+export const MeetingSettingsSchema = z
+  .object({
+    /** Drop-in (open), a closed group whose leavers are replaced, or one re-formed for a number of sessions. */
+    kind: z.enum(['open', 'replacement', 'reformed']),
+    /** For a re-formed group: how many sessions it meets. */
+    sessions: z.number().int().min(1).max(200).nullable(),
+    meetingMinutes: z.number().int().min(10).max(240),
+    openingWords: words,
+    closingWords: words,
+    supportContacts: words,
+    schedule: MeetingScheduleSchema.nullable(),
+    /** How long attendance is kept after a meeting. */
+    retentionDays: z.number().int().min(1).max(3650),
+  })
+  .strict();
+
 export const GroupSettingsSchema = z.object({
   name: z.string().trim().min(1).max(LIMITS.groupNameMax),
-  kind: z.enum(['open', 'closed']).default('open'),
+  kind: MeetingSettingsSchema.shape.kind.default('open'),
+  sessions: MeetingSettingsSchema.shape.sessions.default(null),
+  openingWords: words.default(''),
+  closingWords: words.default(''),
+  supportContacts: words.default(''),
+  schedule: MeetingSettingsSchema.shape.schedule.default(null),
+  retentionDays: MeetingSettingsSchema.shape.retentionDays.default(90),
   capacity: z.number().int().min(2).max(LIMITS.capacityMax).default(12),
   meetingMinutes: z.number().int().min(10).max(240).default(60),
   lobby: z.boolean().default(false),

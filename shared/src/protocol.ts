@@ -33,6 +33,11 @@ export const LIMITS = {
   declarationMax: 4_000,
   capacityMax: 40,
   capacityWarnFrom: 9,
+  /** Opening and closing words, support contacts. */
+  wordsMax: 2_000,
+  chatMax: 1_000,
+  /** A nudge, a note on sending someone back to the lobby, an absence notice. */
+  noteMax: 300,
   /** Socket.IO refuses any frame larger than this before it reaches a handler. */
   maxPayloadBytes: 16 * 1024,
 } as const;

@@ -1,4 +1,5 @@
 import type { FloorNotice, FloorState } from './floor/types.js';
+import type { MeetingView } from './meeting/schemas.js';
 import type { Role } from './protocol.js';
 
 export interface ParticipantView {
@@ -21,6 +22,7 @@ export interface RoomView {
   floor: FloorState;
   lobbyCount: number;
   capacity: number;
+  meeting: MeetingView;
 }
 
 export interface LobbyEntry {

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { boardEventSchemas } from './board/schemas.js';
+import { careEventSchemas } from './care/schemas.js';
+import { chatEventSchemas } from './chat/schemas.js';
+import { fairnessEventSchemas } from './fairness/schemas.js';
 import { floorEventSchemas } from './floor/schemas.js';
 import { mediaEventSchemas } from './media/schemas.js';
+import { meetingEventSchemas } from './meeting/schemas.js';
+import { moderationEventSchemas } from './moderation/schemas.js';
 import { roomEventSchemas } from './room/schemas.js';
 
 /**
@@ -11,6 +16,11 @@ import { roomEventSchemas } from './room/schemas.js';
 export const clientEventSchemas = {
   ...roomEventSchemas,
   ...floorEventSchemas,
+  ...meetingEventSchemas,
+  ...moderationEventSchemas,
+  ...chatEventSchemas,
+  ...careEventSchemas,
+  ...fairnessEventSchemas,
   ...mediaEventSchemas,
   ...boardEventSchemas,
 } as const;

@@ -5,10 +5,11 @@ import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
 import { absoluteUrl, createGroup } from '../api';
 import { describeError } from '../errors';
 import { InviteLinks } from './InviteLinks';
+import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
 
 export function CreateGroupPage() {
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<'open' | 'closed'>('open');
+  const [meeting, setMeeting] = useState(emptyMeetingFields);
   const [capacity, setCapacity] = useState('12');
   const [minutes, setMinutes] = useState('60');
   const [lobby, setLobby] = useState(false);
@@ -24,9 +25,14 @@ export function CreateGroupPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const lifecycle = meetingSettingsFrom(meeting);
+    if ('invalid' in lifecycle) {
+      setError(`Please check ${lifecycle.invalid}.`);
+      return;
+    }
     const input: GroupSettingsInput = {
+      ...lifecycle.settings,
       name: name.trim(),
-      kind,
       capacity: capacityNum,
       meetingMinutes: Number(minutes),
       lobby,
@@ -91,16 +97,6 @@ export function CreateGroupPage() {
           autoComplete="off"
         />
 
-        <label htmlFor="group-kind">Kind of group</label>
-        <select
-          id="group-kind"
-          value={kind}
-          onChange={(e) => setKind(e.target.value === 'closed' ? 'closed' : 'open')}
-        >
-          <option value="open">Open (drop-in)</option>
-          <option value="closed">Closed (members only)</option>
-        </select>
-
         <label htmlFor="group-capacity">Capacity</label>
         <input
           id="group-capacity"
@@ -158,6 +154,8 @@ export function CreateGroupPage() {
           />
           <label htmlFor="group-lobby">Use a lobby (a facilitator lets each person in)</label>
         </div>
+
+        <MeetingFields id="group" value={meeting} onChange={setMeeting} />
 
         <label htmlFor="group-declaration">Confidentiality declaration</label>
         <textarea

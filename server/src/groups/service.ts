@@ -48,6 +48,18 @@ export class Groups {
     return this.store.get<GroupRecord>(infoKey(groupId));
   }
 
+  /** Changes some settings; the declaration is not among them (changing it needs a new version). */
+  async update(group: GroupRecord, patch: Partial<GroupSettings>): Promise<GroupRecord> {
+    const next: GroupRecord = { ...group, settings: { ...group.settings, ...patch } };
+    await this.store.put(infoKey(group.id), next);
+    return next;
+  }
+
+  /** Forgets the group itself: from now on its links resolve to nothing. Its other data goes separately. */
+  forget(groupId: string): Promise<void> {
+    return this.store.del(infoKey(groupId));
+  }
+
   /** Resolves an invitation token to its group and role, or null when tampered, unknown or revoked. */
   async resolveInvite(token: string): Promise<{ group: GroupRecord; role: Role } | null> {
     const claims = this.signer.verify(token);

@@ -1,6 +1,6 @@
 import { GroupSettingsSchema } from '@circle/shared';
 import cors from 'cors';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ export function createApp(deps: {
   clientDir: string;
   corsOrigins: string[];
   now: () => number;
+  /** More API routes from other domains (meeting data); a router may be filled in after the app is made. */
+  routes?: Router[];
 }) {
   const app = express();
   app.disable('x-powered-by');
@@ -34,6 +36,8 @@ export function createApp(deps: {
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
     res.json(deps.groups.inviteInfo(invite.group, invite.role));
   });
+
+  for (const routes of deps.routes ?? []) app.use(routes);
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND' });

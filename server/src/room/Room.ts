@@ -1,9 +1,13 @@
-import type { FloorCommand, JoinResult, LobbyEntry, Role, RoomView } from '@circle/shared';
+import type { FloorCommand, FloorEffect, JoinResult, LobbyEntry, Role, RoomView } from '@circle/shared';
 import { floorReducer, initialFloor, nextWake } from '@circle/shared';
 import type { Server, Socket } from 'socket.io';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
 import { groupKey } from '../groups/service.js';
+import { participation } from '../meeting/attendance.js';
+import { forgetPerson } from '../meeting/people.js';
+import { isAway, meetingView } from '../meeting/record.js';
+import { admissionFor } from '../moderation/admission.js';
 import type { Store } from '../store/index.js';
 import { newId } from '../tokens.js';
 import type { AttendanceEvent, DeclarationAcceptance, ParticipantRecord, RoomRecord } from './records.js';
@@ -24,6 +28,14 @@ export const channels = {
 };
 
 const roomKey = (g: string) => `${groupKey(g)}room`;
+
+/** What a change from another domain works on: a copy of the record, the time, and the floor. */
+export interface RoomChange {
+  rec: RoomRecord;
+  now: number;
+  /** Applies a floor command to `rec`; a refusal by the floor rules throws its error code. */
+  floor(cmd: FloorCommand): void;
+}
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /**
@@ -59,9 +71,18 @@ export class Room {
       }),
     };
     const room = new Room(group, rec, deps);
-    // Nobody is connected to a freshly loaded room: everyone gets a reconnect window from now.
+    // After a restart nobody is connected; after a takeover from a dead node, people connected to other
+    // nodes still are. Everyone else gets a reconnect window from now.
     for (const p of Object.values(rec.participants)) {
       if (p.offlineSince === null) {
+        const live = await deps.io
+          .in(channels.person(group.id, p.pid))
+          .fetchSockets()
+          .catch(() => []);
+        if (live.length) {
+          room.connections.set(p.pid, new Set(live.map((s) => s.id)));
+          continue;
+        }
         p.offlineSince = now;
         if (rec.floor.seats.includes(p.pid))
           rec.floor = floorReducer(
@@ -82,7 +103,8 @@ export class Room {
 
   /** Runs `fn` after every earlier change to this room has finished. */
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(fn);
+    // Once the meeting has ended nothing may change it: a late change would write its record back.
+    const next = this.chain.then(() => (this.closed ? Promise.reject(new AppError('NOT_FOUND')) : fn()));
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -109,9 +131,11 @@ export class Room {
       const rec = clone(this.rec);
       let p = rec.participants[args.pid];
       if (!p) {
+        const entry = admissionFor(rec, this.group.settings, args.pid, args.role);
+        if (entry === 'refused') throw new AppError('FORBIDDEN');
         if (args.role === 'member' && this.memberCount(rec) >= this.group.settings.capacity)
           throw new AppError('ROOM_FULL');
-        const waits = args.role === 'member' && this.group.settings.lobby;
+        const waits = entry === 'lobby';
         p = {
           pid: args.pid,
           name: args.name,
@@ -135,18 +159,19 @@ export class Room {
         // The same person again (another tab, a reconnect): one participant, their place kept.
         p.offlineSince = null;
         if (p.admitted && rec.floor.seats.includes(p.pid)) {
-          rec.floor = floorReducer(rec.floor, { type: 'presence', pid: p.pid, presence: 'here' }, now).state;
+          // Someone who stepped out (or is in a side room) is still out after a reconnect.
+          const presence = isAway(rec, p.pid) ? 'away' : 'here';
+          rec.floor = floorReducer(rec.floor, { type: 'presence', pid: p.pid, presence }, now).state;
         }
       }
       this.cancelExpiry(p.pid);
       const set = this.connections.get(p.pid) ?? new Set<string>();
       set.add(socket.id);
       this.connections.set(p.pid, set);
+      // Joined to the room's channels before the commit, this socket gets the snapshot (and facilitators
+      // the lobby) with everyone else, exactly once, in order.
       await socket.join(this.channelsFor(p));
       await this.commit(rec, []);
-      // A second tab or a reconnect changes nothing others can see, but this socket needs the snapshot.
-      if (p.admitted) socket.emit('room:state', this.view());
-      if (p.role === 'facilitator') socket.emit('room:lobby', this.lobby());
       return {
         pid: p.pid,
         role: p.role,
@@ -194,18 +219,27 @@ export class Room {
     });
   }
 
-  /** The person leaves the meeting for good (Leave button, erased identity, or the reconnect window ran out). */
-  leave(pid: string): Promise<void> {
+  /**
+   * The person leaves the meeting for good (Leave button, erased identity, the reconnect window ran out,
+   * or a facilitator removed them: `also` then marks the record in the same change).
+   */
+  leave(pid: string, also?: (rec: RoomRecord) => void): Promise<void> {
     return this.run(async () => {
       const p = this.rec.participants[pid];
       if (!p) return;
       const now = this.deps.now();
       const rec = clone(this.rec);
       delete rec.participants[pid];
+      also?.(rec);
       let effects: ReturnType<typeof floorReducer>['effects'] = [];
       if (rec.floor.seats.includes(pid))
         ({ state: rec.floor, effects } = floorReducer(rec.floor, { type: 'leave', pid }, now));
-      await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'left', now));
+      forgetPerson(rec, pid, (cmd) => {
+        const r = floorReducer(rec.floor, cmd, now);
+        rec.floor = r.state;
+        effects.push(...r.effects);
+      });
+      await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'left', now, rec));
       this.cancelExpiry(pid);
       this.connections.delete(pid);
       this.deps.io
@@ -246,6 +280,7 @@ export class Room {
       floor: this.rec.floor,
       lobbyCount: everyone.filter((p) => !p.admitted).length,
       capacity: this.group.settings.capacity,
+      meeting: meetingView(this.rec, this.group),
     };
   }
 
@@ -275,6 +310,48 @@ export class Room {
     return this.rec;
   }
 
+  /**
+   * A change from another domain (meeting, moderation, care…), made like every other: one at a time on a
+   * copy of the record, persisted before it resolves, then broadcast. A throw leaves the room untouched.
+   */
+  change<T>(fn: (c: RoomChange) => T | Promise<T>): Promise<T> {
+    return this.run(async () => {
+      const now = this.deps.now();
+      const rec = clone(this.rec);
+      const effects: FloorEffect[] = [];
+      const floor = (cmd: FloorCommand) => {
+        const r = floorReducer(rec.floor, cmd, now);
+        const rejected = r.effects.find((e) => e.type === 'rejected');
+        if (rejected) throw new AppError(rejected.reason);
+        rec.floor = r.state;
+        effects.push(...r.effects);
+      };
+      const result = await fn({ rec, now, floor });
+      await this.commit(rec, effects);
+      return result;
+    });
+  }
+
+  /**
+   * Ends the meeting for everyone at once (a facilitator closed it, or the group is being deleted):
+   * everyone's departure is recorded, `finish` tells them (still in this room's turn), and the room empties.
+   */
+  closeMeeting(finish: (rec: Readonly<RoomRecord>) => Promise<void>): Promise<void> {
+    return this.run(async () => {
+      const now = this.deps.now();
+      const everyone = Object.values(this.rec.participants);
+      for (const p of everyone)
+        await this.deps.store.append(this.attendanceLog(this.rec), this.attendance(p, 'left', now, this.rec));
+      await finish(this.rec);
+      for (const p of everyone)
+        this.deps.io
+          .in(channels.person(this.id, p.pid))
+          .socketsLeave([channels.room(this.id), channels.facilitators(this.id)]);
+      this.connections.clear();
+      await this.end();
+    });
+  }
+
   /** Stops timers; the persisted record stays for whoever loads the room next. */
   dispose() {
     this.closed = true;
@@ -302,13 +379,25 @@ export class Room {
     return `${groupKey(this.id)}attendance:${rec.meetingId}`;
   }
 
-  private attendance(p: ParticipantRecord, type: AttendanceEvent['type'], at: number): AttendanceEvent {
-    return { pid: p.pid, name: p.name, role: p.role, type, at };
+  private attendance(
+    p: ParticipantRecord,
+    type: AttendanceEvent['type'],
+    at: number,
+    rec?: Readonly<RoomRecord>,
+  ): AttendanceEvent {
+    const part = rec ? { part: participation(rec, p.pid, p.role) } : {};
+    return { pid: p.pid, name: p.name, role: p.role, type, at, ...part };
   }
 
   private async commit(rec: RoomRecord, effects: ReturnType<typeof floorReducer>['effects']) {
     rec.seq = this.rec.seq + 1;
-    await this.deps.store.put(roomKey(this.id), rec);
+    // A fence, not a lock: if another node changed the room meanwhile (this one stalled past its lease),
+    // this write fails and this node lets go of the room instead of overwriting the newer state.
+    if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq))) {
+      this.dispose();
+      this.deps.onEmpty(this.id);
+      throw new AppError('UNAVAILABLE');
+    }
     const prev = this.rec;
     this.rec = rec;
     for (const fn of this.changeListeners) fn(rec, prev);

@@ -1,4 +1,6 @@
 import type { FloorState, Role } from '@circle/shared';
+import type { Participation } from '../meeting/attendance.js';
+import type { MeetingRecord } from '../meeting/record.js';
 
 export interface ParticipantRecord {
   pid: string;
@@ -19,6 +21,8 @@ export interface RoomRecord {
   seq: number;
   participants: Record<string, ParticipantRecord>;
   floor: FloorState;
+  /** Opening, pausing, locking, removals, side rooms… (absent in records written before facilitation). */
+  meeting?: MeetingRecord;
 }
 
 export type AttendanceEvent = {
@@ -27,6 +31,8 @@ export type AttendanceEvent = {
   role: Role;
   type: 'joined' | 'left';
   at: number;
+  /** On leaving: how they took part. */
+  part?: Participation;
 };
 
 export type DeclarationAcceptance = {

@@ -1,9 +1,14 @@
 import type { Ack, ClientEventName, ErrorCode } from '@circle/shared';
 import { clientEventSchemas, maySend, PROTOCOL_VERSION } from '@circle/shared';
+import { careHandlers } from '../care/handlers.js';
+import { chatHandlers } from '../chat/handlers.js';
 import { AppError } from '../errors.js';
+import { fairnessHandlers } from '../fairness/handlers.js';
 import { floorHandlers } from '../floor/handlers.js';
 import { lobbyHandlers } from '../lobby/handlers.js';
 import { mediaHandlers } from '../media/handlers.js';
+import { meetingHandlers } from '../meeting/handlers.js';
+import { moderationHandlers } from '../moderation/handlers.js';
 import { roomHandlers, join } from '../room/handlers.js';
 import { seatHandlers } from '../seats/handlers.js';
 import type { CircleSocket, HandlerTable, JoinedHandler, Services, Session } from './context.js';
@@ -17,6 +22,11 @@ const handlers: HandlerTable = {
   ...lobbyHandlers,
   ...seatHandlers,
   ...mediaHandlers,
+  ...meetingHandlers,
+  ...moderationHandlers,
+  ...chatHandlers,
+  ...careHandlers,
+  ...fairnessHandlers,
 };
 
 export function attachSockets(services: Services, opts: { rateLimitPerSec: number }) {
@@ -78,7 +88,11 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
       const handler = handlers[event] as JoinedHandler<JoinedEvent> | undefined;
       if (!handler) throw new AppError('BAD_REQUEST');
       const ctx = { socket, session: session as Required<Session>, services, room, pid, role: me.role };
-      return handler(ctx, parsed.data as never);
+      const before = room.record;
+      const result = await handler(ctx, parsed.data as never);
+      // Facilitators see what each other did: their commands go in a shared log once they have succeeded.
+      services.facilitation.record(room, before, { pid, role: me.role }, event, parsed.data);
+      return result;
     }
   });
 }

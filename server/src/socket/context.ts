@@ -10,6 +10,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { Groups } from '../groups/service.js';
+import type { FacilitationServices } from '../meeting/attach.js';
 import type { MediaService } from '../media/service.js';
 import type { Identities } from '../identity/service.js';
 import type { RoomRegistry } from '../room/registry.js';
@@ -25,7 +26,7 @@ export interface Session {
   token?: string;
 }
 
-export interface Services {
+export interface Services extends FacilitationServices {
   io: CircleServer;
   groups: Groups;
   identities: Identities;

@@ -1,0 +1,6 @@
+import type { HandlerTable } from '../socket/context.js';
+
+/** Facilitators only (EVENT_ROLES): members never see talk-time shares. */
+export const fairnessHandlers: HandlerTable = {
+  'fairness:view': async ({ services, room }) => services.fairness.view(room.id),
+};

@@ -1,0 +1,61 @@
+import type { MeetingSettings } from '@circle/shared';
+import { openClock, pauseClock, resumeClock } from '@circle/shared';
+import { AppError } from '../errors.js';
+import type { GroupRecord } from '../groups/service.js';
+import type { HandlerTable } from '../socket/context.js';
+import { ensureMeeting } from './record.js';
+
+const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
+  kind: s.kind,
+  sessions: s.sessions,
+  meetingMinutes: s.meetingMinutes,
+  openingWords: s.openingWords,
+  closingWords: s.closingWords,
+  supportContacts: s.supportContacts,
+  schedule: s.schedule,
+  retentionDays: s.retentionDays,
+});
+
+export const meetingHandlers: HandlerTable = {
+  /** The opening words go to everyone with the next snapshot; the meeting clock starts. */
+  'meeting:open': async ({ services, room }) => {
+    await room.change(async (c) => {
+      const m = ensureMeeting(c.rec);
+      if (m.phase === 'open') throw new AppError('CONFLICT');
+      m.phase = 'open';
+      m.clock = openClock(m.clock, c.now);
+      await services.meetings.prune(room.id, room.group.settings.retentionDays, c.now);
+    });
+    return null;
+  },
+
+  /** Pausing freezes the turn clocks and the meeting clock together, in one change. */
+  'meeting:pause': async ({ room }, p) => {
+    await room.change((c) => {
+      const m = ensureMeeting(c.rec);
+      c.floor({ type: p.on ? 'pause' : 'resume' });
+      m.clock = p.on ? pauseClock(m.clock, c.now) : resumeClock(m.clock, c.now);
+    });
+    return null;
+  },
+
+  'meeting:lock': async ({ room }, p) => {
+    await room.change((c) => {
+      ensureMeeting(c.rec).locked = p.on;
+    });
+    return null;
+  },
+
+  /** In the room's turn, so two facilitators editing at once apply one after the other. */
+  'meeting:settings': async ({ services, room }, p) => {
+    if (Object.keys(p).length === 0) return settingsOf(room.group);
+    return room.change(async () => {
+      room.group = await services.groups.update(room.group, p);
+      return settingsOf(room.group);
+    });
+  },
+
+  'meeting:close': async ({ services, room }) => (await services.meetings.close(room), null),
+
+  'meeting:deleteGroup': async ({ services, room }) => (await services.meetings.deleteGroup(room), null),
+};

@@ -1,0 +1,100 @@
+import { AppError } from '../errors.js';
+import { forgetPerson, backToCircle } from '../meeting/people.js';
+import { ensureMeeting, sideRoomOf } from '../meeting/record.js';
+import type { ParticipantRecord, RoomRecord } from '../room/records.js';
+import { channels } from '../room/Room.js';
+import type { HandlerTable } from '../socket/context.js';
+
+/**
+ * The person a facilitator acts on. Facilitators are not moderated by each other: refusing here keeps a
+ * shared facilitator link from being used to push a co-facilitator out.
+ */
+function targetIn(rec: Readonly<RoomRecord>, pid: string): ParticipantRecord {
+  const p = rec.participants[pid];
+  if (!p) throw new AppError('NOT_FOUND');
+  if (p.role === 'facilitator') throw new AppError('FORBIDDEN');
+  return p;
+}
+
+const seatedMember = (rec: Readonly<RoomRecord>, pid: string) => {
+  const p = targetIn(rec, pid);
+  if (p.role !== 'member' || !p.admitted || !rec.floor.seats.includes(pid)) throw new AppError('CONFLICT');
+  return p;
+};
+
+export const moderationHandlers: HandlerTable = {
+  'moderation:view': ({ services, room }) => services.facilitation.view(room),
+
+  'moderation:nudge': async ({ services, room }, p) => {
+    const target = targetIn(room.record, p.pid);
+    if (!target.admitted) throw new AppError('CONFLICT');
+    services.io
+      .to(channels.person(room.id, p.pid))
+      .emit('moderation:nudged', { text: p.text, at: services.now() });
+    return null;
+  },
+
+  'moderation:toLobby': async ({ services, room }, p) => {
+    await room.change((c) => {
+      const target = targetIn(c.rec, p.pid);
+      if (!target.admitted) throw new AppError('CONFLICT');
+      target.admitted = false;
+      target.waitingSince = c.now;
+      // Their turns this meeting stay counted; the seat, the queue place and any side room go.
+      if (c.rec.floor.seats.includes(p.pid)) c.floor({ type: 'leave', pid: p.pid });
+      forgetPerson(c.rec, p.pid, c.floor);
+    });
+    // Still connected, but only to their own channel: they see the lobby, not the room.
+    services.io
+      .in(channels.person(room.id, p.pid))
+      .socketsLeave([channels.room(room.id), channels.facilitators(room.id)]);
+    services.io.to(channels.person(room.id, p.pid)).emit('moderation:sentToLobby', { message: p.message });
+    return null;
+  },
+
+  'moderation:remove': async ({ services, room }, p) => {
+    targetIn(room.record, p.pid);
+    await room.leave(p.pid, (rec) => {
+      const m = ensureMeeting(rec);
+      if (!m.removed.includes(p.pid)) m.removed.push(p.pid);
+      m.lobbyForced = true;
+    });
+    services.io.to(channels.person(room.id, p.pid)).emit('moderation:removed');
+    return null;
+  },
+
+  'moderation:sideOpen': async ({ room, pid }, p) => {
+    await room.change((c) => {
+      seatedMember(c.rec, p.pid);
+      if (sideRoomOf(c.rec, p.pid) || sideRoomOf(c.rec, pid)) throw new AppError('CONFLICT');
+      const m = ensureMeeting(c.rec);
+      m.sideRooms.push({ pid: p.pid, facilitator: pid, since: c.now });
+      m.support = m.support.filter((s) => s.pid !== p.pid);
+      // Both leave the circle for a while: the go-around skips them, as when stepping out.
+      for (const who of [p.pid, pid])
+        if (c.rec.floor.presence[who] === 'here') c.floor({ type: 'presence', pid: who, presence: 'away' });
+    });
+    return null;
+  },
+
+  'moderation:sideClose': async ({ room }, p) => {
+    await room.change((c) => {
+      const side = sideRoomOf(c.rec, p.pid);
+      if (!side) throw new AppError('NOT_FOUND');
+      const m = ensureMeeting(c.rec);
+      m.sideRooms = m.sideRooms.filter((r) => r.pid !== side.pid);
+      backToCircle(c.rec, side.pid, c.floor);
+      backToCircle(c.rec, side.facilitator, c.floor);
+    });
+    return null;
+  },
+
+  'moderation:supportSeen': async ({ room }, p) => {
+    await room.change((c) => {
+      const m = ensureMeeting(c.rec);
+      if (!m.support.some((s) => s.pid === p.pid)) throw new AppError('NOT_FOUND');
+      m.support = m.support.filter((s) => s.pid !== p.pid);
+    });
+    return null;
+  },
+};

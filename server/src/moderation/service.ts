@@ -1,0 +1,88 @@
+import type { ActionEntry, ClientEventName, FacilitatorView, Role } from '@circle/shared';
+import { readAbsences } from '../meeting/absences.js';
+import { meetingOf } from '../meeting/record.js';
+import { channels, type Room } from '../room/Room.js';
+import type { RoomRecord } from '../room/records.js';
+import type { CircleServer } from '../socket/context.js';
+import type { Store } from '../store/index.js';
+import { loggedAction } from './actionLog.js';
+
+/** A short log: enough to see what the other facilitator just did. */
+const LOG_KEPT = 50;
+
+/**
+ * What the facilitators share and nobody else sees: support requests, side rooms, absence notices and the
+ * action log. The log lives in memory for the meeting only; the rest is in the room record or the store.
+ */
+export class Facilitation {
+  private readonly logs = new Map<string, { entries: ActionEntry[]; next: number }>();
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(private readonly deps: { io: CircleServer; store: Store; now: () => number }) {}
+
+  attach(room: Room) {
+    this.rooms.set(room.id, room);
+    this.logs.set(room.id, { entries: [], next: 1 });
+    room.onChange((next, prev) => {
+      const a = meetingOf(next);
+      const b = meetingOf(prev);
+      // Records are copied on every change, so compare contents, not identities.
+      const seen = (m: typeof a) => JSON.stringify([m.support, m.sideRooms]);
+      if (seen(a) !== seen(b)) void this.publish(room.id);
+    });
+    room.onEnd(() => {
+      if (this.rooms.get(room.id) !== room) return;
+      this.rooms.delete(room.id);
+      this.logs.delete(room.id);
+    });
+  }
+
+  async view(room: Room): Promise<FacilitatorView> {
+    const m = meetingOf(room.record);
+    return {
+      support: m.support,
+      sideRooms: m.sideRooms,
+      log: this.logs.get(room.id)?.entries ?? [],
+      absences: await readAbsences(this.deps.store, room.id),
+    };
+  }
+
+  /**
+   * Called after every successful event: facilitators' commands go in the shared log. Names are read from
+   * the record as it was before the command, so a removal still names the person removed.
+   */
+  record(
+    room: Room,
+    before: Readonly<RoomRecord>,
+    actor: { pid: string; role: Role },
+    event: Exclude<ClientEventName, 'room:join'>,
+    payload: unknown,
+  ) {
+    const logged = loggedAction(event, payload, actor);
+    const log = this.logs.get(room.id);
+    if (!logged || !log || this.rooms.get(room.id) !== room) return;
+    const nameOf = (pid: string | null) =>
+      pid ? (before.participants[pid]?.name ?? room.record.participants[pid]?.name ?? null) : null;
+    log.entries = [
+      ...log.entries,
+      {
+        id: log.next++,
+        at: this.deps.now(),
+        by: actor.pid,
+        byName: nameOf(actor.pid) ?? '',
+        event,
+        target: logged.target,
+        targetName: nameOf(logged.target),
+      },
+    ].slice(-LOG_KEPT);
+    void this.publish(room.id);
+  }
+
+  /** Sends the facilitators' view to every facilitator of the group, if its meeting is in memory here. */
+  async publish(groupId: string) {
+    const room = this.rooms.get(groupId);
+    if (!room) return;
+    const view = await this.view(room).catch(() => null);
+    if (view) this.deps.io.to(channels.facilitators(groupId)).emit('moderation:state', view);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './clock.js';
+export * from './schedule.js';
+export * from './schemas.js';

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { LIMITS } from '../protocol.js';
+import { empty, id } from '../schemaParts.js';
+
+const note = z.string().trim().max(LIMITS.noteMax);
+
+/** The facilitators' tools for disruptions, lightest first, and their shared view of the room. */
+export const moderationEventSchemas = {
+  'moderation:view': empty,
+  'moderation:nudge': z.object({ pid: id, text: note.min(1) }).strict(),
+  'moderation:toLobby': z.object({ pid: id, message: note }).strict(),
+  'moderation:remove': z.object({ pid: id }).strict(),
+  'moderation:sideOpen': z.object({ pid: id }).strict(),
+  'moderation:sideClose': z.object({ pid: id }).strict(),
+  'moderation:supportSeen': z.object({ pid: id }).strict(),
+} as const;
+
+/** A facilitator and a member talking privately while the group goes on. */
+export interface SideRoom {
+  pid: string;
+  facilitator: string;
+  since: number;
+}
+
+export interface SupportRequest {
+  pid: string;
+  since: number;
+}
+
+/** What one facilitator did, so the others see it. Never the text of a nudge or a message. */
+export interface ActionEntry {
+  id: number;
+  at: number;
+  by: string;
+  byName: string;
+  event: string;
+  target: string | null;
+  targetName: string | null;
+}
+
+export interface AbsenceNotice {
+  id: string;
+  at: number;
+  name: string;
+  note: string;
+}
+
+/** Only facilitators ever receive this. */
+export interface FacilitatorView {
+  support: SupportRequest[];
+  sideRooms: SideRoom[];
+  log: ActionEntry[];
+  absences: AbsenceNotice[];
+}
+
+export interface ModerationEventResults {
+  'moderation:view': FacilitatorView;
+  'moderation:nudge': null;
+  'moderation:toLobby': null;
+  'moderation:remove': null;
+  'moderation:sideOpen': null;
+  'moderation:sideClose': null;
+  'moderation:supportSeen': null;
+}
+
+export interface ModerationServerEvents {
+  'moderation:state': (view: FacilitatorView) => void;
+  /** A gentle note to one member. */
+  'moderation:nudged': (nudge: { text: string; at: number }) => void;
+  /** This person is back in the lobby; a facilitator may admit them again. */
+  'moderation:sentToLobby': (info: { message: string }) => void;
+  /** This person may not come back to this meeting. */
+  'moderation:removed': () => void;
+}

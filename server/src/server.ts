@@ -12,6 +12,7 @@ import { createApp } from './http/app.js';
 import type { Fairness } from './fairness/aggregator.js';
 import { attachFacilitation } from './meeting/attach.js';
 import { Identities } from './identity/service.js';
+import { Boards } from './board/service.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
 import { WorkerPool } from './media/workers.js';
@@ -60,6 +61,8 @@ export async function startServer(
     serveClient: false,
   });
   const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, now });
+  const boards = new Boards({ store, io, log });
+  rooms.onLoad((room) => boards.attach(room));
   const mediaConfig = loadMediaConfig();
   const pool = config.media ? await WorkerPool.start(mediaConfig, log) : null;
   const media = pool
@@ -78,6 +81,7 @@ export async function startServer(
       now,
       media,
       mediaIceServers: mediaConfig.iceServers,
+      boards,
     },
     { rateLimitPerSec: config.rateLimitPerSec },
   );
@@ -95,6 +99,7 @@ export async function startServer(
     async close() {
       facilitation.services.fairness.close();
       rooms.dispose();
+      boards.dispose();
       media?.close();
       await io.close();
       await store.close();

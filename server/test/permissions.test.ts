@@ -23,6 +23,22 @@ function validPayload(event: ClientEventName, j: { member: Joined; facilitator: 
       return {};
     case 'floor:settings':
       return { autoHandover: true };
+    case 'board:create':
+      return { title: 'My drinking' };
+    case 'board:open':
+    case 'board:update':
+      return { id: 'b1', sync: new Uint8Array([2, 0]) };
+    case 'board:awareness':
+      return { id: 'b1', awareness: new Uint8Array([0]) };
+    case 'board:share':
+      return { id: 'b1', shared: true };
+    case 'board:rename':
+      return { id: 'b1', title: 'Renamed' };
+    case 'board:close':
+    case 'board:delete':
+      return { id: 'b1' };
+    case 'board:spotlight':
+      return { id: null };
     default:
       return facilitationPayload(event, j.member.pid) ?? {};
   }

@@ -42,6 +42,7 @@ export async function route(
 export async function routeDisconnect(services: Services, groupId: string, pid: string, socketId: string) {
   const local = async () => {
     services.media?.socketGone(groupId, socketId);
+    services.boards.socketGone(socketId);
     await (await services.rooms.get(groupId))?.disconnected(pid, socketId);
   };
   if (!services.cluster) return local();
@@ -58,6 +59,7 @@ export function serveForwarded(services: Services) {
     try {
       if (body.kind === 'disconnect') {
         services.media?.socketGone(body.groupId, body.socketId);
+        services.boards.socketGone(body.socketId);
         await (await services.rooms.get(body.groupId))?.disconnected(body.pid, body.socketId);
         return { ok: true, result: null };
       }

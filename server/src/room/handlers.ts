@@ -50,6 +50,8 @@ export const roomHandlers: HandlerTable = {
   'identity:erase': async ({ room, pid, services }) => {
     await room.leave(pid);
     await services.identities.erase(room.id, pid);
+    // Balances belong to the identity; once it is gone nobody could reach them again, so they go too.
+    await services.boards.eraseOwner(room, pid);
     services.io.to(channels.person(room.id, pid)).emit('room:closed', 'erased');
     return null;
   },

@@ -1,5 +1,6 @@
 import type { Ack, ClientEventName, ErrorCode } from '@circle/shared';
 import { clientEventSchemas, maySend, PROTOCOL_VERSION } from '@circle/shared';
+import { boardHandlers } from '../board/handlers.js';
 import { careHandlers } from '../care/handlers.js';
 import { chatHandlers } from '../chat/handlers.js';
 import { AppError } from '../errors.js';
@@ -22,6 +23,7 @@ const handlers: HandlerTable = {
   ...lobbyHandlers,
   ...seatHandlers,
   ...mediaHandlers,
+  ...boardHandlers,
   ...meetingHandlers,
   ...moderationHandlers,
   ...chatHandlers,

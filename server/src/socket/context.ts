@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import type { Groups } from '../groups/service.js';
 import type { FacilitationServices } from '../meeting/attach.js';
+import type { Boards } from '../board/service.js';
 import type { MediaService } from '../media/service.js';
 import type { Identities } from '../identity/service.js';
 import type { RoomRegistry } from '../room/registry.js';
@@ -36,6 +37,7 @@ export interface Services extends FacilitationServices {
   /** Absent when no mediasoup worker could start: media events then answer UNAVAILABLE. */
   media?: MediaService;
   mediaIceServers: IceServer[];
+  boards: Boards;
 }
 
 export interface JoinedContext {

@@ -9,7 +9,9 @@ import { readModel, roots, suggestionValue } from './model.js';
  * writes a shape the reader or the server would refuse.
  */
 
-export const newBoardId = () => uint32().toString(36) + uint32().toString(36);
+/** Where new item, goal and suggestion ids come from; the seeded convergence test swaps in its own to replay. */
+export const boardIds = { next: () => uint32().toString(36) + uint32().toString(36) };
+export const newBoardId = () => boardIds.next();
 
 const clean = (text: string) => text.trim().slice(0, BOARD_LIMITS.textMax);
 const weightOf = (n: number) =>

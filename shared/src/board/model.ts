@@ -149,3 +149,6 @@ export function lean(model: Pick<BoardModel, 'items'>): Lean {
 
 export const itemCount = (model: Pick<BoardModel, 'items'>) =>
   QUADRANTS.reduce((n, q) => n + model.items[q].length, 0);
+
+export const isEmptyModel = (m: BoardModel) =>
+  itemCount(m) === 0 && m.goals.length === 0 && m.stage === null && m.suggestions.length === 0;

@@ -1,0 +1,161 @@
+import type { BoardAccess } from '@circle/shared';
+import { BOARD_LIMITS, BOARD_ROOTS, createBoardDoc, suggestionValue } from '@circle/shared';
+import * as Y from 'yjs';
+
+export interface Actor {
+  pid: string;
+  /** What the sender may do to this balance, decided by the service from ownership, role and sharing. */
+  access: Exclude<BoardAccess, 'read'>;
+}
+
+export type Verdict =
+  { ok: true; changed: boolean } | { ok: false; error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST' };
+
+const ROOTS = new Set<string>(BOARD_ROOTS);
+const APPLY = Symbol('check');
+const refuse = (error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST'): Verdict => ({ ok: false, error });
+
+/**
+ * The server's authoritative copy of one balance and the rule for every incoming update.
+ *
+ * Yjs cannot take an update back once applied, so each update is first applied to a shadow copy and the
+ * transaction's changed types are inspected: editors may touch the four known roots; anyone else only
+ * keys of `suggestions`, and only entries that are (and stay) their own. Only an accepted update reaches
+ * the authoritative doc. A refused update leaves the shadow dirty; it is rebuilt from the authoritative
+ * copy the next time it is needed.
+ *
+ * Yjs client ids are unauthenticated, so each one is bound to the first person who wrote with it: someone
+ * else's update carrying those ids would otherwise occupy clock ranges the real writer will use next.
+ */
+export class BalanceAuthority {
+  readonly doc = createBoardDoc();
+  private shadow: Y.Doc | null = null;
+  /** Yjs client id -> pid that wrote with it. */
+  readonly clients = new Map<number, string>();
+
+  /** From the compacted state (with its bindings) and the updates logged since, each with its writer. */
+  constructor(
+    state: Uint8Array | null = null,
+    clients: Record<string, string> = {},
+    entries: { update: Uint8Array; by: string }[] = [],
+  ) {
+    if (state) Y.applyUpdate(this.doc, state);
+    for (const [id, pid] of Object.entries(clients)) this.clients.set(Number(id), pid);
+    for (const e of entries) this.commit(e.update, e.by);
+  }
+
+  /** Decides on an update without touching the authoritative doc; on success follow with `commit`. */
+  check(update: Uint8Array, actor: Actor): Verdict {
+    if (update.byteLength > BOARD_LIMITS.messageMax) return refuse('BAD_REQUEST');
+    let writers: Map<number, number>;
+    try {
+      writers = Y.parseUpdateMeta(update).to;
+    } catch {
+      return refuse('BAD_REQUEST');
+    }
+    for (const client of writers.keys()) {
+      const bound = this.clients.get(client);
+      if (bound !== undefined && bound !== actor.pid) return refuse('FORBIDDEN');
+    }
+    // Cheap early refusal (no shadow rebuild) for the common forgery: a suggester writing into another root.
+    if (actor.access === 'suggest' && !onlySuggestionRoots(update)) return refuse('FORBIDDEN');
+
+    const shadow = this.ensureShadow();
+    const before = Y.encodeStateVector(shadow);
+    let tr: Y.Transaction | null = null;
+    const capture = (t: Y.Transaction) => {
+      if (t.origin === APPLY) tr = t;
+    };
+    shadow.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(shadow, update, APPLY);
+    } catch {
+      return this.dirty('BAD_REQUEST');
+    } finally {
+      shadow.off('afterTransaction', capture);
+    }
+    // Anything depending on what the server does not have would sit in the doc forever, unseen.
+    if (shadow.store.pendingStructs || shadow.store.pendingDs) return this.dirty('CONFLICT');
+    if ([...shadow.share.keys()].some((k) => !ROOTS.has(k))) return this.dirty('FORBIDDEN');
+    const t = tr as Y.Transaction | null;
+    if (actor.access === 'suggest' && t && !this.suggestionsOnly(t, shadow, actor.pid))
+      return this.dirty('FORBIDDEN');
+    const changed =
+      !!t &&
+      (t.changed.size > 0 ||
+        t.deleteSet.clients.size > 0 ||
+        !equalBytes(before, Y.encodeStateVector(shadow)));
+    return { ok: true, changed };
+  }
+
+  /** Applies an update `check` accepted (and the caller persisted) to the authoritative copy. */
+  commit(update: Uint8Array, by: string): void {
+    Y.applyUpdate(this.doc, update);
+    for (const client of Y.parseUpdateMeta(update).to.keys())
+      if (!this.clients.has(client)) this.clients.set(client, by);
+  }
+
+  /** The caller could not finish (e.g. the store failed) after a successful check. */
+  abandon(): void {
+    this.shadow = null;
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  clientsRecord(): Record<string, string> {
+    return Object.fromEntries([...this.clients].map(([k, v]) => [String(k), v]));
+  }
+
+  private dirty(error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST'): Verdict {
+    this.shadow = null;
+    return refuse(error);
+  }
+
+  private ensureShadow(): Y.Doc {
+    if (!this.shadow) {
+      this.shadow = createBoardDoc();
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    }
+    return this.shadow;
+  }
+
+  /** Every change is a key of `suggestions` whose entry was, and remains, a well-formed one of the sender's. */
+  private suggestionsOnly(t: Y.Transaction, shadow: Y.Doc, pid: string): boolean {
+    const target = shadow.getMap('suggestions');
+    const current = this.doc.getMap('suggestions');
+    for (const [type, keys] of t.changed) {
+      if ((type as unknown) !== target) return false;
+      for (const key of keys) {
+        if (key === null) return false;
+        const before: unknown = current.get(key);
+        const after: unknown = target.get(key);
+        if (before !== undefined && authorOf(before) !== pid) return false;
+        if (after !== undefined) {
+          const parsed = suggestionValue.safeParse(after);
+          if (!parsed.success || parsed.data.by !== pid) return false;
+        }
+      }
+    }
+    return true;
+  }
+}
+
+const authorOf = (v: unknown) =>
+  typeof v === 'object' && v !== null && 'by' in v ? (v as { by: unknown }).by : undefined;
+
+/** False when the update names a root other than `suggestions` as an item's parent. */
+function onlySuggestionRoots(update: Uint8Array): boolean {
+  try {
+    for (const s of Y.decodeUpdate(update).structs)
+      if (s instanceof Y.Item && typeof s.parent === 'string' && s.parent !== 'suggestions') return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array) {
+  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}

@@ -1,0 +1,229 @@
+import type { BalanceSummary, BoardAccess, Role } from '@circle/shared';
+import { isEmptyModel } from '@circle/shared';
+import type { Logger } from 'pino';
+import { AppError } from '../errors.js';
+import { channels, type Room } from '../room/Room.js';
+import type { RoomRecord } from '../room/records.js';
+import type { CircleServer, CircleSocket } from '../socket/context.js';
+import type { Store } from '../store/index.js';
+import { accessFor } from './access.js';
+import { Catalog } from './catalog.js';
+import { LiveBalance, type Subscriber } from './live.js';
+import { Spotlights } from './spotlight.js';
+
+export interface BoardOptions {
+  /** How long a balance nobody has open stays in memory. */
+  idleMs?: number;
+  /** Accepted updates between two compactions of a balance's log. */
+  compactEvery?: number;
+}
+
+const RETRY = Symbol('retry');
+const presence = (r: RoomRecord) =>
+  Object.values(r.participants)
+    .filter((p) => p.admitted)
+    .map((p) => p.pid)
+    .sort()
+    .join(',');
+
+/**
+ * Decisional balances for every group: which balances exist (the catalog), the ones held in memory while
+ * open (LiveBalance), the spotlight, and how all of it follows the room (presence, meeting end).
+ */
+export class Boards {
+  readonly catalog: Catalog;
+  readonly spotlights: Spotlights;
+  private readonly live = new Map<string, Promise<LiveBalance>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly rooms = new Map<string, Room>();
+  /** socket id -> keys of the balances it has open, to clean up on disconnect. */
+  private readonly opened = new Map<string, Set<string>>();
+  private readonly idleMs: number;
+  private readonly compactEvery: number;
+
+  constructor(
+    private readonly deps: { store: Store; io: CircleServer; log: Logger },
+    opts: BoardOptions = {},
+  ) {
+    this.catalog = new Catalog(deps.store);
+    this.spotlights = new Spotlights(deps.store, deps.io);
+    this.idleMs = opts.idleMs ?? 60_000;
+    this.compactEvery = opts.compactEvery ?? 100;
+  }
+
+  /** Follows a room from when it is loaded: presence decides visibility; the meeting's end takes snapshots. */
+  attach(room: Room): void {
+    this.rooms.set(room.id, room);
+    room.onChange((next, prev) => {
+      if (presence(next) === presence(prev)) return;
+      for (const [key, pending] of this.live)
+        if (key.startsWith(`${room.id}/`))
+          void pending.then((l) => l.run(() => l.recheck())).catch(() => undefined);
+      const shown = this.spotlights.peek(room);
+      const owner = shown ? this.catalog.peek(room.id, shown)?.owner : undefined;
+      if (shown && (!owner || !next.participants[owner]?.admitted))
+        void this.spotlights.set(room, null).catch(() => undefined);
+      this.deps.io.to(channels.room(room.id)).emit('board:changed');
+    });
+    room.onEnd(async (ended) => {
+      this.rooms.delete(room.id);
+      await this.spotlights.end(room.id);
+      await this.snapshotGroup(room.id, ended);
+    });
+  }
+
+  /** What this person may do with a balance right now, or null when it is none of their business. */
+  accessOf(room: Room, viewer: { pid: string; role: Role }, b: BalanceSummary): BoardAccess | null {
+    if (!room.participant(viewer.pid)?.admitted) return null;
+    return accessFor(b, viewer, !!room.participant(b.owner)?.admitted);
+  }
+
+  /** Runs `fn` on the balance in memory (loading it if needed), in its queue. NOT_FOUND once deleted. */
+  async withLive<T>(groupId: string, id: string, fn: (live: LiveBalance) => T | Promise<T>): Promise<T> {
+    for (;;) {
+      if (!(await this.catalog.get(groupId, id))) throw new AppError('NOT_FOUND');
+      const live = await this.load(groupId, id);
+      const r = await live.run(async () => (live.disposed ? RETRY : { value: await fn(live) }));
+      if (r !== RETRY) {
+        if (live.subscriberCount === 0) this.idle(live);
+        return r.value;
+      }
+    }
+  }
+
+  /** Subscribes a socket (inside the balance's queue, see LiveBalance.open). */
+  subscribe(live: LiveBalance, sub: Subscriber, step1: Uint8Array) {
+    const opened = live.open(sub, step1);
+    const key = `${live.groupId}/${live.id}`;
+    clearTimeout(this.idleTimers.get(key));
+    this.idleTimers.delete(key);
+    this.track(sub.socket, key);
+    return opened;
+  }
+
+  /** Closes a balance for a socket if it is in memory; never loads one just to close it. */
+  async close(socketId: string, groupId: string, id: string): Promise<void> {
+    const pending = this.live.get(`${groupId}/${id}`);
+    const live = pending && (await pending.catch(() => null));
+    if (live) await live.run(() => live.unsubscribe(socketId));
+  }
+
+  /** Deletes a balance and everything kept about it. */
+  async remove(room: Room, id: string): Promise<void> {
+    await this.catalog.mutate(room.id, (index) => {
+      delete index[id];
+      return { next: index, result: null };
+    });
+    const key = `${room.id}/${id}`;
+    const live = await this.load(room.id, id);
+    await live.run(async () => {
+      live.evictAll();
+      await live.store.remove();
+      live.dispose();
+      this.live.delete(key);
+    });
+    await this.spotlights.clearIf(room, id);
+    this.deps.io.to(channels.room(room.id)).emit('board:changed');
+  }
+
+  /** An erased identity takes its balances with it: nobody could ever reach them again. */
+  async eraseOwner(room: Room, pid: string): Promise<void> {
+    for (const b of await this.catalog.all(room.id)) if (b.owner === pid) await this.remove(room, b.id);
+  }
+
+  /** Tells every open copy of a balance to re-check who may still see it (after unsharing). */
+  async recheck(groupId: string, id: string): Promise<void> {
+    const pending = this.live.get(`${groupId}/${id}`);
+    const live = pending && (await pending.catch(() => null));
+    if (live) await live.run(() => live.recheck());
+  }
+
+  dispose(): void {
+    for (const t of this.idleTimers.values()) clearTimeout(t);
+    this.idleTimers.clear();
+    for (const pending of this.live.values()) void pending.then((l) => l.dispose()).catch(() => undefined);
+    this.live.clear();
+  }
+
+  /** At the end of each meeting, a snapshot of every balance that changed since its last one. */
+  private async snapshotGroup(groupId: string, ended: RoomRecord): Promise<void> {
+    const at = Date.now();
+    for (const b of await this.catalog.all(groupId)) {
+      try {
+        await this.withLive(groupId, b.id, async (live) => {
+          const model = live.model();
+          const last = await live.store.lastSnapshot();
+          if (last ? JSON.stringify(last.model) === JSON.stringify(model) : isEmptyModel(model)) return;
+          await live.store.snapshot({ at, model });
+        });
+      } catch (err) {
+        // One balance failing must not keep the others (or the meeting's end) from completing.
+        this.deps.log.error(
+          { err: err instanceof Error ? err.name : 'unknown', meetingId: ended.meetingId },
+          'board snapshot failed',
+        );
+      }
+    }
+  }
+
+  private load(groupId: string, id: string): Promise<LiveBalance> {
+    const key = `${groupId}/${id}`;
+    let pending = this.live.get(key);
+    if (!pending) {
+      pending = LiveBalance.load(this.deps.store, groupId, id, {
+        compactEvery: this.compactEvery,
+        visible: (live, sub) => this.visible(live, sub),
+        idle: (live) => this.idle(live),
+      });
+      this.live.set(key, pending);
+      pending.catch(() => this.live.delete(key));
+    }
+    return pending;
+  }
+
+  private visible(live: LiveBalance, sub: Subscriber): boolean {
+    const room = this.rooms.get(live.groupId);
+    const meta = this.catalog.peek(live.groupId, live.id);
+    return !!room && !!meta && this.accessOf(room, sub, meta) !== null;
+  }
+
+  /** Nobody has it open: after a while, compact it and let it go from memory. */
+  private idle(live: LiveBalance): void {
+    const key = `${live.groupId}/${live.id}`;
+    clearTimeout(this.idleTimers.get(key));
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(key);
+      void live
+        .run(async () => {
+          if (live.disposed || live.subscriberCount > 0) return;
+          await live.compact();
+          live.dispose();
+          this.live.delete(key);
+        })
+        .catch(() => undefined);
+    }, this.idleMs);
+    timer.unref();
+    this.idleTimers.set(key, timer);
+  }
+
+  /** A connection ended: it leaves every balance it had open (and its awareness goes with it). */
+  socketGone(socketId: string): void {
+    const keys = this.opened.get(socketId);
+    this.opened.delete(socketId);
+    for (const k of keys ?? []) {
+      const [g, b] = k.split('/') as [string, string];
+      void this.close(socketId, g, b).catch(() => undefined);
+    }
+  }
+
+  private track(socket: CircleSocket, key: string): void {
+    let set = this.opened.get(socket.id);
+    if (!set) {
+      set = new Set();
+      this.opened.set(socket.id, set);
+      // A connection on another node arrives as a proxy without events; its node reports the disconnect.
+      if (typeof socket.once === 'function') socket.once('disconnect', () => this.socketGone(socket.id));
+    }
+    set.add(key);
+  }
+}

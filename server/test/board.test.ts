@@ -191,6 +191,28 @@ describe('decisional balances over Socket.IO', () => {
     expect(B.readModel(again.doc).items['now-good'].map((i) => i.text)).toEqual(['Energy']);
   });
 
+  it('deleting the group deletes its balances, and nothing in memory writes them back', async () => {
+    const g2 = await createGroup(srv.port);
+    const f2 = await joinAs(srv.port, g2.links.facilitator, 'Fay');
+    const { id: b2 } = await ok(f2.socket, 'board:create', { title: 'Smoking' });
+    const peer = new BoardPeer(f2.socket, b2);
+    await peer.open();
+    for (let i = 0; i < 3; i++) await peer.edit((d) => B.addItem(d, 'now-good', `Reason ${i}`, 2));
+    const closed = new Promise((r) => f2.socket.once('board:gone', r));
+    await ok(f2.socket, 'meeting:deleteGroup', { confirm: true });
+    await closed;
+    f2.socket.close();
+    await quiet();
+    const { boardKeys } = await import('../src/board/keys.js');
+    for (const key of [
+      boardKeys.index(g2.groupId),
+      boardKeys.state(g2.groupId, b2),
+      boardKeys.lastSnapshot(g2.groupId, b2),
+    ])
+      expect(await srv.store.get(key)).toBeNull();
+    expect(await srv.store.read(boardKeys.log(g2.groupId, b2, 0))).toEqual([]);
+  });
+
   it("erasing one's identity deletes one's balances", async () => {
     await ok(ana.socket, 'identity:erase', {});
     fran = await joinAs(srv.port, g.links.facilitator, 'Fran', fran.identity);

@@ -48,6 +48,12 @@ export class Catalog {
     return p;
   }
 
+  /** Drops the cached index (the meeting ended; the group may be deleted from the store next). */
+  forget(groupId: string): void {
+    this.cache.delete(groupId);
+    this.loaded.delete(groupId);
+  }
+
   private index(groupId: string): Promise<Index> {
     let p = this.cache.get(groupId);
     if (!p) {

@@ -69,6 +69,7 @@ export class Boards {
       this.rooms.delete(room.id);
       await this.spotlights.end(room.id);
       await this.snapshotGroup(room.id, ended);
+      await this.unloadGroup(room.id);
     });
   }
 
@@ -185,6 +186,25 @@ export class Boards {
     const room = this.rooms.get(live.groupId);
     const meta = this.catalog.peek(live.groupId, live.id);
     return !!room && !!meta && this.accessOf(room, sub, meta) !== null;
+  }
+
+  /**
+   * After a meeting nothing of the group stays in memory, so nothing is written later on its behalf: the
+   * group may be deleted right after its meeting ends, and a late compaction would bring data back.
+   */
+  private async unloadGroup(groupId: string): Promise<void> {
+    for (const [key, pending] of [...this.live]) {
+      if (!key.startsWith(`${groupId}/`)) continue;
+      clearTimeout(this.idleTimers.get(key));
+      this.idleTimers.delete(key);
+      const live = await pending.catch(() => null);
+      await live?.run(() => {
+        live.evictAll();
+        live.dispose();
+        if (this.live.get(key) === pending) this.live.delete(key);
+      });
+    }
+    this.catalog.forget(groupId);
   }
 
   /** Nobody has it open: after a while, compact it and let it go from memory. */

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { LIMITS } from '../protocol.js';
+import { empty, id } from '../schemaParts.js';
+import { EXERCISE_ROLES, type ExerciseRole, type ExerciseState } from './machine.js';
+import type { Scenario } from './scenarios.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const scenarioInputSchema = z
+  .object({
+    title: text(80),
+    setup: text(1_000),
+    forGroup: text(1_000),
+    forLeaders: text(1_000),
+    forNewcomer: z.string().trim().max(1_000).optional(),
+    forObservers: text(1_000),
+    focus: z.array(text(200)).min(1).max(12),
+  })
+  .strict();
+
+export const exerciseEventSchemas = {
+  'exercise:get': empty,
+  'exercise:scenarios': empty,
+  'exercise:saveScenario': scenarioInputSchema,
+  'exercise:setup': z
+    .object({
+      scenarioId: id,
+      roles: z.record(id, z.enum(EXERCISE_ROLES)).refine((r) => Object.keys(r).length <= LIMITS.capacityMax),
+      minutes: z.number().int().min(1).max(60).optional(),
+    })
+    .strict(),
+  'exercise:start': empty,
+  'exercise:timeOut': empty,
+  'exercise:nextFeedback': empty,
+  'exercise:resume': empty,
+  'exercise:end': empty,
+  'exercise:shareNotes': z
+    .object({ text: z.string().trim().max(4_000), checked: z.array(z.string().max(200)).max(12) })
+    .strict(),
+  'exercise:summaries': empty,
+} as const;
+
+/** What one person sees of the exercise: the public picture, and only their own instructions. */
+export interface ExerciseView {
+  state: ExerciseState | null;
+  scenarioTitle: string | null;
+  brief: ExerciseBrief | null;
+}
+
+export interface ExerciseBrief {
+  role: ExerciseRole;
+  setup: string;
+  instructions: string;
+  /** Observers' checklist: the scenario's focus questions, then the general ones. */
+  focus: string[];
+}
+
+export interface ExerciseSummary {
+  scenarioTitle: string;
+  run: number;
+  roles: { name: string; role: ExerciseRole }[];
+  sharedNotes: { name: string; text: string; checked: string[] }[];
+  durationMs: number;
+  endedAt: number;
+}
+
+export interface ExerciseEventResults {
+  'exercise:get': ExerciseView;
+  'exercise:scenarios': Scenario[];
+  'exercise:saveScenario': { id: string };
+  'exercise:setup': null;
+  'exercise:start': null;
+  'exercise:timeOut': null;
+  'exercise:nextFeedback': null;
+  'exercise:resume': null;
+  'exercise:end': null;
+  'exercise:shareNotes': null;
+  'exercise:summaries': ExerciseSummary[];
+}
+
+export interface ExerciseServerEvents {
+  /** The exercise changed: fetch your view again with exercise:get (instructions are personal). */
+  'exercise:changed': (notice: { notice: string | null; at: number }) => void;
+}

@@ -5,17 +5,23 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Router } from 'express';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { Cluster } from './cluster/Cluster.js';
+import { serveForwarded } from './cluster/route.js';
 import type { Config } from './config.js';
 import { Groups } from './groups/service.js';
 import { createApp } from './http/app.js';
 import type { Fairness } from './fairness/aggregator.js';
 import { attachFacilitation } from './meeting/attach.js';
+import { Exercises } from './exercise/service.js';
 import { Identities } from './identity/service.js';
 import { Boards } from './board/service.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
 import { WorkerPool } from './media/workers.js';
+import { Ops } from './ops/index.js';
 import { RoomRegistry } from './room/registry.js';
 import { attachSockets } from './socket/connection.js';
 import { openStore, type Store } from './store/index.js';
@@ -55,36 +61,58 @@ export async function startServer(
     routes: [laterRoutes],
   });
   const http = createServer(app);
+  // With Redis, nodes share broadcasts through the Streams adapter, which also lets Socket.IO restore a
+  // dropped connection's missed packets on whichever node it comes back to.
+  const adapterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
+  adapterRedis?.on('error', () => {});
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     maxHttpBufferSize: LIMITS.maxPayloadBytes,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,
     serveClient: false,
+    adapter: adapterRedis ? createAdapter(adapterRedis) : undefined,
+    connectionStateRecovery: { maxDisconnectionDuration: config.reconnectWindowMs, skipMiddlewares: false },
   });
+  const cluster = config.redisUrl ? new Cluster(config.redisUrl) : undefined;
+  await cluster?.start();
   const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, now });
   const boards = new Boards({ store, io, log });
   rooms.onLoad((room) => boards.attach(room));
+  const exercises = new Exercises({ store, io, now });
+  rooms.onLoad((room) => exercises.attach(room));
   const mediaConfig = loadMediaConfig();
+  // Readiness, metrics and draining; started before the workers so their consumers are counted.
+  const ops = await Ops.start({ io, http, store, log, mediaWanted: config.media, media: () => media });
+  app.use(ops.routes);
   const pool = config.media ? await WorkerPool.start(mediaConfig, log) : null;
   const media = pool
     ? new MediaService(pool, { io, store, config: mediaConfig, registry: rooms, log })
     : undefined;
   const facilitation = attachFacilitation({ store, io, groups, rooms, now, media });
   laterRoutes.use(facilitation.routes);
-  attachSockets(
-    {
-      ...facilitation.services,
-      io,
-      groups,
-      identities,
-      rooms,
-      log,
-      now,
-      media,
-      mediaIceServers: mediaConfig.iceServers,
-      boards,
-    },
-    { rateLimitPerSec: config.rateLimitPerSec },
-  );
+  const services = {
+    ...facilitation.services,
+    io,
+    groups,
+    identities,
+    rooms,
+    log,
+    now,
+    media,
+    mediaIceServers: mediaConfig.iceServers,
+    boards,
+    cluster,
+    exercises,
+  };
+  if (media) {
+    media.setPublishPolicy((groupId, pid) => exercises.mayPublish(groupId, pid));
+    exercises.onChange((groupId) => media.resync(groupId));
+  }
+  attachSockets(services, { rateLimitPerSec: config.rateLimitPerSec });
+  if (cluster) {
+    serveForwarded(services);
+    // A node that stalled past its lease must stop acting for the room; the new owner has it.
+    cluster.onLost((groupId) => rooms.drop(groupId));
+  }
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const port = (http.address() as AddressInfo).port;
@@ -97,12 +125,16 @@ export async function startServer(
     media,
     fairness: facilitation.services.fairness,
     async close() {
+      // First drain: clients finish what they sent, then reconnect (to another node behind the balancer).
+      await ops.drain();
       facilitation.services.fairness.close();
+      await cluster?.close();
       rooms.dispose();
       boards.dispose();
+      exercises.dispose();
       media?.close();
-      await io.close();
       await store.close();
+      adapterRedis?.disconnect();
     },
   };
 }

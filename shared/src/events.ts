@@ -4,6 +4,7 @@ import type { BoardEventResults, BoardServerEvents } from './board/schemas.js';
 import type { CareEventResults } from './care/schemas.js';
 import type { ChatEventResults, ChatServerEvents } from './chat/schemas.js';
 import type { FairnessEventResults, FairnessServerEvents } from './fairness/schemas.js';
+import type { ExerciseEventResults, ExerciseServerEvents } from './exercise/schemas.js';
 import type { FloorEventResults } from './floor/schemas.js';
 import type { MediaEventResults, MediaServerEvents } from './media/schemas.js';
 import type { MeetingEventResults, MeetingServerEvents } from './meeting/schemas.js';
@@ -22,7 +23,8 @@ export interface ClientEventResults
     CareEventResults,
     FairnessEventResults,
     MediaEventResults,
-    BoardEventResults {}
+    BoardEventResults,
+    ExerciseEventResults {}
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: AckFn<ClientEventResults[E]>) => void;
@@ -38,7 +40,8 @@ export interface ServerToClientEvents
     ChatServerEvents,
     FairnessServerEvents,
     MediaServerEvents,
-    BoardServerEvents {}
+    BoardServerEvents,
+    ExerciseServerEvents {}
 
 interface FloorServerEvents {
   'floor:notice': (notice: NoticeMessage) => void;

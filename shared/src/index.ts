@@ -12,3 +12,6 @@ export * from './care/schemas.js';
 export * from './fairness/schemas.js';
 export * from './floor/index.js';
 export * from './board/index.js';
+export * from './exercise/machine.js';
+export * from './exercise/scenarios.js';
+export * from './exercise/schemas.js';

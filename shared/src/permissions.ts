@@ -68,6 +68,18 @@ export const EVENT_ROLES: Record<Exclude<ClientEventName, 'room:join'>, readonly
   'media:muteAll': FACILITATORS,
   'media:release': FACILITATORS,
   'media:strict': FACILITATORS,
+  // Role-play: facilitators run it; everyone reads their own view; exercise observers share their notes.
+  'exercise:get': EVERYONE,
+  'exercise:scenarios': FACILITATORS,
+  'exercise:saveScenario': FACILITATORS,
+  'exercise:setup': FACILITATORS,
+  'exercise:start': FACILITATORS,
+  'exercise:timeOut': FACILITATORS,
+  'exercise:nextFeedback': FACILITATORS,
+  'exercise:resume': FACILITATORS,
+  'exercise:end': FACILITATORS,
+  'exercise:shareNotes': SEATED,
+  'exercise:summaries': FACILITATORS,
   // Observers read shared balances but never write; ownership and sharing are checked per balance by the server.
   'board:list': EVERYONE,
   'board:open': EVERYONE,

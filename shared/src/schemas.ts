@@ -3,6 +3,7 @@ import { boardEventSchemas } from './board/schemas.js';
 import { careEventSchemas } from './care/schemas.js';
 import { chatEventSchemas } from './chat/schemas.js';
 import { fairnessEventSchemas } from './fairness/schemas.js';
+import { exerciseEventSchemas } from './exercise/schemas.js';
 import { floorEventSchemas } from './floor/schemas.js';
 import { mediaEventSchemas } from './media/schemas.js';
 import { meetingEventSchemas } from './meeting/schemas.js';
@@ -16,6 +17,7 @@ import { roomEventSchemas } from './room/schemas.js';
 export const clientEventSchemas = {
   ...roomEventSchemas,
   ...floorEventSchemas,
+  ...exerciseEventSchemas,
   ...meetingEventSchemas,
   ...moderationEventSchemas,
   ...chatEventSchemas,

@@ -47,6 +47,8 @@ export interface MediaRoomDeps {
   /** Persists what must survive a restart (holds, strict circle). */
   save: (state: { held: string[]; strict: boolean }) => Promise<void>;
   onTalk: (pid: string, ms: number, outOfTurn: boolean) => void;
+  /** Other rules about who may be heard (a role-play's observers, actors at TIME OUT). */
+  mayPublish: (pid: string) => boolean;
 }
 
 /**
@@ -283,7 +285,8 @@ export class MediaRoom {
         continue;
       }
       const away = rec.floor.presence[e.pid] === 'away';
-      const pause = e.selfPaused || away || (e.source === 'mic' && this.held.has(e.pid));
+      const pause =
+        e.selfPaused || away || (e.source === 'mic' && this.held.has(e.pid)) || !this.deps.mayPublish(e.pid);
       if (pause !== e.producer.paused) await (pause ? e.producer.pause() : e.producer.resume());
     }
     for (const peer of this.peers.values()) {

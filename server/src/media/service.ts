@@ -33,6 +33,17 @@ export class MediaService {
     deps.registry.onLoad((room) => this.follow(room));
   }
 
+  private publishPolicy: (groupId: string, pid: string) => boolean = () => true;
+
+  /** Lets another domain (the role-play) decide who may be heard; call `resync` when its answer changes. */
+  setPublishPolicy(fn: (groupId: string, pid: string) => boolean) {
+    this.publishPolicy = fn;
+  }
+
+  resync(groupId: string) {
+    void this.rooms.get(groupId)?.then((m) => m.run(() => m.sync()));
+  }
+
   /** Talk time measured from audio, for the facilitators' fairness view. */
   onTalk(fn: (groupId: string, pid: string, ms: number, outOfTurn: boolean) => void) {
     this.talkListeners.push(fn);
@@ -76,6 +87,7 @@ export class MediaService {
         io: this.deps.io,
         config: this.deps.config,
         save: (state) => this.deps.store.put(mediaKey(room.id), state),
+        mayPublish: (pid) => this.publishPolicy(room.id, pid),
         onTalk: (pid, ms, outOfTurn) => {
           for (const fn of this.talkListeners) fn(room.id, pid, ms, outOfTurn);
         },

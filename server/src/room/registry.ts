@@ -6,7 +6,7 @@ import { Room } from './Room.js';
 /** Keeps one Room per group in memory, loading it from the store on first use. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | null>>();
-  private readonly loadListeners: ((room: Room) => void)[] = [];
+  private readonly loadListeners: ((room: Room) => void | Promise<void>)[] = [];
 
   constructor(
     private readonly deps: {
@@ -37,8 +37,18 @@ export class RoomRegistry {
   }
 
   /** Lets a domain (media, board...) attach itself to every room as it is loaded. */
-  onLoad(fn: (room: Room) => void) {
+  onLoad(fn: (room: Room) => void | Promise<void>) {
     this.loadListeners.push(fn);
+  }
+
+  /** Forgets a room this node no longer owns (another node took it over). */
+  drop(groupId: string) {
+    const pending = this.rooms.get(groupId);
+    this.rooms.delete(groupId);
+    void pending?.then(
+      (r) => r?.dispose(),
+      () => undefined,
+    );
   }
 
   /** Stops every room's timers (shutdown); their records stay in the store. */
@@ -55,7 +65,7 @@ export class RoomRegistry {
     const group = await this.deps.groups.get(groupId);
     if (!group) return null;
     const room = await Room.load(group, { ...this.deps, onEmpty: (id) => this.rooms.delete(id) });
-    for (const fn of this.loadListeners) fn(room);
+    for (const fn of this.loadListeners) await fn(room);
     return room;
   }
 }

@@ -1,35 +1,12 @@
 import type { Ack, ClientEventName, ErrorCode } from '@circle/shared';
-import { clientEventSchemas, maySend, PROTOCOL_VERSION } from '@circle/shared';
-import { boardHandlers } from '../board/handlers.js';
-import { careHandlers } from '../care/handlers.js';
-import { chatHandlers } from '../chat/handlers.js';
+import { clientEventSchemas, PROTOCOL_VERSION } from '@circle/shared';
+import { route, routeDisconnect } from '../cluster/route.js';
 import { AppError } from '../errors.js';
-import { fairnessHandlers } from '../fairness/handlers.js';
-import { floorHandlers } from '../floor/handlers.js';
-import { lobbyHandlers } from '../lobby/handlers.js';
-import { mediaHandlers } from '../media/handlers.js';
-import { meetingHandlers } from '../meeting/handlers.js';
-import { moderationHandlers } from '../moderation/handlers.js';
-import { roomHandlers, join } from '../room/handlers.js';
-import { seatHandlers } from '../seats/handlers.js';
-import type { CircleSocket, HandlerTable, JoinedHandler, Services, Session } from './context.js';
+import { track } from '../ops/inflight.js';
+import type { CircleSocket, Services, Session } from './context.js';
 import { RateLimiter } from './rateLimit.js';
 
-type JoinedEvent = Exclude<ClientEventName, 'room:join'>;
-
-const handlers: HandlerTable = {
-  ...roomHandlers,
-  ...floorHandlers,
-  ...lobbyHandlers,
-  ...seatHandlers,
-  ...mediaHandlers,
-  ...boardHandlers,
-  ...meetingHandlers,
-  ...moderationHandlers,
-  ...chatHandlers,
-  ...careHandlers,
-  ...fairnessHandlers,
-};
+// Handlers are registered in the table in ./dispatch.ts (one entry per domain).
 
 export function attachSockets(services: Services, opts: { rateLimitPerSec: number }) {
   const { io, log } = services;
@@ -42,7 +19,8 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
 
   io.on('connection', (raw) => {
     const socket = raw as CircleSocket;
-    const session: Session = {};
+    // Kept in socket.data so a connection restored by Socket.IO's state recovery keeps who it speaks for.
+    const session: Session = (socket.data.session ??= {});
     const limiter = new RateLimiter(opts.rateLimitPerSec);
 
     // Socket.IO dispatches by name; anything not in our table is answered here and otherwise ignored.
@@ -67,34 +45,17 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
     socket.on('disconnect', () => {
       const { groupId, pid } = session;
       if (!groupId || !pid) return;
-      services.media?.socketGone(groupId, socket.id);
-      void services.rooms
-        .get(groupId)
-        .then((room) => room?.disconnected(pid, socket.id))
-        .catch((err: unknown) => log.error({ err: errorSummary(err) }, 'disconnect handling failed'));
+      // Tracked so a node shutting down lets the room record the departure before it closes the store.
+      void track(io, routeDisconnect(services, groupId, pid, socket.id)).catch((err: unknown) =>
+        log.error({ err: errorSummary(err) }, 'disconnect handling failed'),
+      );
     });
 
     async function dispatch(event: ClientEventName, payload: unknown): Promise<unknown> {
       if (!limiter.take()) throw new AppError('RATE_LIMITED');
       const parsed = clientEventSchemas[event].safeParse(payload);
       if (!parsed.success) throw new AppError('BAD_REQUEST');
-      if (event === 'room:join') return join(socket, session, services, parsed.data as never);
-
-      const { groupId, pid } = session;
-      if (!groupId || !pid) throw new AppError('NOT_JOINED');
-      const room = await services.rooms.get(groupId);
-      const me = room?.participant(pid);
-      if (!room || !me) throw new AppError('NOT_JOINED');
-      if (!me.admitted) throw new AppError('NOT_ADMITTED');
-      if (!maySend(me.role, event)) throw new AppError('FORBIDDEN');
-      const handler = handlers[event] as JoinedHandler<JoinedEvent> | undefined;
-      if (!handler) throw new AppError('BAD_REQUEST');
-      const ctx = { socket, session: session as Required<Session>, services, room, pid, role: me.role };
-      const before = room.record;
-      const result = await handler(ctx, parsed.data as never);
-      // Facilitators see what each other did: their commands go in a shared log once they have succeeded.
-      services.facilitation.record(room, before, { pid, role: me.role }, event, parsed.data);
-      return result;
+      return route(services, socket, session, event, parsed.data);
     }
   });
 }

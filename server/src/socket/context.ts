@@ -9,6 +9,8 @@ import type {
 } from '@circle/shared';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
+import type { Cluster } from '../cluster/Cluster.js';
+import type { Exercises } from '../exercise/service.js';
 import type { Groups } from '../groups/service.js';
 import type { FacilitationServices } from '../meeting/attach.js';
 import type { Boards } from '../board/service.js';
@@ -37,6 +39,9 @@ export interface Services extends FacilitationServices {
   /** Absent when no mediasoup worker could start: media events then answer UNAVAILABLE. */
   media?: MediaService;
   mediaIceServers: IceServer[];
+  exercises?: Exercises;
+  /** Present with Redis: several nodes share rooms, each room owned by one node at a time. */
+  cluster?: Cluster;
   boards: Boards;
 }
 

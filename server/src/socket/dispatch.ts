@@ -4,6 +4,7 @@ import { boardHandlers } from '../board/handlers.js';
 import { careHandlers } from '../care/handlers.js';
 import { chatHandlers } from '../chat/handlers.js';
 import { AppError } from '../errors.js';
+import { exerciseHandlers } from '../exercise/handlers.js';
 import { fairnessHandlers } from '../fairness/handlers.js';
 import { floorHandlers } from '../floor/handlers.js';
 import { lobbyHandlers } from '../lobby/handlers.js';
@@ -29,6 +30,7 @@ const handlers: HandlerTable = {
   ...chatHandlers,
   ...careHandlers,
   ...fairnessHandlers,
+  ...exerciseHandlers,
 };
 
 /**
@@ -50,6 +52,8 @@ export async function execute(
   if (!room || !me) throw new AppError('NOT_JOINED');
   if (!me.admitted) throw new AppError('NOT_ADMITTED');
   if (!maySend(me.role, event)) throw new AppError('FORBIDDEN');
+  // During a role-play, exercise observers sit outside the circle: no floor, no microphone.
+  if (services.exercises && !services.exercises.allows(groupId, pid, event)) throw new AppError('FORBIDDEN');
   const handler = handlers[event] as JoinedHandler<JoinedEvent> | undefined;
   if (!handler) throw new AppError('BAD_REQUEST');
   const ctx = { socket, session: session as Required<Session>, services, room, pid, role: me.role };

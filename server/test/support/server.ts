@@ -2,15 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { freePort, waitUntil } from './ports.js';
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'circle-data-'));
 
-/** The real server in this process, on a free port, with a fresh data directory unless given one. */
-export async function inProcess(overrides: Partial<Config> = {}): Promise<RunningServer> {
+/** The real server in this process, on a free port, with a fresh data directory unless given one; silent unless given a logger. */
+export async function inProcess(
+  overrides: Partial<Config> = {},
+  log: Logger = pino({ level: 'silent' }),
+): Promise<RunningServer> {
   // Media is opt-in here: most tests need no mediasoup workers, and two cores are shared by everything.
   const config = {
     ...loadConfig({}),
@@ -20,7 +23,7 @@ export async function inProcess(overrides: Partial<Config> = {}): Promise<Runnin
     media: false,
     ...overrides,
   };
-  return startServer(config, pino({ level: 'silent' }));
+  return startServer(config, log);
 }
 
 export interface ServerProcess {

@@ -33,6 +33,15 @@ export function getInvite(token: string): Promise<InviteInfo> {
   return request<InviteInfo>(`/api/invite/${encodeURIComponent(token)}`);
 }
 
+/** Tells the facilitators, from the member link, that this person will not come to the next meeting. */
+export async function sendAbsence(token: string, notice: { name: string; note: string }): Promise<void> {
+  await request<{ ok: true }>(`/api/invite/${encodeURIComponent(token)}/absence`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(notice),
+  });
+}
+
 /** Server paths such as `/join/<token>` as a full address to share. */
 export function absoluteUrl(path: string): string {
   return new URL(path, window.location.origin).toString();

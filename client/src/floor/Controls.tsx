@@ -17,6 +17,8 @@ function ordinal(n: number): string {
 /** A seated person's own controls: ask for the word, or finish a turn. Observers get none. */
 export function Controls({ floor, myPid, role, act }: Props) {
   if (role === 'observer' || !floor.seats.includes(myPid)) return null;
+  // Someone who stepped out (or is in a side room) comes back first; the care controls offer that.
+  if (floor.presence[myPid] === 'away') return null;
   const holding = floor.holder?.pid === myPid;
   const place = floor.queue.indexOf(myPid);
 

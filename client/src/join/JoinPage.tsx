@@ -6,6 +6,7 @@ import { getInvite } from '../api';
 import { describeError, errorCodeOf } from '../errors';
 import { storage } from '../storage';
 import { RoomPage } from '../room/RoomPage';
+import { AbsenceForm } from '../meeting/AbsenceForm';
 import { ROLE_HINTS, ROLE_LABELS } from '../labels';
 import { DeviceCheck } from '../media/DeviceCheck';
 
@@ -152,6 +153,7 @@ export function JoinPage({ token }: { token: string }) {
           Join
         </button>
       </form>
+      {invite.role === 'member' && <AbsenceForm token={token} defaultName={trimmed} />}
     </main>
   );
 }

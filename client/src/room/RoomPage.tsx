@@ -14,6 +14,15 @@ import { useMedia, type Media } from '../media/useMedia';
 import { MediaControls } from '../media/MediaControls';
 import { FacilitatorMedia } from '../media/FacilitatorMedia';
 import { RemoteAudio, SeatMedia } from '../media/RemoteMedia';
+import { LeaveButton } from '../care/LeaveButton';
+import { MemberTools } from '../care/MemberTools';
+import { useChat } from '../chat/useChat';
+import { ClosedScreen } from '../meeting/ClosedScreen';
+import { MeetingClock } from '../meeting/MeetingClock';
+import { OpeningWords } from '../meeting/OpeningWords';
+import { FacilitatorTools } from '../moderation/FacilitatorTools';
+import { NudgeNotices } from '../moderation/NudgeNotices';
+import { useNudges } from '../moderation/useNudges';
 
 interface Props {
   invite: InviteInfo;
@@ -41,17 +50,15 @@ export function RoomPage({ invite, params, onExit }: Props) {
 
   if (phase === 'closed') {
     return (
-      <main className="page narrow">
-        <h1>{invite.groupName}</h1>
-        <p role="status">
-          {room.closedReason === 'erased'
-            ? 'Your identity has been erased. This browser no longer remembers you in this group.'
-            : 'You have left the room. Thank you for being here.'}
-        </p>
-        <button type="button" onClick={onExit}>
-          Join again
-        </button>
-      </main>
+      <ClosedScreen
+        invite={invite}
+        reason={room.closedReason ?? 'left'}
+        closed={room.closedInfo}
+        supportContacts={view?.meeting.supportContacts ?? ''}
+        role={me?.role ?? null}
+        token={params.token}
+        onExit={onExit}
+      />
     );
   }
 
@@ -72,11 +79,17 @@ export function RoomPage({ invite, params, onExit }: Props) {
         <p className="waiting" role="status">
           Waiting for a facilitator to let you in
         </p>
+        {room.lobbyMessage !== null && (
+          <p className="notice nudge">
+            A facilitator asked you to wait in the lobby for now
+            {room.lobbyMessage ? `: ${room.lobbyMessage}` : '.'}
+          </p>
+        )}
         <p className="hint">
           You will enter the room as soon as someone admits you. You can keep this page open.
         </p>
         <PersonalLink path={me.personalLink} />
-        <YouActions room={room} />
+        <YouActions room={room} supportContacts="" />
       </main>
     );
   }
@@ -90,7 +103,7 @@ export function RoomPage({ invite, params, onExit }: Props) {
     );
   }
 
-  return <RoomScreen room={room} me={me} view={view} invite={invite} media={media} />;
+  return <RoomScreen room={room} me={me} view={view} invite={invite} media={media} token={params.token} />;
 }
 
 function RoomScreen({
@@ -99,13 +112,17 @@ function RoomScreen({
   view,
   invite,
   media,
+  token,
 }: {
   room: Room;
   me: JoinResult;
   view: RoomView;
   invite: InviteInfo;
   media: Media;
+  token: string;
 }) {
+  const chat = useChat(room);
+  const nudges = useNudges(room);
   const { floor } = view;
   const names = new Map(view.participants.map((p) => [p.pid, p.name]));
   const nameOf = (pid: string) => names.get(pid) ?? 'Someone';
@@ -122,8 +139,9 @@ function RoomScreen({
             {names.get(me.pid) ?? 'You'} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity}{' '}
             seats
           </p>
+          <MeetingClock meeting={view.meeting} clockOffset={room.clockOffset} />
         </div>
-        <YouActions room={room} />
+        <YouActions room={room} supportContacts={view.meeting.supportContacts} />
       </header>
       <ConnectionBanner connected={room.connected} />
       <Notices notices={room.notices} myPid={me.pid} nameOf={nameOf} known={(pid) => names.has(pid)} />
@@ -135,6 +153,8 @@ function RoomScreen({
           </button>
         </div>
       )}
+      <NudgeNotices nudges={nudges.nudges} dismiss={nudges.dismiss} />
+      <OpeningWords meeting={view.meeting} meetingId={view.meetingId} />
 
       <div className="room-body">
         <main className="room-main">
@@ -162,6 +182,7 @@ function RoomScreen({
           <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />
           <MediaControls media={media} role={me.role} />
           <RemoteAudio media={media} />
+          <MemberTools room={room} me={me} view={view} chat={chat} nameOf={nameOf} />
           {outside.length > 0 && (
             <section className="panel" aria-labelledby="outside-heading">
               <h2 id="outside-heading">Listening outside the circle</h2>
@@ -185,6 +206,9 @@ function RoomScreen({
           )}
           {facilitator && <FacilitatorPanel floor={floor} nameOf={nameOf} act={room.act} />}
           {facilitator && <FacilitatorMedia media={media} participants={view.participants} />}
+          {facilitator && (
+            <FacilitatorTools room={room} me={me} view={view} chat={chat} token={token} nameOf={nameOf} />
+          )}
           <section className="panel" aria-label="Your link">
             <PersonalLink path={me.personalLink} />
           </section>
@@ -203,7 +227,7 @@ function ConnectionBanner({ connected }: { connected: boolean }) {
   );
 }
 
-function YouActions({ room }: { room: Room }) {
+function YouActions({ room, supportContacts }: { room: Room; supportContacts: string }) {
   function erase() {
     const sure = window.confirm(
       'Erase your identity? You will leave the room, and neither this browser nor the server will remember you. ' +
@@ -213,9 +237,7 @@ function YouActions({ room }: { room: Room }) {
   }
   return (
     <div className="button-row you-actions">
-      <button type="button" onClick={() => void room.leave()}>
-        Leave
-      </button>
+      <LeaveButton onLeave={() => void room.leave()} supportContacts={supportContacts} />
       <button type="button" className="danger" onClick={erase}>
         Erase my identity
       </button>

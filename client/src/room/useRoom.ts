@@ -4,6 +4,7 @@ import type {
   ClientPayload,
   JoinResult,
   LobbyEntry,
+  MeetingClosed,
   NoticeMessage,
   RoomView,
 } from '@circle/shared';
@@ -20,6 +21,9 @@ export interface JoinParams {
 }
 
 export type Phase = 'connecting' | 'waiting' | 'admitted' | 'closed' | 'failed';
+
+/** Why this page no longer speaks for anyone in the room. */
+export type ClosedReason = 'left' | 'erased' | 'removed' | 'ended' | 'deleted';
 
 export type ShownNotice = NoticeMessage & { id: number };
 
@@ -49,7 +53,11 @@ export function useRoom(params: JoinParams) {
   const [clockOffset, setClockOffset] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [closedReason, setClosedReason] = useState<'left' | 'erased' | null>(null);
+  const [closedReason, setClosedReason] = useState<ClosedReason | null>(null);
+  /** The closing words and the next date, once a facilitator closed the meeting. */
+  const [closedInfo, setClosedInfo] = useState<MeetingClosed | null>(null);
+  /** The facilitator's note when this person was sent back to the lobby. */
+  const [lobbyMessage, setLobbyMessage] = useState<string | null>(null);
   /** Counts admitted joins: media is set up afresh for each (a reconnect is a new connection). */
   const [epoch, setEpoch] = useState(0);
 
@@ -84,9 +92,10 @@ export function useRoom(params: JoinParams) {
       setView(v);
     };
 
-    const close = (reason: 'left' | 'erased') => {
+    const close = (reason: ClosedReason) => {
       stopped = true;
-      if (reason === 'erased') storage.forget(groupId);
+      // An erased identity, or a deleted group, leaves nothing worth remembering in this browser.
+      if (reason === 'erased' || reason === 'deleted') storage.forget(groupId);
       setClosedReason(reason);
       setPhase('closed');
       socket.disconnect();
@@ -118,7 +127,8 @@ export function useRoom(params: JoinParams) {
         }
         if (FATAL_JOIN_ERRORS.has(code)) {
           stopped = true;
-          setError(describeError(err));
+          // The one refusal of a join by a facilitator's decision: removed from this meeting.
+          setError(code === 'FORBIDDEN' ? 'You cannot rejoin this meeting.' : describeError(err));
           setPhase('failed');
           socket.disconnect();
         } else if (code !== 'DISCONNECTED') {
@@ -155,7 +165,19 @@ export function useRoom(params: JoinParams) {
       fresh = true;
       applyView(v);
       setPhase('admitted');
+      setLobbyMessage(null);
       setEpoch((e) => e + 1);
+    });
+    socket.on('moderation:sentToLobby', ({ message }) => {
+      current = null;
+      setView(null);
+      setLobbyMessage(message);
+      setPhase('waiting');
+    });
+    socket.on('moderation:removed', () => close('removed'));
+    socket.on('meeting:closed', (info) => {
+      setClosedInfo(info);
+      close(info.reason === 'deleted' ? 'deleted' : 'ended');
     });
     socket.on('room:lobby', (waiting) => setLobby(waiting));
     socket.on('room:closed', close);
@@ -220,6 +242,8 @@ export function useRoom(params: JoinParams) {
     error,
     actionError,
     closedReason,
+    closedInfo,
+    lobbyMessage,
     act,
     leave,
     erase,

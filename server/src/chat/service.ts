@@ -1,4 +1,5 @@
 import type { ChatHistory, ChatMessage, Whisper } from '@circle/shared';
+import { meetingOf, sideRoomOf } from '../meeting/record.js';
 import type { Room } from '../room/Room.js';
 
 /** Enough for a meeting; older messages drop off. */
@@ -42,6 +43,8 @@ export class Chats {
     return {
       messages: m.messages,
       whispers: facilitator ? m.whispers : m.whispers.filter((w) => w.member === pid),
+      sideRoom: sideRoomOf(room.record, pid),
+      supportAsked: meetingOf(room.record).support.some((s) => s.pid === pid),
     };
   }
 

@@ -63,8 +63,8 @@ export const moderationHandlers: HandlerTable = {
     return null;
   },
 
-  'moderation:sideOpen': async ({ room, pid }, p) => {
-    await room.change((c) => {
+  'moderation:sideOpen': async ({ services, room, pid }, p) => {
+    const opened = await room.change((c) => {
       seatedMember(c.rec, p.pid);
       if (sideRoomOf(c.rec, p.pid) || sideRoomOf(c.rec, pid)) throw new AppError('CONFLICT');
       const m = ensureMeeting(c.rec);
@@ -73,19 +73,23 @@ export const moderationHandlers: HandlerTable = {
       // Both leave the circle for a while: the go-around skips them, as when stepping out.
       for (const who of [p.pid, pid])
         if (c.rec.floor.presence[who] === 'here') c.floor({ type: 'presence', pid: who, presence: 'away' });
+      return m.sideRooms.at(-1)!;
     });
+    services.io.to(channels.person(room.id, p.pid)).emit('moderation:sideRoom', opened);
     return null;
   },
 
-  'moderation:sideClose': async ({ room }, p) => {
-    await room.change((c) => {
+  'moderation:sideClose': async ({ services, room }, p) => {
+    const ended = await room.change((c) => {
       const side = sideRoomOf(c.rec, p.pid);
       if (!side) throw new AppError('NOT_FOUND');
       const m = ensureMeeting(c.rec);
       m.sideRooms = m.sideRooms.filter((r) => r.pid !== side.pid);
       backToCircle(c.rec, side.pid, c.floor);
       backToCircle(c.rec, side.facilitator, c.floor);
+      return side;
     });
+    services.io.to(channels.person(room.id, ended.pid)).emit('moderation:sideRoom', null);
     return null;
   },
 

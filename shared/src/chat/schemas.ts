@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
+import type { SideRoom } from '../moderation/schemas.js';
 import { empty, id } from '../schemaParts.js';
 
 const text = z.string().trim().min(1).max(LIMITS.chatMax);
@@ -33,10 +34,15 @@ export interface Whisper {
   text: string;
 }
 
+/** What someone catches up on when they (re)join: the chat, and what is private between them and the facilitators. */
 export interface ChatHistory {
   messages: ChatMessage[];
   /** A member gets their own thread; facilitators get every thread. */
   whispers: Whisper[];
+  /** The side room this person is in, if any. */
+  sideRoom: SideRoom | null;
+  /** Whether this person has asked for support (only they and the facilitators know). */
+  supportAsked: boolean;
 }
 
 export interface ChatEventResults {

@@ -71,4 +71,6 @@ export interface ModerationServerEvents {
   'moderation:sentToLobby': (info: { message: string }) => void;
   /** This person may not come back to this meeting. */
   'moderation:removed': () => void;
+  /** A side room this person is in opened (or, with null, ended). */
+  'moderation:sideRoom': (room: SideRoom | null) => void;
 }

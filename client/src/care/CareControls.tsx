@@ -1,0 +1,77 @@
+import type { FloorState, Role, SideRoom } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+
+interface Props {
+  floor: FloorState;
+  myPid: string;
+  role: Role;
+  sideRoom: SideRoom | null;
+  supportAsked: boolean;
+  onSupportChange: (asked: boolean) => void;
+  nameOf: (pid: string) => string;
+  act: Room['act'];
+}
+
+/** Taking care of oneself: stepping out for a moment (seat kept), and a discreet request for support. */
+export function CareControls({
+  floor,
+  myPid,
+  role,
+  sideRoom,
+  supportAsked,
+  onSupportChange,
+  nameOf,
+  act,
+}: Props) {
+  const seated = role !== 'observer' && floor.seats.includes(myPid);
+  const away = floor.presence[myPid] === 'away';
+  // A side room ends when the circle has them back; the server says so, this only avoids a stale banner.
+  const inSide = sideRoom !== null && away;
+
+  async function support(on: boolean) {
+    if (await act('care:support', { on })) onSupportChange(on);
+  }
+
+  return (
+    <section className="care" aria-label="Taking care of yourself">
+      {inSide && (
+        <p className="banner" role="status">
+          You are in a private side room with{' '}
+          {nameOf(sideRoom.pid === myPid ? sideRoom.facilitator : sideRoom.pid)}. The group goes on meanwhile.
+        </p>
+      )}
+      {seated && !inSide && away && (
+        <>
+          <p className="status-text" role="status">
+            You have stepped out. Your seat is kept, and the go-around passes you by.
+          </p>
+          <button type="button" className="primary" onClick={() => void act('care:back', {})}>
+            I&apos;m back
+          </button>
+        </>
+      )}
+      {seated && !away && (
+        <button type="button" onClick={() => void act('care:stepOut', {})}>
+          Step out for a moment
+        </button>
+      )}
+      {role !== 'facilitator' && (
+        <button
+          type="button"
+          aria-pressed={supportAsked}
+          aria-describedby="support-hint"
+          onClick={() => void support(!supportAsked)}
+        >
+          I need support
+        </button>
+      )}
+      {role !== 'facilitator' && (
+        <span id="support-hint" className="hint">
+          {supportAsked
+            ? 'The facilitators know. Press again to withdraw it.'
+            : 'Only the facilitators see this. They can talk with you privately.'}
+        </span>
+      )}
+    </section>
+  );
+}

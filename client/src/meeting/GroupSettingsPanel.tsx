@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { MeetingSettings } from '@circle/shared';
+import { call, type CircleSocket } from '../socket';
+import { describeError } from '../errors';
+import type { Room } from '../room/useRoom';
+import {
+  MeetingFields,
+  meetingFieldsFrom,
+  meetingSettingsFrom,
+  type MeetingFieldValues,
+} from './MeetingFields';
+
+interface Props {
+  room: Room;
+  groupName: string;
+}
+
+/**
+ * Facilitators: the group's settings (opening and closing words, support contacts, day and time, kind,
+ * retention), read when opened and saved for everyone; and deleting all the group's data.
+ */
+export function GroupSettingsPanel({ room, groupName }: Props) {
+  const [values, setValues] = useState<MeetingFieldValues | null>(null);
+  const [minutes, setMinutes] = useState('60');
+  const [status, setStatus] = useState<string | null>(null);
+  const [confirmName, setConfirmName] = useState('');
+  const socket = (): CircleSocket | null => room.socketRef.current;
+
+  function load(open: boolean) {
+    const s = socket();
+    if (!open || !s) return;
+    call(s, 'meeting:settings', {}).then(
+      (settings: MeetingSettings) => {
+        setValues(meetingFieldsFrom(settings));
+        setMinutes(String(settings.meetingMinutes));
+      },
+      (err: unknown) => setStatus(describeError(err)),
+    );
+  }
+
+  async function save() {
+    if (!values) return;
+    const checked = meetingSettingsFrom(values);
+    const length = Number(minutes);
+    if ('invalid' in checked) return setStatus(`Please check ${checked.invalid}.`);
+    if (!Number.isInteger(length) || length < 10 || length > 240)
+      return setStatus('Please check the meeting length (10 to 240 minutes).');
+    const ok = await room.act('meeting:settings', { ...checked.settings, meetingMinutes: length });
+    setStatus(ok ? 'Saved.' : null);
+  }
+
+  return (
+    <details className="panel" onToggle={(e) => load(e.currentTarget.open)}>
+      <summary>Group settings</summary>
+      {values ? (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label htmlFor="settings-minutes">Meeting length (minutes)</label>
+          <input
+            id="settings-minutes"
+            type="number"
+            min={10}
+            max={240}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+          <MeetingFields id="settings" value={values} onChange={setValues} />
+          <button type="submit" className="primary">
+            Save the settings
+          </button>
+        </form>
+      ) : (
+        <p className="hint">Loading…</p>
+      )}
+      {status && <p role="status">{status}</p>}
+
+      <h3>Delete this group&apos;s data</h3>
+      <p className="hint" id="delete-hint">
+        Ends this meeting for everyone and deletes the group, its links, attendance and everything else stored
+        about it. This cannot be undone. Type the group&apos;s name to confirm.
+      </p>
+      <label htmlFor="delete-confirm">Group name to confirm</label>
+      <input
+        id="delete-confirm"
+        value={confirmName}
+        aria-describedby="delete-hint"
+        onChange={(e) => setConfirmName(e.target.value)}
+      />
+      <button
+        type="button"
+        className="danger"
+        disabled={confirmName.trim() !== groupName}
+        onClick={() => void room.act('meeting:deleteGroup', { confirm: true })}
+      >
+        Delete this group&apos;s data
+      </button>
+    </details>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { MeetingView } from '@circle/shared';
+import type { Room } from '../room/useRoom';
+import { AttendanceButton } from './AttendanceButton';
+
+interface Props {
+  meeting: MeetingView;
+  meetingId: string;
+  /** The facilitator's invitation token, for the attendance export. */
+  token: string;
+  act: Room['act'];
+}
+
+/** Facilitators: open, pause, lock and close the meeting; export its attendance. */
+export function MeetingControls({ meeting, meetingId, token, act }: Props) {
+  const [confirmClose, setConfirmClose] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="meeting-heading">
+      <h2 id="meeting-heading">Meeting</h2>
+      <div className="button-row">
+        {meeting.phase === 'gathering' && (
+          <button type="button" className="primary" onClick={() => void act('meeting:open', {})}>
+            Open the meeting
+          </button>
+        )}
+        <button type="button" onClick={() => void act('meeting:pause', { on: !meeting.paused })}>
+          {meeting.paused ? 'Resume the meeting' : 'Pause the meeting'}
+        </button>
+        <button
+          type="button"
+          aria-describedby="lock-hint"
+          onClick={() => void act('meeting:lock', { on: !meeting.locked })}
+        >
+          {meeting.locked ? 'Unlock the meeting' : 'Lock the meeting'}
+        </button>
+      </div>
+      <p id="lock-hint" className="hint">
+        {meeting.locked
+          ? 'Locked: nobody new enters; people knocking wait in the lobby.'
+          : 'Locking keeps newcomers in the lobby until you let them in.'}
+      </p>
+      <div className="button-row">
+        <AttendanceButton token={token} meetingId={meetingId} />
+      </div>
+      {confirmClose ? (
+        <div className="confirm" role="group" aria-labelledby="close-question">
+          <p id="close-question">
+            Close the meeting for everyone? The closing words and the next date are shown, then the room
+            empties.
+          </p>
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => void act('meeting:close', {})}>
+              Yes, close it for everyone
+            </button>
+            <button type="button" onClick={() => setConfirmClose(false)}>
+              Keep the meeting going
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirmClose(true)}>
+          Close the meeting
+        </button>
+      )}
+    </section>
+  );
+}

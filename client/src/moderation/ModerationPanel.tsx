@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { LIMITS } from '@circle/shared';
+import type { FloorState, ParticipantView, Whisper } from '@circle/shared';
+import { PrivateThread } from '../chat/PrivateThread';
+import type { Room } from '../room/useRoom';
+
+export const NUDGES = [
+  "Let's give others a chance to share.",
+  "Let's keep to our own experience.",
+  'Could you bring it gently to a close?',
+  'Please take a breath; we are here with you.',
+];
+
+interface Props {
+  participants: ParticipantView[];
+  floor: FloorState;
+  whispers: Whisper[];
+  myPid: string;
+  act: Room['act'];
+}
+
+/** Facilitators: the lightest tools first, for one person at a time. */
+export function ModerationPanel({ participants, floor, whispers, myPid, act }: Props) {
+  const people = participants.filter((p) => p.role !== 'facilitator');
+  const [picked, setPicked] = useState('');
+  const [nudge, setNudge] = useState(NUDGES[0]!);
+  const [note, setNote] = useState('');
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const person = people.find((p) => p.pid === picked) ?? null;
+  const pid = person?.pid ?? '';
+  const member = person?.role === 'member';
+  // Threads with people who wrote first are easy to find: they are marked in the list.
+  const wrote = new Set(whispers.filter((w) => w.from === w.member).map((w) => w.member));
+
+  return (
+    <section className="panel moderation" aria-labelledby="moderation-heading">
+      <h2 id="moderation-heading">With one person</h2>
+      <div className="field">
+        <label htmlFor="moderation-person">Participant</label>
+        <select
+          id="moderation-person"
+          value={pid}
+          onChange={(e) => {
+            setPicked(e.target.value);
+            setConfirmRemove(false);
+          }}
+        >
+          <option value="">Choose someone…</option>
+          {people.map((p) => (
+            <option key={p.pid} value={p.pid}>
+              {p.name}
+              {p.role === 'observer' ? ' (observer)' : ''}
+              {wrote.has(p.pid) ? ' (wrote to you)' : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      {person && (
+        <>
+          {member && (
+            <PrivateThread
+              member={pid}
+              whispers={whispers}
+              myPid={myPid}
+              facilitator
+              label={`Private word to ${person.name}`}
+              act={act}
+            />
+          )}
+          <div className="field">
+            <label htmlFor="nudge-text">Nudge</label>
+            <select id="nudge-text" value={nudge} onChange={(e) => setNudge(e.target.value)}>
+              {NUDGES.map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </div>
+          <div className="button-row">
+            <button type="button" onClick={() => void act('moderation:nudge', { pid, text: nudge })}>
+              Send nudge
+            </button>
+            {floor.queue.includes(pid) && (
+              <button type="button" onClick={() => void act('floor:lower', { pid })}>
+                Lower their hand
+              </button>
+            )}
+            {member && floor.seats.includes(pid) && (
+              <button type="button" onClick={() => void act('moderation:sideOpen', { pid })}>
+                Talk privately in a side room
+              </button>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="lobby-note">Note when sending back to the lobby (optional)</label>
+            <input
+              id="lobby-note"
+              value={note}
+              maxLength={LIMITS.noteMax}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </div>
+          <div className="button-row">
+            <button
+              type="button"
+              onClick={() =>
+                void act('moderation:toLobby', { pid, message: note.trim() }).then(
+                  (ok) => ok && setPicked(''),
+                )
+              }
+            >
+              Back to the lobby
+            </button>
+            {confirmRemove ? (
+              <>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void act('moderation:remove', { pid }).then((ok) => ok && setPicked(''))}
+                >
+                  Yes, remove {person.name}
+                </button>
+                <button type="button" onClick={() => setConfirmRemove(false)}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
+                Remove from this meeting
+              </button>
+            )}
+          </div>
+          {confirmRemove && (
+            <p className="hint" role="status">
+              {person.name} will not be able to come back to this meeting, and from now on everyone new waits
+              in the lobby.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -48,6 +48,30 @@ describe('a role-play exercise with observers and TIME OUT', () => {
     await srv.close();
   });
 
+  it('keeps scenarios facilitators write with the group, and validates them', async () => {
+    const bad = await call(fran.socket, 'exercise:saveScenario', {
+      title: '',
+      setup: 'x',
+      forGroup: 'x',
+      forLeaders: 'x',
+      forObservers: 'x',
+      focus: [],
+    });
+    expect(bad).toEqual({ ok: false, error: 'BAD_REQUEST' });
+    const input = {
+      title: 'The silent member',
+      setup: 'One member says nothing.',
+      forGroup: 'Share as usual.',
+      forLeaders: 'Invite without pressing.',
+      forObservers: 'Watch the silence.',
+      focus: ['Was silence allowed?'],
+    };
+    expect(await call(ana.socket, 'exercise:saveScenario', input)).toEqual({ ok: false, error: 'FORBIDDEN' });
+    const { id } = await ok(fran.socket, 'exercise:saveScenario', input);
+    const all = await ok(fran.socket, 'exercise:scenarios', {});
+    expect(all.find((s) => s.id === id)).toMatchObject({ ...input, builtIn: false });
+  });
+
   it('gives each person only their own instructions', async () => {
     const scenarios = await ok(fran.socket, 'exercise:scenarios', {});
     expect(scenarios.map((s) => s.id)).toEqual(

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExerciseRole, ExerciseSummary, Scenario } from '@circle/shared';
 import type { Room } from '../room/useRoom';
 import { call } from '../socket';
+import { ScenarioForm } from './ScenarioForm';
 import type { Exercise } from './useExercise';
 
 const ROLE_NAMES: Record<ExerciseRole, string> = {
@@ -28,10 +29,11 @@ export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
   const state = exercise.view?.state ?? null;
   const phase = state?.phase ?? null;
 
+  const [saved, setSaved] = useState(0);
   useEffect(() => {
     const socket = room.socketRef.current;
     if (socket) void call(socket, 'exercise:scenarios', {}).then(setScenarios, () => undefined);
-  }, [room.socketRef, room.epoch]);
+  }, [room.socketRef, room.epoch, saved]);
 
   const chosen = Object.fromEntries(
     Object.entries(roles).filter(([p, r]) => r && seats.includes(p)),
@@ -103,6 +105,7 @@ export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
           <p className="hint">
             A leader and at least one observer are needed; everyone else plays the group.
           </p>
+          <ScenarioForm room={room} onSaved={() => setSaved((n) => n + 1)} />
         </>
       )}
       {phase === 'running' && (

@@ -185,8 +185,13 @@ describe('facilitation: moderation', () => {
     // The room snapshot everyone gets says nothing of it.
     expect(JSON.stringify(ben.view())).not.toMatch(/"support"|"sideRooms"/);
 
+    expect((await ok(ana.socket, 'chat:history', {})).supportAsked).toBe(true);
     // One click from the flag: a side room; Ana leaves the circle for a while and her flag is handled.
+    const told = new Promise((r) => ana.socket.once('moderation:sideRoom', r));
     await ok(co.socket, 'moderation:sideOpen', { pid: ana.pid });
+    expect(await told).toMatchObject({ pid: ana.pid, facilitator: co.pid });
+    expect((await ok(ana.socket, 'chat:history', {})).sideRoom).toMatchObject({ facilitator: co.pid });
+    expect((await ok(ben.socket, 'chat:history', {})).sideRoom).toBeNull();
     await waitUntil(() => coView?.sideRooms.length === 1);
     expect(coView!.sideRooms[0]).toMatchObject({ pid: ana.pid, facilitator: co.pid });
     expect(coView!.support).toEqual([]);
@@ -196,7 +201,9 @@ describe('facilitation: moderation', () => {
       ok: false,
       error: 'CONFLICT',
     });
+    const ended = new Promise((r) => ana.socket.once('moderation:sideRoom', r));
     await ok(fran.socket, 'moderation:sideClose', { pid: ana.pid });
+    expect(await ended).toBeNull();
     await waitUntil(() => coView?.sideRooms.length === 0);
     expect(fran.view()!.floor.presence[ana.pid]).toBe('here');
     expect(fran.view()!.floor.presence[co.pid]).toBe('here');

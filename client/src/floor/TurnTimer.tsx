@@ -8,6 +8,8 @@ interface Props {
   clockOffset: number;
   holderName: string | null;
   isMe: boolean;
+  /** The whole meeting is paused (every clock stands still), rather than the holder being offline. */
+  meetingPaused?: boolean;
 }
 
 function clock(ms: number): string {
@@ -18,7 +20,7 @@ function clock(ms: number): string {
 }
 
 /** The holder's turn clock, computed locally from the snapshot and refreshed four times a second. */
-export function TurnTimer({ turn, clockOffset, holderName, isMe }: Props) {
+export function TurnTimer({ turn, clockOffset, holderName, isMe, meetingPaused = false }: Props) {
   const [now, setNow] = useState(() => Date.now());
   const running = turn !== null && turn.runningSince !== null;
 
@@ -50,7 +52,9 @@ export function TurnTimer({ turn, clockOffset, holderName, isMe }: Props) {
       <span role="timer" aria-label="Turn time" className="timer-clock">
         {timeUp ? 'Time is up' : limit !== null ? `${clock(limit - used)} left` : clock(used)}
       </span>
-      {turn.runningSince === null && <span className="timer-note">Paused while offline</span>}
+      {turn.runningSince === null && (
+        <span className="timer-note">{meetingPaused ? 'The meeting is paused' : 'Paused while offline'}</span>
+      )}
       {warning && <span className="timer-note">Time is almost up</span>}
     </div>
   );

@@ -177,6 +177,7 @@ function RoomScreen({
               clockOffset={room.clockOffset}
               holderName={holder ? nameOf(holder.pid) : null}
               isMe={holder?.pid === me.pid}
+              meetingPaused={view.meeting.paused}
             />
           </Circle>
           <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />

@@ -8,7 +8,6 @@ import {
 } from './alerts.js';
 
 const T = 1_000_000;
-const MIN = 60_000;
 
 describe('talk-time shares and the over-share alert', () => {
   const cases: { name: string; talk: Record<string, number>; seated: string[]; over: string[] }[] = [

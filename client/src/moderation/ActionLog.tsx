@@ -15,8 +15,8 @@ const VERBS: Record<string, string> = {
   'lobby:admit': 'admitted',
   'lobby:admitAll': 'admitted everyone waiting',
   'meeting:open': 'opened the meeting',
-  'meeting:pause': 'paused or resumed the meeting',
-  'meeting:lock': 'locked or unlocked the meeting',
+  'meeting:pause': 'paused the meeting',
+  'meeting:lock': 'locked the meeting',
   'meeting:settings': 'changed the group settings',
   'meeting:close': 'closed the meeting',
   'moderation:nudge': 'nudged',
@@ -26,12 +26,25 @@ const VERBS: Record<string, string> = {
   'moderation:sideClose': 'ended the side room with',
   'moderation:supportSeen': 'saw the support request of',
   'chat:delete': 'deleted a chat message',
-  'chat:toggle': 'switched the chat',
+  'chat:toggle': 'turned the chat on',
   'media:mute': 'held the microphone of',
   'media:muteAll': 'held all microphones',
   'media:release': 'released microphones',
-  'media:strict': 'switched strict circle',
+  'media:strict': 'turned strict circle on',
 };
+
+/** The same switches, turned the other way. */
+const OFF: Record<string, string> = {
+  'meeting:pause': 'resumed the meeting',
+  'meeting:lock': 'unlocked the meeting',
+  'chat:toggle': 'turned the chat off',
+  'media:strict': 'turned strict circle off',
+};
+
+function verb(e: ActionEntry): string {
+  if (e.on === false && OFF[e.event]) return OFF[e.event]!;
+  return VERBS[e.event] ?? e.event;
+}
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -46,8 +59,7 @@ export function ActionLog({ log, myPid }: { log: ActionEntry[]; myPid: string })
         <ol className="plain action-log" aria-label="Facilitator actions">
           {[...log].reverse().map((e) => (
             <li key={e.id}>
-              <span className="muted">{time(e.at)}</span> {e.by === myPid ? 'You' : e.byName}{' '}
-              {VERBS[e.event] ?? e.event}
+              <span className="muted">{time(e.at)}</span> {e.by === myPid ? 'You' : e.byName} {verb(e)}
               {e.targetName ? ` ${e.targetName}` : ''}
             </li>
           ))}

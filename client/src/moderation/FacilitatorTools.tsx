@@ -27,7 +27,16 @@ export function FacilitatorTools({ room, me, view, chat, token, nameOf }: Props)
   return (
     <>
       <MeetingControls meeting={view.meeting} meetingId={view.meetingId} token={token} act={room.act} />
-      <SupportPanel view={shared} myPid={me.pid} nameOf={nameOf} act={room.act} />
+      <SupportPanel
+        view={shared}
+        canTalkPrivately={(pid) =>
+          view.floor.seats.includes(pid) &&
+          view.participants.some((p) => p.pid === pid && p.role === 'member')
+        }
+        myPid={me.pid}
+        nameOf={nameOf}
+        act={room.act}
+      />
       <ModerationPanel
         participants={view.participants}
         floor={view.floor}

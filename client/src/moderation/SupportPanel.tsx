@@ -3,6 +3,8 @@ import type { Room } from '../room/useRoom';
 
 interface Props {
   view: FacilitatorView;
+  /** Only a seated member can be taken to a side room (observers may still ask for support). */
+  canTalkPrivately: (pid: string) => boolean;
   myPid: string;
   nameOf: (pid: string) => string;
   act: Room['act'];
@@ -11,7 +13,7 @@ interface Props {
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Facilitators only: who asked for support, who is in a side room, who said they would not come. */
-export function SupportPanel({ view, myPid, nameOf, act }: Props) {
+export function SupportPanel({ view, canTalkPrivately, myPid, nameOf, act }: Props) {
   const { support, sideRooms, absences } = view;
   if (support.length + sideRooms.length + absences.length === 0) return null;
   return (
@@ -24,9 +26,11 @@ export function SupportPanel({ view, myPid, nameOf, act }: Props) {
               <span>
                 {nameOf(s.pid)} asked for support <span className="muted">since {time(s.since)}</span>
               </span>
-              <button type="button" onClick={() => void act('moderation:sideOpen', { pid: s.pid })}>
-                Talk privately with {nameOf(s.pid)}
-              </button>
+              {canTalkPrivately(s.pid) && (
+                <button type="button" onClick={() => void act('moderation:sideOpen', { pid: s.pid })}>
+                  Talk privately with {nameOf(s.pid)}
+                </button>
+              )}
               <button type="button" onClick={() => void act('moderation:supportSeen', { pid: s.pid })}>
                 Seen
               </button>

@@ -20,9 +20,21 @@ const cases: [string, Parameters<typeof loggedAction>, ReturnType<typeof loggedA
   ['reading the fairness view', ['fairness:view', {}, fac], null],
   ['deleting the group (nobody is left to read it)', ['meeting:deleteGroup', { confirm: true }, fac], null],
   ['holding a microphone', ['media:mute', { pid: 'A' }, fac], { target: 'A' }],
+  [
+    'pausing says which way the switch went',
+    ['meeting:pause', { on: true }, fac],
+    { target: null, on: true },
+  ],
+  ['so does the chat switch', ['chat:toggle', { on: false }, fac], { target: null, on: false }],
   ['a private word is not an action', ['chat:whisper', { to: 'A', text: 'x' }, fac], null],
   ['a member raising a hand', ['floor:raise', {}, member], null],
   ['a member stepping out', ['care:stepOut', {}, member], null],
+  ["another domain's read, which changed nothing", ['floor:settings', {}, fac, false], null],
+  [
+    'a nudge changes no record but reaches someone',
+    ['moderation:nudge', { pid: 'A', text: 'x' }, fac, false],
+    { target: 'A' },
+  ],
 ];
 
 describe('the facilitators’ action log', () => {

@@ -75,7 +75,10 @@ export const moderationHandlers: HandlerTable = {
         if (c.rec.floor.presence[who] === 'here') c.floor({ type: 'presence', pid: who, presence: 'away' });
       return m.sideRooms.at(-1)!;
     });
-    services.io.to(channels.person(room.id, p.pid)).emit('moderation:sideRoom', opened);
+    // Both people in it are told (the facilitator may have several tabs).
+    services.io
+      .to([channels.person(room.id, opened.pid), channels.person(room.id, opened.facilitator)])
+      .emit('moderation:sideRoom', opened);
     return null;
   },
 
@@ -89,7 +92,9 @@ export const moderationHandlers: HandlerTable = {
       backToCircle(c.rec, side.facilitator, c.floor);
       return side;
     });
-    services.io.to(channels.person(room.id, ended.pid)).emit('moderation:sideRoom', null);
+    services.io
+      .to([channels.person(room.id, ended.pid), channels.person(room.id, ended.facilitator)])
+      .emit('moderation:sideRoom', null);
     return null;
   },
 

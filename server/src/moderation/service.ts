@@ -58,7 +58,7 @@ export class Facilitation {
     event: Exclude<ClientEventName, 'room:join'>,
     payload: unknown,
   ) {
-    const logged = loggedAction(event, payload, actor);
+    const logged = loggedAction(event, payload, actor, room.record.seq !== before.seq);
     const log = this.logs.get(room.id);
     if (!logged || !log || this.rooms.get(room.id) !== room) return;
     const nameOf = (pid: string | null) =>
@@ -73,6 +73,7 @@ export class Facilitation {
         event,
         target: logged.target,
         targetName: nameOf(logged.target),
+        ...(logged.on === undefined ? {} : { on: logged.on }),
       },
     ].slice(-LOG_KEPT);
     void this.publish(room.id);

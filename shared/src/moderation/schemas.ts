@@ -36,6 +36,8 @@ export interface ActionEntry {
   event: string;
   target: string | null;
   targetName: string | null;
+  /** For switches (pause, lock, chat, strict circle): which way it went. */
+  on?: boolean;
 }
 
 export interface AbsenceNotice {

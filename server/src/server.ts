@@ -112,6 +112,8 @@ export async function startServer(
     serveForwarded(services);
     // A node that stalled past its lease must stop acting for the room; the new owner has it.
     cluster.onLost((groupId) => rooms.drop(groupId));
+    // A meeting that ended (or a group deleted) leaves no lease behind.
+    rooms.onLoad((room) => room.onEnd(() => cluster.release(room.id)));
   }
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));

@@ -196,6 +196,29 @@ describe('media through a real mediasoup worker', () => {
     await waitUntil(() => paused() === false, 5_000, 'everyone heard again');
   });
 
+  it('lets a facilitator and a member talk in a side room, heard only by each other', async () => {
+    const anaMic = facMedia()!.tracks.find((t) => t.pid === ana.pid && t.source === 'mic')!;
+    const { routerRtpCapabilities } = await ok(ben.socket, 'media:join', {});
+    const c = await ok(ben.socket, 'media:consume', {
+      producerId: anaMic.producerId,
+      rtpCapabilities: routerRtpCapabilities,
+    });
+    await ok(ben.socket, 'media:consumerResume', { consumerId: c.consumerId });
+    const media = await srv.media!.existing(g.groupId)!;
+    const benHearsAna = () =>
+      media.consumerStates(ben.socket.id!).find((s) => s.id === c.consumerId)?.paused === false;
+    const franHearsAna = () => media.consumerStates(fac.socket.id!).some((s) => !s.paused);
+    await waitUntil(benHearsAna, 5_000, 'Ben hears Ana');
+
+    await ok(fac.socket, 'moderation:sideOpen', { pid: ana.pid });
+    await waitUntil(() => !benHearsAna(), 5_000, 'Ben no longer hears Ana');
+    // Ana is away from the circle but her microphone stays live for the side room.
+    expect(facMedia()!.tracks.find((t) => t.producerId === anaMic.producerId)!.paused).toBe(false);
+    expect(franHearsAna()).toBe(true);
+    await ok(fac.socket, 'moderation:sideClose', { pid: ana.pid });
+    await waitUntil(benHearsAna, 5_000, 'Ben hears Ana again');
+  });
+
   it('replaces a killed worker and asks every client to set media up again', async () => {
     const [before] = srv.media!.workerPids();
     const restarted = new Promise<void>((r) => ana.socket.once('media:restart', () => r()));

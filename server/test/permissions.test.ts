@@ -39,6 +39,42 @@ function validPayload(event: ClientEventName, j: { member: Joined; facilitator: 
       return { id: 'b1' };
     case 'board:spotlight':
       return { id: null };
+    case 'media:transport':
+      return { direction: 'send' };
+    case 'media:connect':
+      return { transportId: 't1', dtlsParameters: { fingerprints: [{ algorithm: 'sha-256', value: 'AB' }] } };
+    case 'media:restartIce':
+      return { transportId: 't1' };
+    case 'media:produce':
+      return {
+        transportId: 't1',
+        kind: 'audio',
+        source: 'mic',
+        rtpParameters: {
+          codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
+        },
+      };
+    case 'media:consume':
+      return { producerId: 'p1', rtpCapabilities: {} };
+    case 'media:consumerPause':
+    case 'media:consumerResume':
+      return { consumerId: 'c1' };
+    case 'media:pause':
+    case 'media:resume':
+    case 'media:close':
+      return { source: 'mic' };
+    case 'media:mute':
+      return { pid: j.member.pid };
+    case 'media:release':
+      return {};
+    case 'media:strict':
+      return { on: false };
+    case 'exercise:saveScenario':
+      return { title: 't', setup: 's', forGroup: 'g', forLeaders: 'l', forObservers: 'o', focus: ['q'] };
+    case 'exercise:setup':
+      return { scenarioId: 'newcomer', roles: {} };
+    case 'exercise:shareNotes':
+      return { text: 'n', checked: [] };
     default:
       return facilitationPayload(event, j.member.pid) ?? {};
   }

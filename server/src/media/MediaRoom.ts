@@ -1,6 +1,8 @@
 import type { ConsumerOptions, MediaSource, MediaView, TransportOptions } from '@circle/shared';
 import type { types } from 'mediasoup';
 import { AppError } from '../errors.js';
+import { sideRoomOf } from '../meeting/record.js';
+import type { RoomRecord } from '../room/records.js';
 import type { Room } from '../room/Room.js';
 import { channels } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
@@ -284,7 +286,8 @@ export class MediaRoom {
         e.producer.close();
         continue;
       }
-      const away = rec.floor.presence[e.pid] === 'away';
+      // Stepped out: mic and camera off. In a side room with a facilitator: still live, heard only there.
+      const away = rec.floor.presence[e.pid] === 'away' && !sideRoomOf(rec, e.pid);
       const pause =
         e.selfPaused || away || (e.source === 'mic' && this.held.has(e.pid)) || !this.deps.mayPublish(e.pid);
       if (pause !== e.producer.paused) await (pause ? e.producer.pause() : e.producer.resume());
@@ -293,7 +296,9 @@ export class MediaRoom {
       for (const c of peer.consumers.values()) {
         const source = this.producers.get(c.producerId);
         if (!source || c.consumer.closed) continue;
-        const gated = c.consumer.kind === 'audio' && this.strict && !this.mayBeHeard(source.pid);
+        const gated =
+          (c.consumer.kind === 'audio' && this.strict && !this.mayBeHeard(source.pid)) ||
+          spaceOf(rec, peer.pid) !== spaceOf(rec, source.pid);
         const pause = c.clientPaused || gated;
         if (pause !== c.consumer.paused) await (pause ? c.consumer.pause() : c.consumer.resume());
       }
@@ -340,6 +345,12 @@ export class MediaRoom {
     if (peer.pid !== pid) throw new AppError('CONFLICT');
     return peer;
   }
+}
+
+/** Where someone is: the circle, or a private side room (both people in it hear only each other). */
+function spaceOf(rec: Readonly<RoomRecord>, pid: string): string {
+  const side = sideRoomOf(rec, pid);
+  return side ? `side:${side.pid}` : 'circle';
 }
 
 /** mediasoup rejects bad RTP parameters by throwing: for the client that is just bad input. */

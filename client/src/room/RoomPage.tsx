@@ -11,6 +11,9 @@ import { FacilitatorPanel } from '../floor/FacilitatorPanel';
 import { LobbyPanel } from '../lobby/LobbyPanel';
 import { ROLE_LABELS } from '../labels';
 import { useMedia, type Media } from '../media/useMedia';
+import { BoardPanel } from '../board/BoardPanel';
+import { Spotlight } from '../board/Spotlight';
+import { useBoards } from '../board/useBoards';
 import { MediaControls } from '../media/MediaControls';
 import { FacilitatorMedia } from '../media/FacilitatorMedia';
 import { RemoteAudio, SeatMedia } from '../media/RemoteMedia';
@@ -127,6 +130,7 @@ function RoomScreen({
   const names = new Map(view.participants.map((p) => [p.pid, p.name]));
   const nameOf = (pid: string) => names.get(pid) ?? 'Someone';
   const facilitator = me.role === 'facilitator';
+  const boards = useBoards(room, view.groupId);
   const outside = view.participants.filter((p) => !floor.seats.includes(p.pid));
   const holder = floor.holder;
 
@@ -158,6 +162,7 @@ function RoomScreen({
 
       <div className="room-body">
         <main className="room-main">
+          <Spotlight boards={boards} me={me} nameOf={nameOf} clockOffset={room.clockOffset} />
           {floor.round && (
             <p className="round-status">
               A go-around is in progress ({floor.round.order.filter((p) => floor.round?.marks[p]).length} of{' '}
@@ -184,6 +189,7 @@ function RoomScreen({
           <MediaControls media={media} role={me.role} />
           <RemoteAudio media={media} />
           <MemberTools room={room} me={me} view={view} chat={chat} nameOf={nameOf} />
+          <BoardPanel boards={boards} me={me} nameOf={nameOf} clockOffset={room.clockOffset} />
           {outside.length > 0 && (
             <section className="panel" aria-labelledby="outside-heading">
               <h2 id="outside-heading">Listening outside the circle</h2>

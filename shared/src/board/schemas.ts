@@ -8,9 +8,9 @@ import type { Bytes } from './protocol.js';
  * Binary y-protocols messages. Socket.IO hands the server a Buffer (a Uint8Array); anything else, and
  * anything over the cap, is refused before a handler runs.
  */
-const message = z
-  .instanceof(Uint8Array)
-  .refine((b) => b.byteLength > 0 && b.byteLength <= BOARD_LIMITS.messageMax);
+const message = z.custom<Uint8Array>(
+  (b) => b instanceof Uint8Array && b.byteLength > 0 && b.byteLength <= BOARD_LIMITS.messageMax,
+);
 const title = z.string().trim().min(1).max(BOARD_LIMITS.titleMax);
 
 /** Decisional balances: the list, sync of one balance's Y.Doc, sharing, spotlight, deletion. */

@@ -1,0 +1,37 @@
+import type { BoardAccess, Quadrant, Stage } from '@circle/shared';
+import * as B from '@circle/shared';
+import type { BalanceSync } from './BalanceSync';
+
+/**
+ * What the controls can do to a balance, given this person's access. Every change is a local Yjs
+ * transaction; BalanceSync sends it. The server decides again, so these flags only shape the screen.
+ */
+export function balanceActions(
+  sync: BalanceSync,
+  access: BoardAccess | null,
+  myPid: string,
+  now: () => number,
+) {
+  const doc = () => sync.replica.doc;
+  const b = sync.balance;
+  return {
+    canEdit: access === 'edit',
+    // Members propose on shared balances; a facilitator may too (gentler than editing someone's list).
+    canSuggest: access === 'suggest' || (access === 'edit' && !!b && b.owner !== myPid && b.shared),
+    addItem: (q: Quadrant, text: string, importance: number) => void B.addItem(doc(), q, text, importance),
+    updateItem: (id: string, patch: { text?: string; importance?: number }) => B.updateItem(doc(), id, patch),
+    moveItem: (id: string, by: -1 | 1) => B.moveItem(doc(), id, by),
+    removeItem: (id: string) => B.removeItem(doc(), id),
+    setStage: (stage: Stage | null) => B.setStage(doc(), stage),
+    addGoal: (text: string) => void B.addGoal(doc(), text),
+    moveGoal: (id: string, by: -1 | 1) => B.moveGoal(doc(), id, by),
+    removeGoal: (id: string) => B.removeGoal(doc(), id),
+    suggest: (q: Quadrant, text: string, importance: number) =>
+      void B.suggest(doc(), { quadrant: q, text, importance }, myPid, now()),
+    accept: (id: string) => void B.acceptSuggestion(doc(), id),
+    dismiss: (id: string) => B.dismissSuggestion(doc(), id),
+    editing: (itemId: string | null) => sync.setEditing(itemId),
+  };
+}
+
+export type BalanceActions = ReturnType<typeof balanceActions>;

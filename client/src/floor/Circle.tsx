@@ -14,20 +14,32 @@ interface Props {
   decorate?: (pid: string, name: string) => ReactNode;
   /** Who is speaking now, from audio levels. */
   speaking?: Set<string>;
+  /** Seated people shown outside the ring for now (a role-play's observers). */
+  hidden?: Set<string>;
 }
 
 const MARK_LABELS = { spoke: 'spoke this round', passed: 'passed this round', skipped: 'skipped this round' };
 
 /** The seats, laid out around a ring in seat order, starting at the top and going clockwise. */
-export function Circle({ floor, participants, myPid, showTurns, children, decorate, speaking }: Props) {
+export function Circle({
+  floor,
+  participants,
+  myPid,
+  showTurns,
+  children,
+  decorate,
+  speaking,
+  hidden,
+}: Props) {
   const byPid = new Map(participants.map((p) => [p.pid, p]));
   const next = upcoming(floor);
-  const count = floor.seats.length;
+  const seats = floor.seats.filter((p) => !hidden?.has(p));
+  const count = seats.length;
 
   return (
     <div className="ring-wrap">
       <ul className="ring" role="list" aria-label="Circle">
-        {floor.seats.map((pid, i) => {
+        {seats.map((pid, i) => {
           const person = byPid.get(pid);
           const name = person?.name ?? 'Someone';
           const angle = (2 * Math.PI * i) / Math.max(count, 1) - Math.PI / 2;

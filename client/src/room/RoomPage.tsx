@@ -14,6 +14,9 @@ import { useMedia, type Media } from '../media/useMedia';
 import { BoardPanel } from '../board/BoardPanel';
 import { Spotlight } from '../board/Spotlight';
 import { useBoards } from '../board/useBoards';
+import { useExercise } from '../exercise/useExercise';
+import { ExercisePanel } from '../exercise/ExercisePanel';
+import { BriefPanel } from '../exercise/BriefPanel';
 import { MediaControls } from '../media/MediaControls';
 import { FacilitatorMedia } from '../media/FacilitatorMedia';
 import { RemoteAudio, SeatMedia } from '../media/RemoteMedia';
@@ -131,7 +134,15 @@ function RoomScreen({
   const nameOf = (pid: string) => names.get(pid) ?? 'Someone';
   const facilitator = me.role === 'facilitator';
   const boards = useBoards(room, view.groupId);
-  const outside = view.participants.filter((p) => !floor.seats.includes(p.pid));
+  const exercise = useExercise(room);
+  // During a role-play its observers sit outside the circle.
+  const play = exercise.view?.state;
+  const outsideCircle = new Set(
+    play && (play.phase === 'running' || play.phase === 'timeout')
+      ? Object.keys(play.roles).filter((p) => play.roles[p] === 'observer')
+      : [],
+  );
+  const outside = view.participants.filter((p) => !floor.seats.includes(p.pid) || outsideCircle.has(p.pid));
   const holder = floor.holder;
 
   return (
@@ -176,6 +187,7 @@ function RoomScreen({
             showTurns={facilitator}
             speaking={media.speaking}
             decorate={(pid, name) => <SeatMedia media={media} pid={pid} name={name} isMe={pid === me.pid} />}
+            hidden={outsideCircle}
           >
             <TurnTimer
               turn={holder}
@@ -185,8 +197,17 @@ function RoomScreen({
               meetingPaused={view.meeting.paused}
             />
           </Circle>
-          <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />
+          {!outsideCircle.has(me.pid) && (
+            <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />
+          )}
           <MediaControls media={media} role={me.role} />
+          <BriefPanel
+            room={room}
+            exercise={exercise}
+            myPid={me.pid}
+            nameOf={nameOf}
+            clockOffset={room.clockOffset}
+          />
           <RemoteAudio media={media} />
           <MemberTools room={room} me={me} view={view} chat={chat} nameOf={nameOf} />
           <BoardPanel boards={boards} me={me} nameOf={nameOf} clockOffset={room.clockOffset} />
@@ -213,6 +234,9 @@ function RoomScreen({
           )}
           {facilitator && <FacilitatorPanel floor={floor} nameOf={nameOf} act={room.act} />}
           {facilitator && <FacilitatorMedia media={media} participants={view.participants} />}
+          {facilitator && (
+            <ExercisePanel room={room} exercise={exercise} seats={floor.seats} nameOf={nameOf} />
+          )}
           {facilitator && (
             <FacilitatorTools room={room} me={me} view={view} chat={chat} token={token} nameOf={nameOf} />
           )}

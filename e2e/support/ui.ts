@@ -61,9 +61,11 @@ export async function seatLabel(page: Page, name: string): Promise<string> {
 
 /** The display name on the seat marked aria-current (the holder of the word), or null. */
 export async function holder(page: Page): Promise<string | null> {
-  const current = page.locator('[aria-current="true"]');
-  if ((await current.count()) === 0) return null;
-  return ((await current.first().getAttribute('aria-label')) ?? '').split(',')[0] ?? null;
+  // One atomic read in the page: the seat may re-render between two separate locator calls.
+  return page.evaluate(() => {
+    const el = document.querySelector('[aria-current="true"]');
+    return el ? ((el.getAttribute('aria-label') ?? '').split(',')[0] ?? null) : null;
+  });
 }
 
 export async function waitHolder(pages: Page[], name: string | null) {

@@ -7,6 +7,13 @@ const server = await startServer(loadConfig());
 const SHUTDOWN_DEADLINE_MS = 15_000;
 let stopping = false;
 
+// While stopping, Redis clients reject whatever was still in flight when their connections close
+// (the adapter's blocking stream read, say): expected then, and not worth a crash report on the way out.
+process.on('unhandledRejection', (err) => {
+  if (stopping) return;
+  throw err;
+});
+
 // SIGTERM (docker stop, a rolling update) and SIGINT (Ctrl-C): drain the node, close the store, exit 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { BoardItem } from '@circle/shared';
 import { BOARD_LIMITS } from '@circle/shared';
 import { ImportanceSelect } from './ImportanceSelect';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** One reason: its text and weight, and for the owner and facilitators the keyboard-reachable controls. */
-export function ItemRow({ item, first, last, edit, others }: Props) {
+function Row({ item, first, last, edit, others }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const quoted = `“${item.text}”`;
 
@@ -101,3 +101,20 @@ export function ItemRow({ item, first, last, edit, others }: Props) {
     </li>
   );
 }
+
+/**
+ * Re-rendered only when what it shows changes: on a board of thousands of items a remote edit then costs
+ * one row, not all of them. The callbacks are not compared: they act on the item by id through the
+ * balance's current doc, so an older set does the same thing.
+ */
+export const ItemRow = memo(
+  Row,
+  (a, b) =>
+    a.item.id === b.item.id &&
+    a.item.text === b.item.text &&
+    a.item.importance === b.item.importance &&
+    a.first === b.first &&
+    a.last === b.last &&
+    !a.edit === !b.edit &&
+    a.others.join() === b.others.join(),
+);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { BoardItem, Quadrant as QuadrantId } from '@circle/shared';
 import { QUADRANT_LABELS } from '@circle/shared';
 import { AddForm } from './AddForm';
@@ -14,10 +14,15 @@ interface Props {
   nameOf: (pid: string) => string;
 }
 
+/** Rows drawn at first; a board of thousands would otherwise take seconds to appear. */
+const FIRST_ROWS = 200;
+
 /** One of the four lists, with its own add (or suggest) form at the bottom. */
 export function Quadrant({ quadrant, items, actions, editors, nameOf }: Props) {
   const heading = useId();
+  const [all, setAll] = useState(false);
   const label = QUADRANT_LABELS[quadrant];
+  const shown = all ? items : items.slice(0, FIRST_ROWS);
   return (
     <section className={`quadrant quadrant-${quadrant}`} aria-labelledby={heading}>
       <h4 id={heading}>{label}</h4>
@@ -25,7 +30,7 @@ export function Quadrant({ quadrant, items, actions, editors, nameOf }: Props) {
         <p className="muted">Nothing here yet.</p>
       ) : (
         <ol className="plain board-items" aria-label={`${label}: items`}>
-          {items.map((item, i) => (
+          {shown.map((item, i) => (
             <ItemRow
               key={item.id}
               item={item}
@@ -45,6 +50,11 @@ export function Quadrant({ quadrant, items, actions, editors, nameOf }: Props) {
             />
           ))}
         </ol>
+      )}
+      {items.length > FIRST_ROWS && (
+        <button type="button" className="link-button" onClick={() => setAll(!all)}>
+          {all ? `Show the first ${FIRST_ROWS} only` : `Show all ${items.length} items`}
+        </button>
       )}
       {actions.canEdit && (
         <AddForm textLabel="New item" button="Add" onAdd={(t, w) => actions.addItem(quadrant, t, w)} />

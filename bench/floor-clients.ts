@@ -21,7 +21,8 @@ export const SEATING: Role[] = [
 ];
 
 export type Request =
-  | { type: 'join'; mode: Mode; port: number; rooms: Record<Role, string>[] }
+  /** `ports`: several server nodes; the people of each room are spread over them in turn. */
+  | { type: 'join'; mode: Mode; port: number; ports?: number[]; rooms: Record<Role, string>[] }
   /** Drives one fleet for warmupMs + measureMs; what it measures adds to that fleet's totals. */
   | { type: 'run'; mode: Mode; warmupMs: number; measureMs: number; perRoomPerSec: number }
   /** The totals of every run of a fleet so far. */
@@ -90,10 +91,10 @@ function emit(socket: Socket, event: string, ...args: unknown[]): Promise<Ack<un
   );
 }
 
-async function joinRoom(fleet: Fleet, port: number, index: number, links: Record<Role, string>) {
+async function joinRoom(fleet: Fleet, ports: number[], index: number, links: Record<Role, string>) {
   const room: Room = { index, people: [], seqs: new Set(), step: 0, nextAt: 0 };
-  for (const role of SEATING) {
-    const socket = io(`http://127.0.0.1:${port}`, {
+  for (const [k, role] of SEATING.entries()) {
+    const socket = io(`http://127.0.0.1:${ports[k % ports.length]}`, {
       auth: { protocol: PROTOCOL_VERSION },
       transports: ['websocket'],
       forceNew: true,
@@ -237,7 +238,7 @@ process.on('message', (raw) => {
         Array.from({ length: 16 }, async () => {
           while (next < req.rooms.length) {
             const i = next++;
-            await joinRoom(fleet, req.port, i, req.rooms[i]!);
+            await joinRoom(fleet, req.ports ?? [req.port], i, req.rooms[i]!);
           }
         }),
       );

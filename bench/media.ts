@@ -16,7 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
 const ms = await loadMediasoup();
 if (!ms) throw new Error('no mediasoup worker: run scripts/mediasoup-worker.sh');
-type T = typeof ms.types;
+type T = import('mediasoup').types.Consumer;
 
 const worker = await ms.createWorker({ logLevel: 'error', disableLiburing: true });
 const router = await worker.createRouter({
@@ -67,7 +67,7 @@ for (let i = 0; i < PUBLISHERS; i++) {
 
 // Sinks: one UDP socket per subscriber, counting what the SFU forwards to it.
 let forwardedPackets = 0;
-const consumers: T['Consumer'][] = [];
+const consumers: T[] = [];
 const subscribers = PUBLISHERS + OBSERVERS;
 for (let s = 0; s < subscribers; s++) {
   const sink = createSocket('udp4');

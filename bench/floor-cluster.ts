@@ -1,0 +1,124 @@
+/**
+ * Floor bench across two nodes: the same floor traffic as bench/floor.ts (rooms x 17 sockets, a hand
+ * raised, the word given, a turn finished), with two server processes sharing one redis-server and the
+ * people of every room spread over both nodes, so half of each room's commands are forwarded to the node
+ * that owns the room and every snapshot crosses Redis to reach the other half.
+ * Measures fan-out latency (owner's commit time view.at -> arrival, same machine clock) and lost events.
+ *
+ * Run: node --import tsx bench/floor-cluster.ts [--out file.json]   (bench/run.ts runs it)
+ * Tunables: BENCH_CLUSTER_ROOMS (250), BENCH_FLOOR_RATE (1), BENCH_SECONDS (20).
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateGroupResult } from '@circle/shared';
+import type { Request, Role, RunStats } from './floor-clients.js';
+
+const ROOMS = Number(process.env.BENCH_CLUSTER_ROOMS ?? 250);
+const RATE = Number(process.env.BENCH_FLOOR_RATE ?? 1);
+const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
+const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
+const progress = (msg: string) => process.stderr.write(`[cluster] ${msg}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const root = new URL('..', import.meta.url).pathname;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function until(check: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 200; i++) {
+    if (await check().catch(() => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`${what} did not come up`);
+}
+
+const children: ChildProcess[] = [];
+const redisPort = await freePort();
+children.push(
+  spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  ),
+);
+const redisUrl = `redis://127.0.0.1:${redisPort}`;
+await sleep(300);
+
+const ports: number[] = [];
+for (let i = 0; i < 2; i++) {
+  const port = await freePort();
+  children.push(
+    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: join(root, 'server'),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        REDIS_URL: redisUrl,
+        CIRCLE_MEDIA: 'off',
+        LOG_LEVEL: 'warn',
+        CIRCLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'circle-cl-')),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+  await until(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, `node ${i + 1}`);
+  ports.push(port);
+}
+
+const clients = fork(new URL('./floor-clients.ts', import.meta.url), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const ask = <T>(req: Request): Promise<T> =>
+  new Promise((resolve, reject) => {
+    clients.once('message', (m: { ok: boolean; reply?: T; error?: string }) =>
+      m.ok ? resolve(m.reply!) : reject(new Error(m.error)),
+    );
+    clients.send(req);
+  });
+
+const links: Record<Role, string>[] = [];
+for (let i = 0; i < ROOMS; i++) {
+  const res = await fetch(`http://127.0.0.1:${ports[0]}/api/groups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Bench circle ${i}`, capacity: 12 }),
+  });
+  links.push(((await res.json()) as CreateGroupResult).links);
+}
+progress(`joining ${ROOMS} rooms x 17 sockets over two nodes`);
+await ask({ type: 'join', mode: 'circle', port: ports[0]!, ports, rooms: links });
+progress('warming up, then measuring');
+await ask({ type: 'run', mode: 'circle', warmupMs: 3_000, measureMs: MEASURE_MS, perRoomPerSec: RATE });
+const stats = await ask<RunStats>({ type: 'stats', mode: 'circle' });
+await ask({ type: 'close', mode: 'circle' });
+clients.kill();
+for (const c of children.reverse()) c.kill('SIGTERM');
+
+const result = {
+  rooms: ROOMS,
+  nodes: 2,
+  p50Ms: stats.latencyMs.p50,
+  p99Ms: stats.latencyMs.p99,
+  p999Ms: stats.latencyMs.p999,
+  maxMs: stats.latencyMs.max,
+  deliveries: stats.deliveries,
+  lost: stats.lost,
+};
+console.table([result]);
+console.log('(2-core shared machine: both nodes, Redis and the 4,250 client sockets share the same cores)');
+if (out) writeFileSync(out, JSON.stringify(result, null, 2));
+process.exit(0);

@@ -25,6 +25,8 @@ function skipTarget(floor: FloorState, chosen: string): string | null {
 
 export function FacilitatorPanel({ floor, nameOf, act }: Props) {
   const [picked, setPicked] = useState('');
+  /** A round may have its own turn limit; empty means the group's setting. */
+  const [roundLimit, setRoundLimit] = useState('');
   // Forget a choice once that person is no longer seated.
   const chosen = floor.seats.includes(picked) ? picked : '';
   const skip = skipTarget(floor, chosen);
@@ -90,11 +92,26 @@ export function FacilitatorPanel({ floor, nameOf, act }: Props) {
         </>
       ) : (
         <div className="button-row">
+          <label htmlFor="round-limit">Turn limit for this round (seconds)</label>
+          <input
+            id="round-limit"
+            type="number"
+            min={10}
+            max={3600}
+            placeholder="group setting"
+            value={roundLimit}
+            onChange={(e) => setRoundLimit(e.target.value)}
+          />
           <button
             type="button"
             disabled={floor.seats.length === 0}
             aria-describedby="round-hint"
-            onClick={() => void act('floor:round', chosen ? { from: chosen } : {})}
+            onClick={() =>
+              void act('floor:round', {
+                ...(chosen ? { from: chosen } : {}),
+                ...(Number(roundLimit) >= 10 ? { limitSec: Number(roundLimit) } : {}),
+              })
+            }
           >
             Start a round
           </button>

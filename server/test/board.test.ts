@@ -143,6 +143,14 @@ describe('decisional balances over Socket.IO', () => {
     const state = JSON.stringify({ pid: fran.pid, editing: 'item-1' });
     const enc = new TextEncoder().encode(state);
     const msg = new Uint8Array([1, 77, 1, enc.length, ...enc]);
+    // Not from a connection that has not opened the balance.
+    const cy = await joinAs(srv.port, g.links.member, 'Cy');
+    expect(await call(cy.socket, 'board:awareness', { id, awareness: msg })).toEqual({
+      ok: false,
+      error: 'CONFLICT',
+    });
+    await ok(cy.socket, 'room:leave', {});
+    cy.socket.close();
     await ok(ana.socket, 'board:awareness', { id, awareness: msg });
     await waitUntil(() => seen.length > 0);
     expect(new TextDecoder().decode(B.toBytes(seen[0]!))).toContain(

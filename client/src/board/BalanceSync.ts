@@ -127,7 +127,7 @@ export class BalanceSync {
     try {
       const res = await call(socket, 'board:open', { id: this.id, sync: this.replica.openMessage() });
       if (attempt !== this.attempt) return;
-      this.replica.applyRemote(res.sync);
+      this.replica.applyOpened(res.sync);
       if (res.awareness) applyAwarenessUpdate(this.awareness, toBytes(res.awareness), 'remote');
       Object.assign(this, { balance: res.balance, access: res.access, previous: res.previous });
       this.setStatus('open');

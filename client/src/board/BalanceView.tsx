@@ -27,11 +27,12 @@ export function BalanceView({ sync, summary, me, nameOf, boards, clockOffset }: 
   const { model, editors } = useBalance(sync);
   const stageId = useId();
   const b = summary ?? sync.balance;
+  const myOpen = model.suggestions.filter((s) => s.by === me.pid).length;
   const actions = useMemo(
-    () => balanceActions(sync, sync.access, me.pid, () => Date.now() + clockOffset),
-    // The access and summary arrive with the open answer, which bumps the version.
+    () => balanceActions(sync, sync.access, me.pid, () => Date.now() + clockOffset, myOpen),
+    // The access, summary and sync state change with the version, which re-renders this.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sync, sync.access, sync.balance, me.pid, clockOffset],
+    [sync, sync.access, sync.balance, sync.replica.synced, me.pid, clockOffset, myOpen],
   );
 
   if (sync.status === 'gone') return <p role="status">This balance is no longer available to you.</p>;
@@ -147,11 +148,13 @@ function SyncLine({ sync }: { sync: BalanceSync }) {
       ? pending > 0
         ? 'Saving…'
         : 'All changes saved'
-      : pending > 0
-        ? `Offline: ${pending} change${pending === 1 ? '' : 's'} will be sent when the connection returns`
-        : sync.status === 'connecting'
-          ? 'Connecting…'
-          : 'Offline';
+      : !sync.replica.synced
+        ? 'Reloading the balance…'
+        : pending > 0
+          ? `Offline: ${pending} change${pending === 1 ? '' : 's'} will be sent when the connection returns`
+          : sync.status === 'connecting'
+            ? 'Connecting…'
+            : 'Offline';
   return (
     <p className="muted board-sync" role="status">
       {text}

@@ -19,6 +19,9 @@ export function Suggestions({
   return (
     <section className="board-suggestions" aria-labelledby={heading}>
       <h4 id={heading}>Suggestions</h4>
+      {actions.suggestionsFull && (
+        <p className="muted">You have many suggestions waiting; the owner can answer those first.</p>
+      )}
       {suggestions.length === 0 ? (
         <p className="muted">No suggestions waiting.</p>
       ) : (

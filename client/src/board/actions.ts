@@ -11,13 +11,21 @@ export function balanceActions(
   access: BoardAccess | null,
   myPid: string,
   now: () => number,
+  /** This person's proposals still waiting; the server refuses more than the cap. */
+  myOpenSuggestions: number,
 ) {
   const doc = () => sync.replica.doc;
   const b = sync.balance;
+  // A copy reloading after a refused change may be empty: no editing until the server's copy is back.
+  const ready = sync.replica.synced;
+  // Members propose on shared balances; a facilitator may too (gentler than editing someone's list).
+  const mayPropose =
+    ready && (access === 'suggest' || (access === 'edit' && !!b && b.owner !== myPid && b.shared));
+  const full = myOpenSuggestions >= B.BOARD_LIMITS.openSuggestionsPerPerson;
   return {
-    canEdit: access === 'edit',
-    // Members propose on shared balances; a facilitator may too (gentler than editing someone's list).
-    canSuggest: access === 'suggest' || (access === 'edit' && !!b && b.owner !== myPid && b.shared),
+    canEdit: ready && access === 'edit',
+    canSuggest: mayPropose && !full,
+    suggestionsFull: mayPropose && full,
     addItem: (q: Quadrant, text: string, importance: number) => void B.addItem(doc(), q, text, importance),
     updateItem: (id: string, patch: { text?: string; importance?: number }) => B.updateItem(doc(), id, patch),
     moveItem: (id: string, by: -1 | 1) => B.moveItem(doc(), id, by),

@@ -167,6 +167,29 @@ describe('the authority decides on every update', () => {
     expect(B.readModel(auth.doc).items['now-good']).toEqual([]);
   });
 
+  it('caps how many open suggestions one person may have on a balance', () => {
+    const auth = new BalanceAuthority();
+    const c = client(auth);
+    for (let i = 0; i < B.BOARD_LIMITS.openSuggestionsPerPerson; i++)
+      accept(
+        auth,
+        c.change((d) => B.suggest(d, { quadrant: 'now-bad', text: `S${i}`, importance: 1 }, 'ana', i)),
+        ana,
+      );
+    const more = c.change((d) =>
+      B.suggest(d, { quadrant: 'now-bad', text: 'One too many', importance: 1 }, 'ana', 99),
+    );
+    expect(auth.check(more, ana)).toEqual({ ok: false, error: 'FORBIDDEN' });
+    // Withdrawing one is still fine.
+    const fresh = client(auth);
+    const first = B.readModel(fresh.doc).suggestions[0]!.id;
+    accept(
+      auth,
+      fresh.change((d) => B.dismissSuggestion(d, first)),
+      ana,
+    );
+  });
+
   it('reports a repeated update as no change, so it is not stored twice', () => {
     const auth = new BalanceAuthority();
     const u = client(auth).change((d) => B.addItem(d, 'now-good', 'Once', 3));

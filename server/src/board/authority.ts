@@ -121,10 +121,16 @@ export class BalanceAuthority {
     return this.shadow;
   }
 
-  /** Every change is a key of `suggestions` whose entry was, and remains, a well-formed one of the sender's. */
+  /**
+   * Every change is a key of `suggestions` whose entry was, and remains, a well-formed one of the sender's,
+   * and the sender does not end up with more open proposals than the cap (flooding someone's balance).
+   */
   private suggestionsOnly(t: Y.Transaction, shadow: Y.Doc, pid: string): boolean {
     const target = shadow.getMap('suggestions');
     const current = this.doc.getMap('suggestions');
+    const mine = (m: Y.Map<unknown>) => [...m.values()].filter((v) => authorOf(v) === pid).length;
+    const after = mine(target);
+    if (after > BOARD_LIMITS.openSuggestionsPerPerson && after > mine(current)) return false;
     for (const [type, keys] of t.changed) {
       if ((type as unknown) !== target) return false;
       for (const key of keys) {

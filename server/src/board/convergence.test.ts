@@ -36,4 +36,8 @@ describe('board convergence', () => {
     expect(rejected).toBeGreaterThan(0);
     expect(restarts).toBeGreaterThan(0);
   }, 120_000);
+
+  // Seeds that once failed, kept as they were found.
+  it('seed 207: a reset copy proposed before it had the server copy back and overshot the suggestion cap', () =>
+    expectConverged(207));
 });

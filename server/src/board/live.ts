@@ -15,6 +15,9 @@ import { BalanceAuthority } from './authority.js';
 import { encodeAwareness, sanitizeAwareness } from './awareness.js';
 import { BalancePersistence } from './persistence.js';
 
+/** Awareness client ids one connection may hold in a balance (a page makes a new one after each reset). */
+const MAX_AWARENESS_IDS = 8;
+
 export interface Subscriber {
   socket: CircleSocket;
   pid: string;
@@ -125,12 +128,17 @@ export class LiveBalance {
 
   /** Relays who is editing what, rewritten so nobody can speak for another person or another tab. */
   awarenessUpdate(sub: Subscriber, bytes: Uint8Array): void {
+    // Only a connection that has the balance open speaks in it, for a handful of its own client ids.
+    if (!this.subscribers.has(sub.socket.id)) throw new AppError('CONFLICT');
     const entries = sanitizeAwareness(bytes, sub.pid);
     if (!entries) throw new AppError('BAD_REQUEST');
     for (const e of entries) {
       const owner = this.awarenessOwners.get(e.clientID);
       if (owner !== undefined && owner !== sub.socket.id) throw new AppError('FORBIDDEN');
     }
+    const held = [...this.awarenessOwners.values()].filter((s) => s === sub.socket.id).length;
+    const fresh = entries.filter((e) => !this.awarenessOwners.has(e.clientID)).length;
+    if (held + fresh > MAX_AWARENESS_IDS) throw new AppError('CONFLICT');
     for (const e of entries) this.awarenessOwners.set(e.clientID, sub.socket.id);
     const clean = encodeAwareness(entries);
     applyAwarenessUpdate(this.awareness, clean, sub.socket.id);

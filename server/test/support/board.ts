@@ -27,7 +27,7 @@ export class BoardPeer {
 
   async open(): Promise<BoardOpened> {
     this.opened = await ok(this.socket, 'board:open', { id: this.id, sync: this.replica.openMessage() });
-    this.replica.applyRemote(toBytes(this.opened.sync));
+    this.replica.applyOpened(toBytes(this.opened.sync));
     return this.opened;
   }
 

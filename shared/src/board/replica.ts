@@ -14,6 +14,12 @@ export const REMOTE = Symbol('remote');
  */
 export class Replica {
   doc: Y.Doc = createBoardDoc();
+  /**
+   * Whether this copy has had the server's answer to an open since it was created or reset. Before that
+   * it may be empty: nothing should be edited then (a proposal could not see the proposer's own others,
+   * and would overshoot the per-person cap the server enforces).
+   */
+  synced = false;
   private outbox: Uint8Array[] = [];
   private listeners = new Set<() => void>();
 
@@ -24,6 +30,13 @@ export class Replica {
   /** Sync step 1 for (re)opening: the server answers with step 2, everything this copy lacks. */
   openMessage(): Uint8Array {
     return syncStep1(this.doc);
+  }
+
+  /** Applies the server's answer to `openMessage` (sync step 2): from now on this copy may be edited. */
+  applyOpened(message: Bytes): void {
+    this.applyRemote(message);
+    this.synced = true;
+    this.notify();
   }
 
   /** Applies a step 2 or update from the server. Missing pieces wait inside Yjs until they arrive. */
@@ -64,6 +77,7 @@ export class Replica {
     this.doc.destroy();
     this.doc = createBoardDoc();
     this.outbox = [];
+    this.synced = false;
     this.bind();
     this.notify();
   }

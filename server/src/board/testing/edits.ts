@@ -46,7 +46,9 @@ export function suggesterEdit(rng: Rng, doc: Y.Doc, pid: string, label: string, 
     return 'forged';
   }
   const mine = byText(m.suggestions.filter((s) => s.by === pid));
-  if (mine.length && rng.chance(0.25)) B.dismissSuggestion(doc, rng.pick(mine).id);
+  // An honest client stays under the cap on open proposals, as the UI does.
+  const full = mine.length >= B.BOARD_LIMITS.openSuggestionsPerPerson;
+  if (mine.length && (full || rng.chance(0.25))) B.dismissSuggestion(doc, rng.pick(mine).id);
   else B.suggest(doc, { quadrant: rng.pick(B.QUADRANTS), text: label, importance: 1 + rng.int(5) }, pid, at);
   return 'ok';
 }

@@ -139,7 +139,7 @@ export async function simulate(seed: number, steps = 400, compactEvery = 9): Pro
     if (!m) return;
     if (m.kind === 'update') p.replica.applyRemote(m.bytes);
     else if (m.kind === 'opened') {
-      p.replica.applyRemote(m.bytes);
+      p.replica.applyOpened(m.bytes);
       p.ready = true;
     } else if (m.kind === 'ack') {
       p.replica.acked(m.count);
@@ -164,6 +164,8 @@ export async function simulate(seed: number, steps = 400, compactEvery = 9): Pro
       const r = rng.float();
       const p = rng.pick(peers);
       if (r < 0.35) {
+        // As in the browser: a copy that has not had the server's answer since it was reset is not edited.
+        if (!p.replica.synced) continue;
         const label = `${p.pid}-${step}`;
         if (p.access === 'edit') editorEdit(rng, p.replica.doc, label);
         else if (suggesterEdit(rng, p.replica.doc, p.pid, label, step) === 'forged') p.tainted = true;

@@ -89,13 +89,20 @@ async function editLatency(srv: RunningServer) {
       for (let n = 0; performance.now() < until; n++) {
         const text = `e${i}-${n}@${performance.now()}`;
         if (i < 4) B.addItem(peer.doc, B.QUADRANTS[n % 4]!, text, 1 + (n % 5));
-        else
-          B.suggest(
-            peer.doc,
-            { quadrant: B.QUADRANTS[n % 4]!, text, importance: 3 },
-            people[i]!.pid,
-            Date.now(),
-          );
+        else {
+          // Stay under the per-person cap on open proposals, as the UI does: withdraw the oldest first.
+          const mine = B.readModel(peer.doc).suggestions.filter((x) => x.by === people[i]!.pid);
+          peer.doc.transact(() => {
+            if (mine.length >= B.BOARD_LIMITS.openSuggestionsPerPerson)
+              B.dismissSuggestion(peer.doc, mine[0]!.id);
+            B.suggest(
+              peer.doc,
+              { quadrant: B.QUADRANTS[n % 4]!, text, importance: 3 },
+              people[i]!.pid,
+              Date.now(),
+            );
+          });
+        }
         sent++;
         void flushers[i]!();
         await sleep(1000 / RATE);

@@ -1,25 +1,16 @@
 import type { ChatMessage, FairnessView, Whisper } from '@circle/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
+import { call, createGroup, ok } from './support/client.js';
 import { waitUntil } from './support/ports.js';
-import { inProcess } from './support/server.js';
+import { serverPerTest } from './support/session.js';
 
 describe('the written word, stepping out and the fairness view', () => {
   let srv: RunningServer;
-  const open: Joined[] = [];
-  const join = async (link: string, name: string, identity?: string) => {
-    const j = await joinAs(srv.port, link, name, identity);
-    open.push(j);
-    return j;
-  };
-  afterEach(async () => {
-    for (const j of open.splice(0)) j.socket.close();
-    await srv.close();
-  });
+  const { start, join } = serverPerTest();
 
   it('group chat: seated people write, observers read, facilitators delete and switch it off', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -58,7 +49,7 @@ describe('the written word, stepping out and the fairness view', () => {
   });
 
   it('private word both ways: a member and the facilitators, nobody else', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fran = await join(g.links.facilitator, 'Fran');
     const co = await join(g.links.facilitator, 'Co');
@@ -95,7 +86,7 @@ describe('the written word, stepping out and the fairness view', () => {
   });
 
   it('stepping out keeps the seat, the go-around skips, one click brings the person back', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -119,7 +110,7 @@ describe('the written word, stepping out and the fairness view', () => {
   });
 
   it('fairness: talk time and alerts reach the facilitators only, and are never stored', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fran = await join(g.links.facilitator, 'Fran');
     const co = await join(g.links.facilitator, 'Co');

@@ -1,24 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { call, connect, createGroup, joinAs, ok, tokenOf, type Joined } from './support/client.js';
-import { inProcess } from './support/server.js';
+import { call, connect, createGroup, ok, tokenOf } from './support/client.js';
 import { waitUntil } from './support/ports.js';
+import { serverPerTest } from './support/session.js';
 
 describe('joining, the lobby and seats', () => {
   let srv: RunningServer;
-  const open: Joined[] = [];
-  const join = async (link: string, name: string, identity?: string) => {
-    const j = await joinAs(srv.port, link, name, identity);
-    open.push(j);
-    return j;
-  };
-  afterEach(async () => {
-    for (const j of open.splice(0)) j.socket.close();
-    await srv.close();
-  });
+  const { start, join } = serverPerTest();
 
   it('holds members in the lobby until a facilitator admits one, then all', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port, { lobby: true });
     const fac = await join(g.links.facilitator, 'Fran');
     const lobby: { pid: string; name: string }[][] = [];
@@ -45,7 +36,7 @@ describe('joining, the lobby and seats', () => {
   });
 
   it('makes two tabs of one person a single participant', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fac = await join(g.links.facilitator, 'Fran');
     const tab1 = await join(g.links.member, 'Ana');
@@ -61,7 +52,7 @@ describe('joining, the lobby and seats', () => {
   });
 
   it('recognises a returning person by their identity, and forgets an erased one', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -81,7 +72,7 @@ describe('joining, the lobby and seats', () => {
   });
 
   it('refuses a role change through another link and members beyond capacity', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port, { capacity: 2 });
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -112,7 +103,7 @@ describe('joining, the lobby and seats', () => {
   });
 
   it('records each acceptance of the declaration and each arrival', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fac = await join(g.links.facilitator, 'Fran');
     await join(g.links.member, 'Ana');
@@ -131,7 +122,7 @@ describe('joining, the lobby and seats', () => {
   });
 
   it('lets a facilitator reorder seats, and only with a permutation', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');

@@ -1,30 +1,21 @@
 import type { MeetingClosed } from '@circle/shared';
 import { clockElapsedMs, nextMeetingAt, turnUsedMs } from '@circle/shared';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { call, createGroup, joinAs, ok, tokenOf, type Joined } from './support/client.js';
+import { call, createGroup, ok, tokenOf } from './support/client.js';
 import { getAs, held, parseCsv, postJson } from './support/meeting.js';
 import { waitUntil } from './support/ports.js';
-import { inProcess } from './support/server.js';
+import { serverPerTest } from './support/session.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const schedule = { weekday: 2, time: '19:30', timeZone: 'Europe/Paris' };
 
 describe('the meeting: opening, pausing, closing, attendance', () => {
   let srv: RunningServer;
-  const open: Joined[] = [];
-  const join = async (link: string, name: string, identity?: string) => {
-    const j = await joinAs(srv.port, link, name, identity);
-    open.push(j);
-    return j;
-  };
-  afterEach(async () => {
-    for (const j of open.splice(0)) j.socket.close();
-    await srv.close();
-  });
+  const { start, join } = serverPerTest();
 
   it('shows the opening words to everyone once a facilitator opens the meeting, and runs its clock', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port, { openingWords: 'Welcome, everyone.', meetingMinutes: 90 });
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -41,7 +32,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   });
 
   it('pause freezes the turn timer and the meeting clock; resuming carries on from there', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port, { turnLimitSec: 60, autoHandover: true });
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -83,7 +74,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   });
 
   it('closes with the closing words and the next date for everyone, then the room empties', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port, { closingWords: 'Keep coming back.', schedule, lobby: true });
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -122,7 +113,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   });
 
   it('a group re-formed for a number of sessions says when it has had its last one', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port, { kind: 'reformed', sessions: 2, schedule });
     for (const last of [false, true]) {
       const fran = await join(g.links.facilitator, 'Fran');
@@ -136,7 +127,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   });
 
   it('keeps attendance: who came, when, the declaration, and how each took part (CSV for facilitators)', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -189,7 +180,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   });
 
   it('passes an absence notice from the member link to the facilitators, until the meeting closes', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const path = (link: string) => `/api/invite/${tokenOf(link)}/absence`;
     expect(
@@ -213,7 +204,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   });
 
   it('lets a facilitator change the group settings from the room; everyone sees the support contacts', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');

@@ -1,26 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { createGroup, joinAs, ok, type Joined } from './support/client.js';
-import { inProcess } from './support/server.js';
+import { createGroup, ok } from './support/client.js';
 import { waitUntil } from './support/ports.js';
+import { serverPerTest } from './support/session.js';
 
 const WINDOW = 1_500;
 
 describe('reconnecting', () => {
   let srv: RunningServer;
-  const open: Joined[] = [];
-  const join = async (link: string, name: string, identity?: string) => {
-    const j = await joinAs(srv.port, link, name, identity);
-    open.push(j);
-    return j;
-  };
-  afterEach(async () => {
-    for (const j of open.splice(0)) j.socket.close();
-    await srv.close();
-  });
+  const { start, join } = serverPerTest();
 
   it('gives back the seat, the queue place and the word with its remaining time within the window', async () => {
-    srv = await inProcess({ reconnectWindowMs: WINDOW });
+    srv = await start({ reconnectWindowMs: WINDOW });
     const g = await createGroup(srv.port, { turnLimitSec: 60 });
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -58,7 +49,7 @@ describe('reconnecting', () => {
   });
 
   it('treats someone who comes back after the window as a new arrival', async () => {
-    srv = await inProcess({ reconnectWindowMs: WINDOW });
+    srv = await start({ reconnectWindowMs: WINDOW });
     const g = await createGroup(srv.port);
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
@@ -88,7 +79,7 @@ describe('reconnecting', () => {
   });
 
   it('sends a late joiner the current snapshot', async () => {
-    srv = await inProcess();
+    srv = await start();
     const g = await createGroup(srv.port);
     const fac = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');

@@ -1,0 +1,28 @@
+import { afterEach } from 'vitest';
+import type { Config } from '../../src/config.js';
+import type { RunningServer } from '../../src/server.js';
+import { joinAs, type Joined } from './client.js';
+import { inProcess } from './server.js';
+
+/**
+ * A fresh in-process server for each test and the people who joined it, all closed after the test.
+ * Call it once in a describe block: `start` the server in the test, then `join` people to it.
+ */
+export function serverPerTest() {
+  let srv: RunningServer | undefined;
+  const open: Joined[] = [];
+  afterEach(async () => {
+    for (const j of open.splice(0)) j.socket.close();
+    await srv?.close();
+    srv = undefined;
+  });
+  return {
+    start: async (overrides: Partial<Config> = {}) => (srv = await inProcess(overrides)),
+    join: async (link: string, name: string, identity?: string) => {
+      if (!srv) throw new Error('start the server first');
+      const j = await joinAs(srv.port, link, name, identity);
+      open.push(j);
+      return j;
+    },
+  };
+}

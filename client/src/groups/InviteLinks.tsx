@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { useCopy } from '../useCopy';
 
 interface Props {
   facilitator: string;
@@ -35,19 +35,7 @@ interface RowProps {
 }
 
 function LinkRow({ id, label, who, url, children }: RowProps) {
-  const [copied, setCopied] = useState(false);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      // Clipboard may be unavailable (insecure origin); select the text so the person can copy it.
-      const input = document.getElementById(id);
-      if (input instanceof HTMLInputElement) input.select();
-    }
-  }
+  const { copied, copy } = useCopy(url, id);
 
   return (
     <div className="link-row">

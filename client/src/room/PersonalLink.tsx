@@ -1,21 +1,10 @@
-import { useState } from 'react';
 import { absoluteUrl } from '../api';
+import { useCopy } from '../useCopy';
 
 /** The person's own link back into the group, from this or another device. */
 export function PersonalLink({ path }: { path: string }) {
   const url = absoluteUrl(path);
-  const [copied, setCopied] = useState(false);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      const input = document.getElementById('personal-link');
-      if (input instanceof HTMLInputElement) input.select();
-    }
-  }
+  const { copied, copy } = useCopy(url, 'personal-link');
 
   return (
     <div className="personal-link">

@@ -25,8 +25,9 @@ export async function route(
   event: ClientEventName,
   data: unknown,
 ): Promise<unknown> {
+  if (!services.cluster) return execute(services, socket, session, event, data);
   const groupId = event === 'room:join' ? await groupOfInvite(services, data) : session.groupId;
-  if (!services.cluster || !groupId) return execute(services, socket, session, event, data);
+  if (!groupId) return execute(services, socket, session, event, data);
   return onOwner(
     services,
     groupId,

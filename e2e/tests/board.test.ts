@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
+import { browserAndServer } from '../support/fixture.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
 
 /** The balance region (inside the spotlight when `spotlit`). */
@@ -25,27 +24,17 @@ async function addItem(page: Page, q: string, text: string, importance: number) 
 }
 
 describe('the decisional balance, shared live', () => {
-  let browser: Browser;
-  let server: CircleProcess;
+  const env = browserAndServer();
   let fran: Person, ana: Person, ben: Person, obi: Person;
 
-  beforeAll(async () => {
-    server = await startCircle();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('seats a facilitator, two members and an observer', async () => {
-    fran = await person(browser, 'Fran', server.url);
+    fran = await person(env.browser, 'Fran', env.server.url);
     const links = await createGroup(fran.page, 'Thursday harm reduction');
     await fran.page.goto(links.facilitator);
     await join(fran);
-    ana = await person(browser, 'Ana', links.member);
-    ben = await person(browser, 'Ben', links.member);
-    obi = await person(browser, 'Obi', links.observer);
+    ana = await person(env.browser, 'Ana', links.member);
+    ben = await person(env.browser, 'Ben', links.member);
+    obi = await person(env.browser, 'Obi', links.observer);
     for (const p of [ana, ben, obi]) await join(p);
     for (const name of ['Fran', 'Ana', 'Ben']) await seat(fran.page, name).waitFor();
     await obi.page.getByRole('heading', { name: 'Decisional balances' }).waitFor();

@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
+import { browserAndServer } from '../support/fixture.js';
+import { describe, expect, it } from 'vitest';
 import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
 
 describe('a "newcomer" role-play with two observers and a TIME OUT', () => {
-  let browser: Browser;
-  let server: CircleProcess;
+  // The play and its rules are what is tested here; audio holds are covered by the env.server tests.
+  const env = browserAndServer({ CIRCLE_MEDIA: 'off' });
   let fran: Person, ana: Person, ben: Person, cy: Person, dee: Person, eve: Person;
 
-  beforeAll(async () => {
-    // The play and its rules are what is tested here; audio holds are covered by the server tests.
-    server = await startCircle({ CIRCLE_MEDIA: 'off' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('runs the exercise from set-up to debrief', async () => {
-    fran = await person(browser, 'Fran', server.url);
+    fran = await person(env.browser, 'Fran', env.server.url);
     const links = await createGroup(fran.page, 'Training evening');
     await fran.page.goto(links.facilitator);
     await join(fran);
     [ana, ben, cy, dee, eve] = (await Promise.all(
-      ['Ana', 'Ben', 'Cy', 'Dee', 'Eve'].map((n) => person(browser, n, links.member)),
+      ['Ana', 'Ben', 'Cy', 'Dee', 'Eve'].map((n) => person(env.browser, n, links.member)),
     )) as [Person, Person, Person, Person, Person];
     for (const p of [ana, ben, cy, dee, eve]) await join(p);
     for (const n of ['Ana', 'Ben', 'Cy', 'Dee', 'Eve']) await seat(fran.page, n).waitFor();

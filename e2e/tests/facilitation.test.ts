@@ -1,8 +1,6 @@
+import { browserAndServer } from '../support/fixture.js';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
 import {
   button,
   createGroup,
@@ -17,24 +15,14 @@ import {
 
 /** Two facilitators and three members: the lightest tools first, stepping out, removal, closing, attendance. */
 describe('facilitation, in real Chromium', () => {
-  let browser: Browser;
-  let server: CircleProcess;
+  // Nothing here needs audio; the media engineer's tests cover it.
+  const env = browserAndServer({ CIRCLE_MEDIA: 'off' });
   let fran: Person, gus: Person, ana: Person, ben: Person, cy: Person;
   let links: { facilitator: string; member: string; observer: string };
   const inRoom = () => [fran, gus, ana, ben, cy].map((p) => p.page);
 
-  beforeAll(async () => {
-    // Nothing here needs audio; the media engineer's tests cover it.
-    server = await startCircle({ CIRCLE_MEDIA: 'off' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('creates a group with closing words, support contacts and a meeting day, and seats everyone', async () => {
-    fran = await person(browser, 'Fran', server.url);
+    fran = await person(env.browser, 'Fran', env.server.url);
     const page = fran.page;
     await page.getByLabel('Closing words').fill('Keep coming back. It works if you work it.');
     await page.getByLabel('Support contacts').fill('Helpline 0800 123 456, day and night.');
@@ -44,11 +32,11 @@ describe('facilitation, in real Chromium', () => {
     await page.goto(links.facilitator);
     await join(fran);
     await seat(page, 'Fran').waitFor();
-    gus = await person(browser, 'Gus', links.facilitator);
+    gus = await person(env.browser, 'Gus', links.facilitator);
     await join(gus);
-    ana = await person(browser, 'Ana', links.member);
-    ben = await person(browser, 'Ben', links.member);
-    cy = await person(browser, 'Cy', links.member);
+    ana = await person(env.browser, 'Ana', links.member);
+    ben = await person(env.browser, 'Ben', links.member);
+    cy = await person(env.browser, 'Cy', links.member);
     for (const p of [ana, ben, cy]) await join(p);
     for (const p of inRoom())
       for (const name of ['Fran', 'Gus', 'Ana', 'Ben', 'Cy']) await seat(p, name).waitFor();

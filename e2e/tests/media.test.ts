@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
+import { browserAndServer } from '../support/fixture.js';
+import { describe, expect, it } from 'vitest';
 import { inboundGrowth, mediaStats, workerPids } from '../support/media.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
 import {
   button,
   createGroup,
@@ -17,28 +15,18 @@ import {
 const seatLabelOf = (p: Person, name: string) => seatLabel(p.page, name);
 
 describe('audio through the SFU, in real Chromium with fake devices', () => {
-  let browser: Browser;
-  let server: CircleProcess;
+  const env = browserAndServer({ MEDIASOUP_WORKERS: '1' });
   let fran: Person, ana: Person, ben: Person, obi: Person;
   let links: Awaited<ReturnType<typeof createGroup>>;
 
-  beforeAll(async () => {
-    server = await startCircle({ MEDIASOUP_WORKERS: '1' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('lets three participants hear each other, and measures Join to first audio', async () => {
-    fran = await person(browser, 'Fran', server.url);
+    fran = await person(env.browser, 'Fran', env.server.url);
     links = await createGroup(fran.page, 'Wednesday circle');
     await fran.page.goto(links.facilitator);
     await join(fran);
-    ana = await person(browser, 'Ana', links.member);
+    ana = await person(env.browser, 'Ana', links.member);
     await join(ana);
-    ben = await person(browser, 'Ben', links.member);
+    ben = await person(env.browser, 'Ben', links.member);
     await ben.page.getByLabel('Your name').fill('Ben');
     await ben.page.getByLabel('I accept the confidentiality declaration').check();
     const clicked = Date.now();
@@ -61,7 +49,7 @@ describe('audio through the SFU, in real Chromium with fake devices', () => {
   });
 
   it('lets an observer receive but never publish', async () => {
-    obi = await person(browser, 'Obi', links.observer);
+    obi = await person(env.browser, 'Obi', links.observer);
     await join(obi);
     await seat(obi.page, 'Fran').waitFor();
     await eventually(
@@ -125,7 +113,7 @@ describe('audio through the SFU, in real Chromium with fake devices', () => {
   });
 
   it('brings audio back within 5 s after the mediasoup worker is killed', async () => {
-    const workers = workerPids(server.pid);
+    const workers = workerPids(env.server.pid);
     expect(workers.length).toBeGreaterThan(0);
     const killed = Date.now();
     for (const pid of workers) process.kill(pid, 'SIGKILL');
@@ -135,7 +123,7 @@ describe('audio through the SFU, in real Chromium with fake devices', () => {
         const now = (await mediaStats(ana.page)).inboundAudioBytes;
         const growing = last > 0 && now > last;
         last = now;
-        return growing && workerPids(server.pid).every((p) => !workers.includes(p));
+        return growing && workerPids(env.server.pid).every((p) => !workers.includes(p));
       },
       'audio flowing again',
       10_000,

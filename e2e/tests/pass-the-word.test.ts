@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
+import { browserAndServer } from '../support/fixture.js';
+import { describe, expect, it } from 'vitest';
 import {
   button,
   createGroup,
@@ -16,32 +14,22 @@ import {
 } from '../support/ui.js';
 
 describe('passing the word, in real Chromium', () => {
-  let browser: Browser;
-  let server: CircleProcess;
+  // The floor needs no audio: without mediasoup this test stays about the word alone.
+  const env = browserAndServer({ CIRCLE_MEDIA: 'off' });
   let fran: Person, ana: Person, ben: Person, cy: Person;
   const everyone = () => [fran, ana, ben, cy].map((p) => p.page);
 
-  beforeAll(async () => {
-    // The floor needs no audio: without mediasoup this test stays about the word alone.
-    server = await startCircle({ CIRCLE_MEDIA: 'off' });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('creates a group and seats a facilitator and three members', async () => {
-    fran = await person(browser, 'Fran', server.url);
+    fran = await person(env.browser, 'Fran', env.server.url);
     const links = await createGroup(fran.page, 'Tuesday circle');
     expect(links.member).toMatch(/\/join\/[\w-]+\.[\w-]+$/);
     expect(new Set(Object.values(links)).size).toBe(3);
     await fran.page.goto(links.facilitator);
     await join(fran);
     await seat(fran.page, 'Fran').waitFor();
-    ana = await person(browser, 'Ana', links.member);
-    ben = await person(browser, 'Ben', links.member);
-    cy = await person(browser, 'Cy', links.member);
+    ana = await person(env.browser, 'Ana', links.member);
+    ben = await person(env.browser, 'Ben', links.member);
+    cy = await person(env.browser, 'Cy', links.member);
     for (const p of [ana, ben, cy]) await join(p);
     for (const page of everyone()) {
       for (const name of ['Fran', 'Ana', 'Ben', 'Cy']) await seat(page, name).waitFor();

@@ -8,13 +8,14 @@
  * Run: node --import tsx bench/floor-cluster.ts [--out file.json]   (bench/run.ts runs it)
  * Tunables: BENCH_CLUSTER_ROOMS (250), BENCH_FLOOR_RATE (1), BENCH_SECONDS (20).
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateGroupResult } from '@circle/shared';
-import type { Request, Role, RunStats } from './floor-clients.js';
+import type { Role, RunStats } from './floor-clients.js';
+import { startClients } from './floor-driver.js';
 
 const ROOMS = Number(process.env.BENCH_CLUSTER_ROOMS ?? 250);
 const RATE = Number(process.env.BENCH_FLOOR_RATE ?? 1);
@@ -78,17 +79,7 @@ for (let i = 0; i < 2; i++) {
   ports.push(port);
 }
 
-const clients = fork(new URL('./floor-clients.ts', import.meta.url), [], {
-  execArgv: ['--import', 'tsx'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const ask = <T>(req: Request): Promise<T> =>
-  new Promise((resolve, reject) => {
-    clients.once('message', (m: { ok: boolean; reply?: T; error?: string }) =>
-      m.ok ? resolve(m.reply!) : reject(new Error(m.error)),
-    );
-    clients.send(req);
-  });
+const { clients, ask } = startClients();
 
 const links: Record<Role, string>[] = [];
 for (let i = 0; i < ROOMS; i++) {

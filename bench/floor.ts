@@ -11,7 +11,6 @@
  * Run: node --expose-gc --import tsx bench/floor.ts [--out file.json]   (bench/run.ts runs it)
  * Tunables: BENCH_ROOMS (250), BENCH_FLOOR_RATE (changes per room per second, 1), BENCH_SECONDS (20).
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,8 +23,9 @@ import type { CreateGroupResult } from '@circle/shared';
 import { LIMITS } from '@circle/shared';
 import { loadConfig } from '../server/src/config.js';
 import { startServer } from '../server/src/server.js';
-import type { Mode, Request, Role, RunStats } from './floor-clients.js';
+import type { Mode, Role, RunStats } from './floor-clients.js';
 import { SEATING } from './floor-clients.js';
+import { startClients } from './floor-driver.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 250);
 const RATE = Number(process.env.BENCH_FLOOR_RATE ?? 1);
@@ -39,17 +39,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const progress = (msg: string) => process.stderr.write(`[floor] ${msg}\n`);
 
 // ---- the client process ----
-const clients = fork(new URL('./floor-clients.ts', import.meta.url), [], {
-  execArgv: ['--import', 'tsx'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const ask = <T>(req: Request): Promise<T> =>
-  new Promise((resolve, reject) => {
-    clients.once('message', (m: { ok: boolean; reply?: T; error?: string }) =>
-      m.ok ? resolve(m.reply!) : reject(new Error(m.error)),
-    );
-    clients.send(req);
-  });
+const { clients, ask } = startClients();
 
 /** Heap and RSS after full collections (run with --expose-gc; without it, figures are rougher). */
 async function memory() {

@@ -2,7 +2,7 @@ import './board.css';
 import { useState } from 'react';
 import type { Role } from '@circle/shared';
 import { BOARD_LIMITS } from '@circle/shared';
-import { BalanceView } from './BalanceView';
+import { OpenBalance } from './OpenBalance';
 import type { Boards } from './useBoards';
 
 interface Props {
@@ -18,7 +18,6 @@ export function BoardPanel({ boards, me, nameOf, clockOffset }: Props) {
   const mine = boards.list.filter((b) => b.owner === me.pid);
   const others = boards.list.filter((b) => b.owner !== me.pid);
   const selected = boards.selected;
-  const sync = boards.sync(selected);
   const item = (b: (typeof boards.list)[number], label: string) => (
     <li key={b.id}>
       <button
@@ -82,19 +81,9 @@ export function BoardPanel({ boards, me, nameOf, clockOffset }: Props) {
       {selected && selected === boards.spotlight ? (
         <p className="muted">This balance is on everyone’s screen, above.</p>
       ) : (
-        selected &&
-        (sync ? (
-          <BalanceView
-            sync={sync}
-            summary={boards.list.find((b) => b.id === selected)}
-            me={me}
-            nameOf={nameOf}
-            boards={boards}
-            clockOffset={clockOffset}
-          />
-        ) : (
-          <p role="status">Opening the balance…</p>
-        ))
+        selected && (
+          <OpenBalance id={selected} boards={boards} me={me} nameOf={nameOf} clockOffset={clockOffset} />
+        )
       )}
     </section>
   );

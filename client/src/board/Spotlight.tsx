@@ -1,5 +1,5 @@
 import type { Role } from '@circle/shared';
-import { BalanceView } from './BalanceView';
+import { OpenBalance } from './OpenBalance';
 import type { Boards } from './useBoards';
 
 /** The shared balance a facilitator put on everyone's screen, above the circle. */
@@ -16,22 +16,10 @@ export function Spotlight({
 }) {
   const id = boards.spotlight;
   if (!id) return null;
-  const sync = boards.sync(id);
   return (
     <section className="panel spotlight" aria-labelledby="spotlight-heading">
       <h2 id="spotlight-heading">On everyone’s screen</h2>
-      {sync ? (
-        <BalanceView
-          sync={sync}
-          summary={boards.list.find((b) => b.id === id)}
-          me={me}
-          nameOf={nameOf}
-          boards={boards}
-          clockOffset={clockOffset}
-        />
-      ) : (
-        <p role="status">Opening the balance…</p>
-      )}
+      <OpenBalance id={id} boards={boards} me={me} nameOf={nameOf} clockOffset={clockOffset} />
     </section>
   );
 }

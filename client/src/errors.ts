@@ -20,6 +20,7 @@ const MESSAGES: Record<CallErrorCode, string> = {
   NOT_FOUND: 'That person is no longer here.',
   CONFLICT: 'That is not possible right now. The room may have just changed.',
   ROOM_FULL: 'The room is full.',
+  LIMIT: 'That is more than this can hold.',
   RATE_LIMITED: 'Too many actions at once. Please wait a moment.',
   UNAVAILABLE: 'Audio and video are not available on this server right now.',
   INTERNAL: 'Something went wrong on the server. Please try again.',

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'ROOM_FULL',
+  /** A size cap was reached (items in a balance, balances per person, a balance's history). */
+  'LIMIT',
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',

@@ -5,7 +5,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Router } from 'express';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { Cluster } from './cluster/Cluster.js';
@@ -61,16 +61,18 @@ export async function startServer(
     routes: [laterRoutes],
   });
   const http = createServer(app);
-  // With Redis, nodes share broadcasts through the Streams adapter, which also lets Socket.IO restore a
-  // dropped connection's missed packets on whichever node it comes back to.
-  const adapterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
-  adapterRedis?.on('error', () => {});
+  // With Redis, nodes share broadcasts through plain pub/sub: nothing broadcast (chat, private words,
+  // names) is ever written to a Redis stream or its append-only file. Connection-state recovery stays
+  // off: it would replay missed packets and restore old channels before any of our checks ran, to a
+  // person who may have been removed meanwhile. The client rejoins and gets full state on every connect.
+  const adapterPub = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
+  const adapterSub = adapterPub?.duplicate() ?? null;
+  for (const c of [adapterPub, adapterSub]) c?.on('error', () => {});
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     maxHttpBufferSize: LIMITS.maxPayloadBytes,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,
     serveClient: false,
-    adapter: adapterRedis ? createAdapter(adapterRedis) : undefined,
-    connectionStateRecovery: { maxDisconnectionDuration: config.reconnectWindowMs, skipMiddlewares: false },
+    adapter: adapterPub && adapterSub ? createAdapter(adapterPub, adapterSub) : undefined,
   });
   const cluster = config.redisUrl ? new Cluster(config.redisUrl) : undefined;
   await cluster?.start();
@@ -136,7 +138,8 @@ export async function startServer(
       exercises.dispose();
       media?.close();
       await store.close();
-      adapterRedis?.disconnect();
+      adapterPub?.disconnect();
+      adapterSub?.disconnect();
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { BalanceSummary } from '@circle/shared';
 import { BOARD_LIMITS } from '@circle/shared';
 import { AppError } from '../errors.js';
-import { channels } from '../room/Room.js';
 import type { HandlerTable, JoinedContext } from '../socket/context.js';
 import { newId } from '../tokens.js';
 
@@ -22,7 +21,7 @@ async function owned(ctx: JoinedContext, id: string) {
   return balance;
 }
 
-const changed = (ctx: JoinedContext) => ctx.services.io.to(channels.room(ctx.room.id)).emit('board:changed');
+const changed = (ctx: JoinedContext) => ctx.services.io.to(ctx.room.ch.room).emit('board:changed');
 
 export const boardHandlers: HandlerTable = {
   'board:list': async (ctx) => {
@@ -37,7 +36,7 @@ export const boardHandlers: HandlerTable = {
   'board:create': async (ctx, { title }) => {
     const created = await ctx.services.boards.catalog.mutate(ctx.room.id, (index) => {
       const mine = Object.values(index).filter((b) => b.owner === ctx.pid).length;
-      if (mine >= BOARD_LIMITS.balancesPerOwner) throw new AppError('CONFLICT');
+      if (mine >= BOARD_LIMITS.balancesPerOwner) throw new AppError('LIMIT');
       const b: BalanceSummary = {
         id: newId(),
         owner: ctx.pid,

@@ -2,7 +2,7 @@ import type { BalanceSummary, BoardAccess, Role } from '@circle/shared';
 import { isEmptyModel } from '@circle/shared';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { channels, type Room } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { RoomRecord } from '../room/records.js';
 import type { CircleServer, CircleSocket } from '../socket/context.js';
 import type { Store } from '../store/index.js';
@@ -63,7 +63,7 @@ export class Boards {
       const owner = shown ? this.catalog.peek(room.id, shown)?.owner : undefined;
       if (shown && (!owner || !next.participants[owner]?.admitted))
         void this.spotlights.set(room, null).catch(() => undefined);
-      this.deps.io.to(channels.room(room.id)).emit('board:changed');
+      this.deps.io.to(room.ch.room).emit('board:changed');
     });
     room.onEnd(async (ended) => {
       this.rooms.delete(room.id);
@@ -124,7 +124,7 @@ export class Boards {
       this.live.delete(key);
     });
     await this.spotlights.clearIf(room, id);
-    this.deps.io.to(channels.room(room.id)).emit('board:changed');
+    this.deps.io.to(room.ch.room).emit('board:changed');
   }
 
   /** An erased identity takes its balances with it: nobody could ever reach them again. */

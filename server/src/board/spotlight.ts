@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import { channels, type Room } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
 import { boardKeys } from './keys.js';
 
@@ -39,7 +39,7 @@ export class Spotlights {
     if (id === null) await this.store.del(boardKeys.spotlight(room.id));
     else await this.store.put(boardKeys.spotlight(room.id), { meetingId: room.record.meetingId, id });
     this.cache.set(room.id, id === null ? null : { meetingId: room.record.meetingId, id });
-    this.io.to(channels.room(room.id)).emit('board:spotlight', id);
+    this.io.to(room.ch.room).emit('board:spotlight', id);
   }
 
   /** Takes the spotlight down if it shows this balance (unshared, deleted, owner gone). */

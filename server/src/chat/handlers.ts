@@ -1,6 +1,5 @@
 import { AppError } from '../errors.js';
 import { ensureMeeting, meetingOf } from '../meeting/record.js';
-import { channels } from '../room/Room.js';
 import type { HandlerTable } from '../socket/context.js';
 import { newId } from '../tokens.js';
 
@@ -11,13 +10,13 @@ export const chatHandlers: HandlerTable = {
     const message = { id: newId(), at: services.now(), pid, name, text: p.text };
     services.chats.add(room, message);
     // Everyone admitted reads it, observers included.
-    services.io.to(channels.room(room.id)).emit('chat:message', message);
+    services.io.to(room.ch.room).emit('chat:message', message);
     return null;
   },
 
   'chat:delete': async ({ services, room }, p) => {
     if (!services.chats.remove(room, p.id)) throw new AppError('NOT_FOUND');
-    services.io.to(channels.room(room.id)).emit('chat:deleted', p.id);
+    services.io.to(room.ch.room).emit('chat:deleted', p.id);
     return null;
   },
 
@@ -51,9 +50,7 @@ export const chatHandlers: HandlerTable = {
       text: p.text,
     };
     services.chats.whisper(room, whisper);
-    services.io
-      .to([channels.facilitators(room.id), channels.person(room.id, member)])
-      .emit('chat:whisper', whisper);
+    services.io.to([room.ch.facilitators, room.ch.person(member)]).emit('chat:whisper', whisper);
     return null;
   },
 };

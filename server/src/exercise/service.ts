@@ -18,14 +18,13 @@ import {
 import { AppError } from '../errors.js';
 import { groupKey } from '../groups/service.js';
 import type { Room } from '../room/Room.js';
-import { channels } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
 import type { Store } from '../store/index.js';
 import { newId } from '../tokens.js';
 
 const stateKey = (g: string) => `${groupKey(g)}exercise`;
 const scenariosKey = (g: string) => `${groupKey(g)}scenarios`;
-const summariesLog = (g: string, meetingId: string) => `${groupKey(g)}exercises:${meetingId}`;
+export const summariesLog = (g: string, meetingId: string) => `${groupKey(g)}exercises:${meetingId}`;
 
 interface Live {
   room: Room;
@@ -118,7 +117,7 @@ export class Exercises {
     for (const e of effects) if (e.type === 'floor') await room.floor(e.command).catch(() => undefined);
     this.schedule(entry);
     const notice = effects.find((e) => e.type === 'notice');
-    this.deps.io.to(channels.room(room.id)).emit('exercise:changed', {
+    this.deps.io.to(room.ch.room).emit('exercise:changed', {
       notice: notice?.type === 'notice' ? notice.notice : null,
       at: this.deps.now(),
     });

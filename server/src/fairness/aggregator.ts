@@ -1,5 +1,5 @@
 import type { FairnessView } from '@circle/shared';
-import { channels, type Room } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
 import { fairnessView, noteOutOfTurn, type OutOfTurn } from './alerts.js';
 
@@ -66,8 +66,9 @@ export class Fairness {
   }
 
   publish(groupId: string) {
-    if (!this.meetings.has(groupId)) return;
-    this.deps.io.to(channels.facilitators(groupId)).emit('fairness:state', this.view(groupId));
+    const m = this.meetings.get(groupId);
+    if (!m) return;
+    this.deps.io.to(m.room.ch.facilitators).emit('fairness:state', this.view(groupId));
   }
 
   forget(groupId: string) {

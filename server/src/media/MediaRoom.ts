@@ -4,7 +4,6 @@ import { AppError } from '../errors.js';
 import { sideRoomOf } from '../meeting/record.js';
 import type { RoomRecord } from '../room/records.js';
 import type { Room } from '../room/Room.js';
-import { channels } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
 import type { MediaConfig } from './config.js';
 
@@ -307,7 +306,7 @@ export class MediaRoom {
     const json = JSON.stringify(view);
     if (json !== this.lastView) {
       this.lastView = json;
-      this.deps.io.to(channels.room(this.room.id)).emit('media:state', view);
+      this.deps.io.to(this.room.ch.room).emit('media:state', view);
     }
   }
 
@@ -332,7 +331,7 @@ export class MediaRoom {
     const now = new Set(pids);
     if (now.size !== this.speaking.size || pids.some((p) => !this.speaking.has(p))) {
       this.speaking = now;
-      this.deps.io.to(channels.room(this.room.id)).emit('media:speaking', [...now]);
+      this.deps.io.to(this.room.ch.room).emit('media:speaking', [...now]);
     }
   }
 

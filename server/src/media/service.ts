@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { groupKey } from '../groups/service.js';
 import type { RoomRegistry } from '../room/registry.js';
-import { channels, type Room } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
 import type { Store } from '../store/index.js';
 import type { MediaConfig } from './config.js';
@@ -102,7 +102,7 @@ export class MediaService {
   private follow(room: Room) {
     // A meeting already under way when this node loads it (a restart, or a takeover from a dead node):
     // its clients' transports pointed at a router that no longer exists, so they set media up again here.
-    if (room.record.seq > 0) this.deps.io.to(channels.room(room.id)).emit('media:restart');
+    if (room.record.seq > 0) this.deps.io.to(room.ch.room).emit('media:restart');
     // Floor and presence changes decide who is heard (strict circle, stepping out, leaving).
     room.onChange(() => void this.rooms.get(room.id)?.then((m) => m.run(() => m.sync())));
     room.onEnd(async () => {
@@ -119,7 +119,7 @@ export class MediaService {
       if (!media || media.worker.pid !== deadPid) continue;
       await media.run(async () => {
         await media.attach(fresh);
-        this.deps.io.to(channels.room(media.room.id)).emit('media:restart');
+        this.deps.io.to(media.room.ch.room).emit('media:restart');
         await media.sync();
       });
     }

@@ -1,7 +1,7 @@
 import type { MeetingClosed, MeetingSummary } from '@circle/shared';
 import { nextMeetingAt } from '@circle/shared';
 import { groupKey, type Groups } from '../groups/service.js';
-import { channels, type Room } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { DeclarationAcceptance, RoomRecord } from '../room/records.js';
 import type { CircleServer } from '../socket/context.js';
 import type { Store } from '../store/index.js';
@@ -93,8 +93,8 @@ export class Meetings {
   private announce(room: Room, rec: Readonly<RoomRecord>, closed: MeetingClosed) {
     // Everyone admitted, and each person still waiting in the lobby.
     const to = [
-      channels.room(room.id),
-      ...Object.keys(rec.participants).map((p) => channels.person(room.id, p)),
+      room.ch.room,
+      ...Object.keys(rec.participants).map((p) => room.ch.person(p)),
     ];
     this.deps.io.to(to).emit('meeting:closed', closed);
   }

@@ -2,7 +2,7 @@ import { AppError } from '../errors.js';
 import { forgetPerson, backToCircle } from '../meeting/people.js';
 import { ensureMeeting, sideRoomOf } from '../meeting/record.js';
 import type { ParticipantRecord, RoomRecord } from '../room/records.js';
-import { channels } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { HandlerTable } from '../socket/context.js';
 
 /**
@@ -22,15 +22,23 @@ const seatedMember = (rec: Readonly<RoomRecord>, pid: string) => {
   return p;
 };
 
+/** Out of this meeting for good: refused if they come back to it, and newcomers wait in the lobby. */
+async function removeFromMeeting(room: Room, pid: string) {
+  await room.leave(pid, (rec) => {
+    const m = ensureMeeting(rec);
+    if (!m.removed.includes(pid)) m.removed.push(pid);
+    m.lobbyForced = true;
+  });
+  room.farewell(pid, (to) => to.emit('moderation:removed'));
+}
+
 export const moderationHandlers: HandlerTable = {
   'moderation:view': ({ services, room }) => services.facilitation.view(room),
 
   'moderation:nudge': async ({ services, room }, p) => {
     const target = targetIn(room.record, p.pid);
     if (!target.admitted) throw new AppError('CONFLICT');
-    services.io
-      .to(channels.person(room.id, p.pid))
-      .emit('moderation:nudged', { text: p.text, at: services.now() });
+    services.io.to(room.ch.person(p.pid)).emit('moderation:nudged', { text: p.text, at: services.now() });
     return null;
   },
 
@@ -43,23 +51,32 @@ export const moderationHandlers: HandlerTable = {
       // Their turns this meeting stay counted; the seat, the queue place and any side room go.
       if (c.rec.floor.seats.includes(p.pid)) c.floor({ type: 'leave', pid: p.pid });
       forgetPerson(c.rec, p.pid, c.floor);
+      ensureMeeting(c.rec).lobbyForced = true;
     });
-    // Still connected, but only to their own channel: they see the lobby, not the room.
-    services.io
-      .in(channels.person(room.id, p.pid))
-      .socketsLeave([channels.room(room.id), channels.facilitators(room.id)]);
-    services.io.to(channels.person(room.id, p.pid)).emit('moderation:sentToLobby', { message: p.message });
+    // Still connected, but only to their own channel (the room's commit took them out of the others):
+    // they see the lobby, not the room. Anyone new now waits in the lobby too, so a fresh identity
+    // cannot walk back in past it.
+    services.io.to(room.ch.person(p.pid)).emit('moderation:sentToLobby', { message: p.message });
     return null;
   },
 
-  'moderation:remove': async ({ services, room }, p) => {
+  'moderation:remove': async ({ room }, p) => {
     targetIn(room.record, p.pid);
-    await room.leave(p.pid, (rec) => {
-      const m = ensureMeeting(rec);
-      if (!m.removed.includes(p.pid)) m.removed.push(p.pid);
-      m.lobbyForced = true;
+    await removeFromMeeting(room, p.pid);
+    return null;
+  },
+
+  /**
+   * The last resort: refused at every later meeting until a facilitator lets them back in. The group
+   * record changes first, so no join can slip in between; then the same removal as from this meeting.
+   */
+  'moderation:removeFromGroup': async ({ services, room }, p) => {
+    const target = targetIn(room.record, p.pid);
+    await room.change(async (c) => {
+      const person = { pid: p.pid, name: target.name, since: c.now };
+      room.group = await services.groups.exclude(room.group, person);
     });
-    services.io.to(channels.person(room.id, p.pid)).emit('moderation:removed');
+    await removeFromMeeting(room, p.pid);
     return null;
   },
 
@@ -77,7 +94,7 @@ export const moderationHandlers: HandlerTable = {
     });
     // Both people in it are told (the facilitator may have several tabs).
     services.io
-      .to([channels.person(room.id, opened.pid), channels.person(room.id, opened.facilitator)])
+      .to([room.ch.person(opened.pid), room.ch.person(opened.facilitator)])
       .emit('moderation:sideRoom', opened);
     return null;
   },
@@ -93,7 +110,7 @@ export const moderationHandlers: HandlerTable = {
       return side;
     });
     services.io
-      .to([channels.person(room.id, ended.pid), channels.person(room.id, ended.facilitator)])
+      .to([room.ch.person(ended.pid), room.ch.person(ended.facilitator)])
       .emit('moderation:sideRoom', null);
     return null;
   },

@@ -1,7 +1,7 @@
 import type { ActionEntry, ClientEventName, FacilitatorView, Role } from '@circle/shared';
 import { readAbsences } from '../meeting/absences.js';
 import { meetingOf } from '../meeting/record.js';
-import { channels, type Room } from '../room/Room.js';
+import type { Room } from '../room/Room.js';
 import type { RoomRecord } from '../room/records.js';
 import type { CircleServer } from '../socket/context.js';
 import type { Store } from '../store/index.js';
@@ -84,6 +84,6 @@ export class Facilitation {
     const room = this.rooms.get(groupId);
     if (!room) return;
     const view = await this.view(room).catch(() => null);
-    if (view) this.deps.io.to(channels.facilitators(groupId)).emit('moderation:state', view);
+    if (view) this.deps.io.to(room.ch.facilitators).emit('moderation:state', view);
   }
 }

@@ -21,11 +21,19 @@ export interface RoomDeps {
   onEmpty: (groupId: string) => void;
 }
 
-export const channels = {
-  room: (g: string) => `r:${g}`,
-  facilitators: (g: string) => `f:${g}`,
-  person: (g: string, pid: string) => `p:${g}:${pid}`,
-};
+/**
+ * Socket.IO channels belong to one meeting, not to the group: a connection left in a channel of an
+ * earlier meeting (or restored by a client that kept an old id) hears nothing of the next one.
+ */
+export function meetingChannels(groupId: string, meetingId: string) {
+  const scope = `${groupId}:${meetingId}`;
+  return {
+    room: `r:${scope}`,
+    facilitators: `f:${scope}`,
+    person: (pid: string) => `p:${scope}:${pid}`,
+  };
+}
+export type MeetingChannels = ReturnType<typeof meetingChannels>;
 
 const roomKey = (g: string) => `${groupKey(g)}room`;
 
@@ -48,6 +56,8 @@ export class Room {
   private wakeTimer: NodeJS.Timeout | undefined;
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private closed = false;
+  /** This meeting's channels; a new meeting is a new Room with a new meeting id. */
+  readonly ch: MeetingChannels;
   private readonly changeListeners: ((next: RoomRecord, prev: RoomRecord) => void)[] = [];
   private readonly endListeners: ((ended: RoomRecord) => void | Promise<void>)[] = [];
 
@@ -55,7 +65,9 @@ export class Room {
     public group: GroupRecord,
     private rec: RoomRecord,
     private readonly deps: RoomDeps,
-  ) {}
+  ) {
+    this.ch = meetingChannels(group.id, rec.meetingId);
+  }
 
   static async load(group: GroupRecord, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.get<RoomRecord>(roomKey(group.id));
@@ -76,7 +88,7 @@ export class Room {
     for (const p of Object.values(rec.participants)) {
       if (p.offlineSince === null) {
         const live = await deps.io
-          .in(channels.person(group.id, p.pid))
+          .in(room.ch.person(p.pid))
           .fetchSockets()
           .catch(() => []);
         if (live.length) {
@@ -210,11 +222,8 @@ export class Room {
         p.waitingSince = null;
         this.seat(rec, p, now);
       }
-      for (const p of chosen)
-        this.deps.io.in(channels.person(this.id, p.pid)).socketsJoin(this.channelsFor(p));
       await this.commit(rec, []);
-      for (const p of chosen)
-        this.deps.io.to(channels.person(this.id, p.pid)).emit('room:admitted', this.view());
+      for (const p of chosen) this.deps.io.to(this.ch.person(p.pid)).emit('room:admitted', this.view());
       return chosen.length;
     });
   }
@@ -242,10 +251,10 @@ export class Room {
       await this.deps.store.append(this.attendanceLog(rec), this.attendance(p, 'left', now, rec));
       this.cancelExpiry(pid);
       this.connections.delete(pid);
-      this.deps.io
-        .in(channels.person(this.id, pid))
-        .socketsLeave([channels.room(this.id), channels.facilitators(this.id)]);
-      if (Object.keys(rec.participants).length === 0) return this.end();
+      if (Object.keys(rec.participants).length === 0) {
+        this.detach(pid, [this.ch.room, this.ch.facilitators]);
+        return this.end();
+      }
       await this.commit(rec, effects);
     });
   }
@@ -344,9 +353,7 @@ export class Room {
         await this.deps.store.append(this.attendanceLog(this.rec), this.attendance(p, 'left', now, this.rec));
       await finish(this.rec);
       for (const p of everyone)
-        this.deps.io
-          .in(channels.person(this.id, p.pid))
-          .socketsLeave([channels.room(this.id), channels.facilitators(this.id)]);
+        this.detach(p.pid, [this.ch.room, this.ch.facilitators, this.ch.person(p.pid)]);
       this.connections.clear();
       await this.end();
     });
@@ -360,11 +367,38 @@ export class Room {
     this.expiryTimers.clear();
   }
 
+  /**
+   * A last word to someone who is no longer part of this meeting (left, removed, erased), after which
+   * every connection of theirs, on every node, leaves their own channel too: nothing more reaches them.
+   */
+  farewell(pid: string, say: (to: ReturnType<Server['to']>) => void) {
+    say(this.deps.io.to(this.ch.person(pid)));
+    if (!this.rec.participants[pid]) this.detach(pid, [this.ch.person(pid)]);
+  }
+
+  private detach(pid: string, from: string[]) {
+    this.deps.io.in(this.ch.person(pid)).socketsLeave(from);
+  }
+
   private channelsFor(p: ParticipantRecord): string[] {
-    const list = [channels.person(this.id, p.pid)];
-    if (p.admitted) list.push(channels.room(this.id));
-    if (p.admitted && p.role === 'facilitator') list.push(channels.facilitators(this.id));
+    const list = [this.ch.person(p.pid)];
+    if (p.admitted) list.push(this.ch.room);
+    if (p.admitted && p.role === 'facilitator') list.push(this.ch.facilitators);
     return list;
+  }
+
+  /**
+   * Who hears the room follows the record, in the same step as the change and before its broadcast:
+   * whoever is no longer an admitted participant leaves the room's channels on every node (the adapter
+   * relays this ahead of any later broadcast from this node), whoever was just admitted joins them.
+   */
+  private syncChannels(prev: RoomRecord, next: RoomRecord) {
+    for (const p of Object.values(prev.participants))
+      if (p.admitted && !next.participants[p.pid]?.admitted)
+        this.detach(p.pid, [this.ch.room, this.ch.facilitators]);
+    for (const p of Object.values(next.participants))
+      if (p.admitted && !prev.participants[p.pid]?.admitted)
+        this.deps.io.in(this.ch.person(p.pid)).socketsJoin(this.channelsFor(p));
   }
 
   private memberCount(rec: RoomRecord) {
@@ -400,14 +434,14 @@ export class Room {
     }
     const prev = this.rec;
     this.rec = rec;
+    this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;
     const view = this.view();
-    io.to(channels.room(this.id)).emit('room:state', view);
-    io.to(channels.facilitators(this.id)).emit('room:lobby', this.lobby());
+    io.to(this.ch.room).emit('room:state', view);
+    io.to(this.ch.facilitators).emit('room:lobby', this.lobby());
     for (const e of effects)
-      if (e.type === 'notice')
-        io.to(channels.room(this.id)).emit('floor:notice', { ...e.notice, at: view.at });
+      if (e.type === 'notice') io.to(this.ch.room).emit('floor:notice', { ...e.notice, at: view.at });
     this.scheduleWake();
   }
 

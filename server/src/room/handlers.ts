@@ -1,7 +1,6 @@
 import type { ClientEventResults, ClientPayload } from '@circle/shared';
 import { AppError } from '../errors.js';
 import type { CircleSocket, HandlerTable, Services, Session } from '../socket/context.js';
-import { channels } from './Room.js';
 
 /**
  * Joining: the invitation decides the role, the personal identity decides who this is. Sending join
@@ -44,15 +43,16 @@ export async function join(
 export const roomHandlers: HandlerTable = {
   'room:leave': async ({ room, pid, services }) => {
     await room.leave(pid);
-    services.io.to(channels.person(room.id, pid)).emit('room:closed', 'left');
+    room.farewell(pid, (to) => to.emit('room:closed', 'left'));
     return null;
   },
   'identity:erase': async ({ room, pid, services }) => {
     await room.leave(pid);
-    await services.identities.erase(room.id, pid);
-    // Balances belong to the identity; once it is gone nobody could reach them again, so they go too.
+    // Balances belong to the identity; once it is gone nobody could reach them again, so they go too
+    // (first: erasing the identity ends by making every deletion final in the database's files).
     await services.boards.eraseOwner(room, pid);
-    services.io.to(channels.person(room.id, pid)).emit('room:closed', 'erased');
+    await services.identities.erase(room.id, pid);
+    room.farewell(pid, (to) => to.emit('room:closed', 'erased'));
     return null;
   },
 };

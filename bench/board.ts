@@ -21,6 +21,7 @@ import { pino } from 'pino';
 import * as Y from 'yjs';
 import { loadConfig } from '../server/src/config.js';
 import { startServer, type RunningServer } from '../server/src/server.js';
+import { BENCH_ENV } from './limits.js';
 import { BoardPeer } from '../server/test/support/board.js';
 import { createGroup, joinAs, ok, type Joined } from '../server/test/support/client.js';
 import { bigBoardEdits, buildBoard, ITEMS, lateJoin, sender, sleep } from './board-scenarios.js';
@@ -37,7 +38,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'circle-board-bench-'));
 const config = {
-  ...loadConfig({}),
+  ...loadConfig(BENCH_ENV),
   port: 0,
   host: '127.0.0.1',
   dataDir,

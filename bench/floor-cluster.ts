@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { CreateGroupResult } from '@circle/shared';
 import type { Role, RunStats } from './floor-clients.js';
 import { startClients } from './floor-driver.js';
+import { BENCH_ENV } from './limits.js';
 
 const ROOMS = Number(process.env.BENCH_CLUSTER_ROOMS ?? 250);
 const RATE = Number(process.env.BENCH_FLOOR_RATE ?? 1);
@@ -71,6 +72,7 @@ for (let i = 0; i < 2; i++) {
         CIRCLE_MEDIA: 'off',
         LOG_LEVEL: 'warn',
         CIRCLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'circle-cl-')),
+        ...BENCH_ENV,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),

@@ -26,6 +26,7 @@ import { startServer } from '../server/src/server.js';
 import type { Mode, Role, RunStats } from './floor-clients.js';
 import { SEATING } from './floor-clients.js';
 import { startClients } from './floor-driver.js';
+import { BENCH_ENV, BENCH_METRICS_TOKEN } from './limits.js';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 250);
 const RATE = Number(process.env.BENCH_FLOOR_RATE ?? 1);
@@ -64,7 +65,7 @@ async function cpuShare<T>(fn: () => Promise<T>): Promise<[T, number]> {
 const dataDir = mkdtempSync(join(tmpdir(), 'circle-bench-'));
 const server = await startServer(
   {
-    ...loadConfig({}),
+    ...loadConfig(BENCH_ENV),
     port: 0,
     host: '127.0.0.1',
     dataDir,
@@ -159,7 +160,8 @@ const circleCpu = Math.round((cpu.circle.reduce((a, b) => a + b, 0) / ROUNDS) * 
 const bareCpu = Math.round((cpu.bare.reduce((a, b) => a + b, 0) / ROUNDS) * 100) / 100;
 
 async function connections() {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const headers = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
+  const text = await (await fetch(`${base}/metrics`, { headers })).text();
   return Number(/^circle_connections (\d+)/m.exec(text)?.[1] ?? 0);
 }
 

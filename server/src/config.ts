@@ -19,6 +19,30 @@ export interface Config {
   logLevel: string;
   /** Start mediasoup workers (CIRCLE_MEDIA=off runs without audio/video). */
   media: boolean;
+  /** Per-address limits against exhausting the server from a link (see socket/addressLimits.ts). */
+  limits: AbuseLimits;
+  /** Where /metrics is served: its own (loopback) port, or the main port behind a bearer token. */
+  metrics: MetricsExposure;
+}
+
+export interface AbuseLimits {
+  /** Reverse proxies in front whose X-Forwarded-For is believed (1 behind the shipped nginx). */
+  trustedProxies: number;
+  /** When set, creating a group asks for it. */
+  adminPassword?: string;
+  groupCreatePerHour: number;
+  groupCreateBurst: number;
+  connectionsPerAddress: number;
+  joinsPerAddressPerMinute: number;
+  /** A connection that has not joined a room by then is closed. */
+  joinTimeoutMs: number;
+}
+
+export interface MetricsExposure {
+  port?: number;
+  host: string;
+  /** Serves /metrics on the main port too, to requests carrying `Authorization: Bearer <token>`. */
+  token?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +62,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerSec: Number(env.CIRCLE_RATE_LIMIT ?? 20),
     logLevel: env.LOG_LEVEL ?? 'info',
     media: env.CIRCLE_MEDIA !== 'off',
+    limits: {
+      trustedProxies: Number(env.CIRCLE_TRUST_PROXY ?? 0),
+      adminPassword: env.CIRCLE_ADMIN_PASSWORD || undefined,
+      groupCreatePerHour: Number(env.CIRCLE_GROUP_CREATE_PER_HOUR ?? 30),
+      groupCreateBurst: Number(env.CIRCLE_GROUP_CREATE_BURST ?? 10),
+      connectionsPerAddress: Number(env.CIRCLE_MAX_CONNECTIONS_PER_ADDRESS ?? 50),
+      joinsPerAddressPerMinute: Number(env.CIRCLE_JOINS_PER_MINUTE ?? 60),
+      joinTimeoutMs: Number(env.CIRCLE_JOIN_TIMEOUT_MS ?? 30_000),
+    },
+    metrics: {
+      port: env.CIRCLE_METRICS_PORT ? Number(env.CIRCLE_METRICS_PORT) : undefined,
+      host: env.CIRCLE_METRICS_HOST ?? '127.0.0.1',
+      token: env.CIRCLE_METRICS_TOKEN || undefined,
+    },
   };
 }

@@ -20,6 +20,7 @@ import { Identities } from './identity/service.js';
 import { Boards } from './board/service.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
+import { iceServersFor } from './media/turn.js';
 import { WorkerPool } from './media/workers.js';
 import { Ops } from './ops/index.js';
 import { RoomRegistry } from './room/registry.js';
@@ -58,6 +59,12 @@ export async function startServer(
     clientDir: config.clientDir,
     corsOrigins: config.corsOrigins,
     now,
+    groupCreation: {
+      adminPassword: config.limits.adminPassword,
+      perHour: config.limits.groupCreatePerHour,
+      burst: config.limits.groupCreateBurst,
+      trustedProxies: config.limits.trustedProxies,
+    },
     routes: [laterRoutes],
   });
   const http = createServer(app);
@@ -83,7 +90,15 @@ export async function startServer(
   rooms.onLoad((room) => exercises.attach(room));
   const mediaConfig = loadMediaConfig();
   // Readiness, metrics and draining; started before the workers so their consumers are counted.
-  const ops = await Ops.start({ io, http, store, log, mediaWanted: config.media, media: () => media });
+  const ops = await Ops.start({
+    io,
+    http,
+    store,
+    log,
+    mediaWanted: config.media,
+    media: () => media,
+    metrics: config.metrics,
+  });
   app.use(ops.routes);
   const pool = config.media ? await WorkerPool.start(mediaConfig, log) : null;
   const media = pool
@@ -100,7 +115,7 @@ export async function startServer(
     log,
     now,
     media,
-    mediaIceServers: mediaConfig.iceServers,
+    mediaIceServers: () => iceServersFor(mediaConfig, now()),
     boards,
     cluster,
     exercises,
@@ -109,7 +124,7 @@ export async function startServer(
     media.setPublishPolicy((groupId, pid) => exercises.mayPublish(groupId, pid));
     exercises.onChange((groupId) => media.resync(groupId));
   }
-  attachSockets(services, { rateLimitPerSec: config.rateLimitPerSec });
+  attachSockets(services, { rateLimitPerSec: config.rateLimitPerSec, limits: config.limits });
   if (cluster) {
     serveForwarded(services);
     // A node that stalled past its lease must stop acting for the room; the new owner has it.
@@ -131,6 +146,7 @@ export async function startServer(
     async close() {
       // First drain: clients finish what they sent, then reconnect (to another node behind the balancer).
       await ops.drain();
+      await ops.close();
       facilitation.services.fairness.close();
       await cluster?.close();
       rooms.dispose();

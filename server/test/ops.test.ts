@@ -1,13 +1,22 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { COARSE_STEP } from '../src/ops/metrics.js';
 import type { RunningServer } from '../src/server.js';
 import { call, connect, createGroup, joinAs, ok, tokenOf, type Joined } from './support/client.js';
-import { waitUntil } from './support/ports.js';
+import { freePort, waitUntil } from './support/ports.js';
 import { startRedis, type RedisProcess } from './support/redis.js';
 import { inProcess } from './support/server.js';
 
-const get = (srv: RunningServer, path: string) => fetch(`http://127.0.0.1:${srv.port}${path}`);
+const get = (srv: RunningServer, path: string, headers: Record<string, string> = {}) =>
+  fetch(`http://127.0.0.1:${srv.port}${path}`, { headers });
+
+/** Metrics are served on the main port only to the operator's bearer token (or on their own port). */
+const METRICS_TOKEN = 'operator-metrics-token-0123456789';
+const withMetrics = { metrics: { host: '127.0.0.1', token: METRICS_TOKEN } };
+const scrape = async (srv: RunningServer) =>
+  (await get(srv, '/metrics', { authorization: `Bearer ${METRICS_TOKEN}` })).text();
 
 /** One sample of a metric from the Prometheus text, e.g. value(text, 'circle_rooms'). */
 function value(text: string, series: string): number | undefined {
@@ -48,7 +57,7 @@ describe('operations: readiness, metrics, logs', () => {
 
   it('is ready with media only while its mediasoup workers answer, and counts their consumers and CPU', async () => {
     process.env.MEDIASOUP_WORKERS = '1';
-    const srv = await inProcess({ media: true });
+    const srv = await inProcess({ media: true, ...withMetrics });
     servers.push(srv);
     expect(await (await get(srv, '/readyz')).json()).toMatchObject({ ready: true, media: 'ok' });
 
@@ -73,9 +82,9 @@ describe('operations: readiness, metrics, logs', () => {
     await ok(ben.socket, 'media:consume', { producerId, rtpCapabilities: routerRtpCapabilities });
 
     const [pid] = srv.media!.workerPids();
-    const text = await (await get(srv, '/metrics')).text();
+    const text = await scrape(srv);
     expect(value(text, 'circle_mediasoup_workers')).toBe(1);
-    expect(value(text, `circle_mediasoup_consumers{worker="${pid}"}`)).toBe(1);
+    expect(value(text, `circle_mediasoup_consumers{worker="${pid}"}`)).toBe(COARSE_STEP); // 1, rounded up
     expect(value(text, `circle_mediasoup_worker_cpu_seconds_total{worker="${pid}"}`)).toBeGreaterThan(0);
 
     // A dead worker is replaced, and the node is ready again.
@@ -87,8 +96,8 @@ describe('operations: readiness, metrics, logs', () => {
     );
   });
 
-  it('counts rooms, people, connections and every event by name and result', async () => {
-    const srv = await inProcess();
+  it('counts rooms, people, connections (coarsely) and every event by name and result', async () => {
+    const srv = await inProcess(withMetrics);
     servers.push(srv);
     const g = await createGroup(srv.port);
     const fac = await joinAs(srv.port, g.links.facilitator, 'Fran');
@@ -100,10 +109,11 @@ describe('operations: readiness, metrics, logs', () => {
     await call(mo.socket, 'floor:give', { pid: 42 }); // BAD_REQUEST
     await call(mo.socket, 'no:such:event' as 'floor:raise', {});
 
-    const text = await (await get(srv, '/metrics')).text();
-    expect(value(text, 'circle_rooms')).toBe(1);
-    expect(value(text, 'circle_participants')).toBe(2);
-    expect(value(text, 'circle_connections')).toBe(3);
+    const text = await scrape(srv);
+    // 1 room, 2 people, 3 connections: each rounded up to a multiple of COARSE_STEP.
+    expect(value(text, 'circle_rooms')).toBe(COARSE_STEP);
+    expect(value(text, 'circle_participants')).toBe(COARSE_STEP);
+    expect(value(text, 'circle_connections')).toBe(COARSE_STEP);
     expect(value(text, 'circle_events_total{event="room:join",result="ok"}')).toBe(3);
     expect(value(text, 'circle_events_total{event="floor:raise",result="ok"}')).toBe(1);
     expect(value(text, 'circle_events_total{event="floor:give",result="FORBIDDEN"}')).toBe(1);
@@ -123,7 +133,7 @@ describe('operations: readiness, metrics, logs', () => {
         done();
       },
     });
-    const srv = await inProcess({}, pino({ level: 'trace' }, sink));
+    const srv = await inProcess(withMetrics, pino({ level: 'trace' }, sink));
     servers.push(srv);
 
     const secrets = [
@@ -171,7 +181,7 @@ describe('operations: readiness, metrics, logs', () => {
     await call(fac.socket, 'meeting:close', {});
     await fetch(`http://127.0.0.1:${srv.port}/api/invite/${tokenOf(g.links.member)}`);
 
-    const metrics = await (await get(srv, '/metrics')).text();
+    const metrics = await scrape(srv);
     await srv.close();
     servers.length = 0;
 
@@ -184,5 +194,47 @@ describe('operations: readiness, metrics, logs', () => {
       expect(log, `log output contains ${secret}`).not.toContain(secret);
       expect(metrics, `metrics contain ${secret}`).not.toContain(secret);
     }
+  });
+
+  it('serves /metrics to nobody on the main port by default: only on its own port or to the bearer token', async () => {
+    const plain = await inProcess();
+    servers.push(plain);
+    expect((await get(plain, '/metrics')).status).toBe(404);
+
+    const withToken = await inProcess(withMetrics);
+    servers.push(withToken);
+    expect((await get(withToken, '/metrics')).status).toBe(401);
+    for (const authorization of [
+      'Bearer wrong',
+      `Bearer ${METRICS_TOKEN}x`,
+      METRICS_TOKEN,
+      `Basic ${METRICS_TOKEN}`,
+    ])
+      expect((await get(withToken, '/metrics', { authorization })).status, authorization).toBe(401);
+    expect(await scrape(withToken)).toContain('circle_connections');
+
+    const port = await freePort();
+    const ownPort = await inProcess({ metrics: { ...loadConfig({}).metrics, port } });
+    servers.push(ownPort);
+    expect((await get(ownPort, '/metrics')).status).toBe(404);
+    const own = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('circle_connections');
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404); // metrics only
+  });
+
+  it('shows nothing that tells how many came to a small group, nor which group', async () => {
+    const srv = await inProcess(withMetrics);
+    servers.push(srv);
+    const g = await createGroup(srv.port);
+    const gauges = (text: string) =>
+      ['circle_rooms', 'circle_participants', 'circle_connections'].map((m) => value(text, m));
+    sockets.push(await joinAs(srv.port, g.links.facilitator, 'Fran'));
+    sockets.push(await joinAs(srv.port, g.links.member, 'Ana'));
+    const twoPeople = await scrape(srv);
+    for (const name of ['Ben', 'Cy', 'Dee']) sockets.push(await joinAs(srv.port, g.links.member, name));
+    const fivePeople = await scrape(srv);
+    expect(gauges(fivePeople)).toEqual(gauges(twoPeople));
+    expect(fivePeople).not.toContain(g.groupId);
   });
 });

@@ -5,12 +5,15 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Groups } from '../groups/service.js';
+import { guardGroupCreation, type GroupCreationPolicy } from './groupCreation.js';
 
 export function createApp(deps: {
   groups: Groups;
   clientDir: string;
   corsOrigins: string[];
   now: () => number;
+  /** Who may create groups, and how often from one address. */
+  groupCreation: GroupCreationPolicy;
   /** More API routes from other domains (meeting data); a router may be filled in after the app is made. */
   routes?: Router[];
 }) {
@@ -24,8 +27,15 @@ export function createApp(deps: {
     res.json({ ok: true });
   });
 
-  app.post('/api/groups', async (req, res) => {
-    const parsed = GroupSettingsSchema.safeParse(req.body);
+  // What the home page needs to know before anyone fills in the form.
+  app.get('/api/config', (_req, res) => {
+    res.json({ groupCreation: { passwordRequired: Boolean(deps.groupCreation.adminPassword) } });
+  });
+
+  app.post('/api/groups', guardGroupCreation(deps.groupCreation, deps.now), async (req, res) => {
+    // The creation password travels beside the settings; it is checked by the guard and never stored.
+    const { adminPassword: _password, ...settings } = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = GroupSettingsSchema.safeParse(settings);
     if (!parsed.success) return void res.status(400).json({ error: 'BAD_REQUEST' });
     res.status(201).json(await deps.groups.create(parsed.data, deps.now()));
   });

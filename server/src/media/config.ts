@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import type { IceServer } from '@circle/shared';
+import { loadTurnConfig, type TurnConfig } from './turn.js';
 
 export interface MediaConfig {
   workers: number;
@@ -10,6 +11,8 @@ export interface MediaConfig {
   minPort: number;
   maxPort: number;
   iceServers: IceServer[];
+  /** Short-lived TURN credentials minted per person (coturn use-auth-secret), when configured. */
+  turn?: TurnConfig;
 }
 
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
@@ -20,5 +23,6 @@ export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConf
     minPort: Number(env.MEDIASOUP_MIN_PORT ?? 40000),
     maxPort: Number(env.MEDIASOUP_MAX_PORT ?? 49999),
     iceServers: env.CIRCLE_ICE_SERVERS ? (JSON.parse(env.CIRCLE_ICE_SERVERS) as IceServer[]) : [],
+    turn: loadTurnConfig(env),
   };
 }

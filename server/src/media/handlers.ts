@@ -21,7 +21,7 @@ export const mediaHandlers: HandlerTable = {
     withMedia(ctx, async (m) => {
       // The joining socket gets the current picture at once; later changes come with everyone else's.
       ctx.socket.emit('media:state', m.view());
-      return { routerRtpCapabilities: m.rtpCapabilities, iceServers: ctx.services.mediaIceServers };
+      return { routerRtpCapabilities: m.rtpCapabilities, iceServers: ctx.services.mediaIceServers() };
     }),
   'media:transport': (ctx, p) =>
     withMedia(ctx, (m) => m.createTransport(ctx.socket.id, ctx.pid, p.direction)),

@@ -1,7 +1,10 @@
-import { Router } from 'express';
-import type { Server as HttpServer } from 'node:http';
+import { Router, type Request } from 'express';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Server } from 'socket.io';
+import type { MetricsExposure } from '../config.js';
+import { sameSecret } from '../http/secrets.js';
 import type { MediaService } from '../media/service.js';
 import type { Store } from '../store/index.js';
 import { begin, settled } from './inflight.js';
@@ -23,6 +26,8 @@ export interface OpsDeps {
   mediaWanted: boolean;
   /** The media service, once it exists (absent when no worker could start). */
   media: () => MediaService | undefined;
+  /** Where /metrics may be read (by default: nowhere but a loopback port, if one is set). */
+  metrics: MetricsExposure;
 }
 
 /**
@@ -33,6 +38,8 @@ export class Ops {
   readonly routes = Router();
   private draining = false;
   private readonly metrics: Metrics;
+  /** The metrics-only listener (CIRCLE_METRICS_PORT), when there is one. */
+  private metricsServer?: HttpServer;
 
   private constructor(private readonly deps: OpsDeps) {
     this.metrics = new Metrics({ io: deps.io, media: deps.media, draining: () => this.draining });
@@ -54,15 +61,54 @@ export class Ops {
         .set('cache-control', 'no-store')
         .json({ ready, ...checks });
     });
-    this.routes.get('/metrics', async (_req, res) => {
-      res.set('content-type', this.metrics.contentType).send(await this.metrics.text());
+    // Metrics say how busy a node is and when; they are for the operator, not for whoever reaches the site.
+    // On the main port only with the bearer token; otherwise they are not there at all (a plain 404).
+    const token = deps.metrics.token;
+    if (token)
+      this.routes.get('/metrics', async (req, res) => {
+        if (!bearerMatches(req, token)) return void res.status(401).json({ error: 'FORBIDDEN' });
+        res.set('content-type', this.metrics.contentType).send(await this.metrics.text());
+      });
+  }
+
+  /** The metrics-only listener's port, once listening (a test may ask for port 0). */
+  get metricsPort(): number | undefined {
+    return (this.metricsServer?.address() as AddressInfo | null)?.port;
+  }
+
+  /** Its own port, loopback by default: a Prometheus beside the node reads it, the internet cannot. */
+  private async listenForMetrics(port: number, host: string) {
+    const server = createServer((req, res) => {
+      if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+        res.writeHead(404).end();
+        return;
+      }
+      this.metrics.text().then(
+        (text) => res.writeHead(200, { 'content-type': this.metrics.contentType }).end(text),
+        () => res.writeHead(500).end(),
+      );
     });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.metricsServer = server;
+  }
+
+  /** Stops the metrics listener; call last, once the node has drained. */
+  async close(): Promise<void> {
+    const server = this.metricsServer;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   /** Call before the mediasoup workers start, so their consumers are counted. */
   static async start(deps: OpsDeps): Promise<Ops> {
     if (deps.mediaWanted) await watchConsumers();
-    return new Ops(deps);
+    const ops = new Ops(deps);
+    if (deps.metrics.port !== undefined) await ops.listenForMetrics(deps.metrics.port, deps.metrics.host);
+    return ops;
   }
 
   /** Ready = not draining, the store answers, and (when media is wanted) every worker answers. */
@@ -115,6 +161,12 @@ export class Ops {
     const workers = await within(media.usage(), CHECK_TIMEOUT_MS).catch(() => []);
     return workers.length > 0 ? 'ok' : 'failed';
   }
+}
+
+/** `Authorization: Bearer <token>`, compared in constant time. */
+function bearerMatches(req: Request, token: string): boolean {
+  const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return given !== undefined && sameSecret(given, token);
 }
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {

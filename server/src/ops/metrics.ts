@@ -27,6 +27,16 @@ function resultOf(value: unknown): 'ok' | ErrorCode {
 }
 
 /**
+ * Head counts are reported in steps of COARSE_STEP, rounded up: enough to size and balance nodes, not enough
+ * to follow one group. A small group's attendance (who came this week: 6 or 7?) or the moment one person
+ * joins or leaves must not be readable from a dashboard, a scrape stored for months, or a leaked Grafana.
+ * What no count can hide is that a node is busy at all (its CPU time shows that too), so metrics are served
+ * only on a loopback port or behind a token, and never carry per-group labels.
+ */
+export const COARSE_STEP = 10;
+export const coarse = (n: number) => Math.ceil(n / COARSE_STEP) * COARSE_STEP;
+
+/**
  * This node's Prometheus metrics. Labels are only event names from the contract, result codes and worker
  * pids: never anything a person chose (names, text, ids), so the metrics hold nothing about anyone.
  */
@@ -55,31 +65,31 @@ export class Metrics {
     const adapterRooms = () => deps.io.of('/').adapter.rooms;
     new Gauge({
       name: 'circle_rooms',
-      help: 'Meetings with at least one person connected to this node',
+      help: `Meetings with at least one person connected to this node, rounded up to a multiple of ${COARSE_STEP}`,
       registers,
       collect() {
         const groups = new Set<string>();
         for (const name of adapterRooms().keys())
           if (name.startsWith('p:')) groups.add(name.slice(2, name.lastIndexOf(':')));
-        this.set(groups.size);
+        this.set(coarse(groups.size));
       },
     });
     new Gauge({
       name: 'circle_participants',
-      help: 'People (in a meeting or its lobby) connected to this node; several tabs count once',
+      help: `People (in a meeting or its lobby) connected to this node, rounded up to a multiple of ${COARSE_STEP}`,
       registers,
       collect() {
         let n = 0;
         for (const name of adapterRooms().keys()) if (name.startsWith('p:')) n++;
-        this.set(n);
+        this.set(coarse(n));
       },
     });
     new Gauge({
       name: 'circle_connections',
-      help: 'Open Socket.IO connections on this node',
+      help: `Open Socket.IO connections on this node, rounded up to a multiple of ${COARSE_STEP}`,
       registers,
       collect() {
-        this.set(deps.io.engine.clientsCount);
+        this.set(coarse(deps.io.engine.clientsCount));
       },
     });
     new Gauge({
@@ -126,13 +136,13 @@ export class Metrics {
     });
     new Gauge({
       name: 'circle_mediasoup_consumers',
-      help: 'Open mediasoup consumers on each worker',
+      help: `Open mediasoup consumers on each worker, rounded up to a multiple of ${COARSE_STEP}`,
       labelNames: ['worker'],
       registers,
       collect() {
         this.reset();
         for (const pid of deps.media()?.workerPids() ?? [])
-          this.set({ worker: String(pid) }, consumersOn(pid));
+          this.set({ worker: String(pid) }, coarse(consumersOn(pid)));
       },
     });
     new Gauge({

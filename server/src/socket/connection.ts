@@ -3,13 +3,16 @@ import { clientEventSchemas, PROTOCOL_VERSION } from '@circle/shared';
 import { route, routeDisconnect } from '../cluster/route.js';
 import { AppError } from '../errors.js';
 import { track } from '../ops/inflight.js';
+import type { AbuseLimits } from '../config.js';
+import { AddressLimits } from './addressLimits.js';
 import type { CircleSocket, Services, Session } from './context.js';
 import { RateLimiter } from './rateLimit.js';
 
 // Handlers are registered in the table in ./dispatch.ts (one entry per domain).
 
-export function attachSockets(services: Services, opts: { rateLimitPerSec: number }) {
+export function attachSockets(services: Services, opts: { rateLimitPerSec: number; limits: AbuseLimits }) {
   const { io, log } = services;
+  const perAddress = new AddressLimits(io, opts.limits, services.now);
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { protocol?: unknown };
@@ -22,6 +25,12 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
     // Kept in socket.data so a connection restored by Socket.IO's state recovery keeps who it speaks for.
     const session: Session = (socket.data.session ??= {});
     const limiter = new RateLimiter(opts.rateLimitPerSec);
+    // A connection exists to be in a room: one that never joins only holds memory and a file descriptor.
+    const joinDeadline = session.groupId
+      ? undefined
+      : setTimeout(() => {
+          if (!session.groupId) socket.disconnect(true);
+        }, opts.limits.joinTimeoutMs);
 
     // Socket.IO dispatches by name; anything not in our table is answered here and otherwise ignored.
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -43,6 +52,7 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
     }
 
     socket.on('disconnect', () => {
+      clearTimeout(joinDeadline);
       const { groupId, pid } = session;
       if (!groupId || !pid) return;
       // Tracked so a node shutting down lets the room record the departure before it closes the store.
@@ -55,6 +65,8 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
       if (!limiter.take()) throw new AppError('RATE_LIMITED');
       const parsed = clientEventSchemas[event].safeParse(payload);
       if (!parsed.success) throw new AppError('BAD_REQUEST');
+      // Counted per address (well-formed attempts only): every join loads a group and may write an identity.
+      if (event === 'room:join' && !perAddress.mayJoin(socket.request)) throw new AppError('RATE_LIMITED');
       return route(services, socket, session, event, parsed.data);
     }
   });

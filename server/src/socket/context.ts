@@ -38,7 +38,8 @@ export interface Services extends FacilitationServices {
   now: () => number;
   /** Absent when no mediasoup worker could start: media events then answer UNAVAILABLE. */
   media?: MediaService;
-  mediaIceServers: IceServer[];
+  /** Fresh for each `media:join`: TURN credentials are minted per person and expire. */
+  mediaIceServers: () => IceServer[];
   exercises?: Exercises;
   /** Present with Redis: several nodes share rooms, each room owned by one node at a time. */
   cluster?: Cluster;

@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** Start mediasoup workers (CIRCLE_MEDIA=off runs without audio/video). */
   media: boolean;
+  /** Time between two retention sweeps (the first runs at start). */
+  sweepIntervalMs: number;
   /** Per-address limits against exhausting the server from a link (see socket/addressLimits.ts). */
   limits: AbuseLimits;
   /** Where /metrics is served: its own (loopback) port, or the main port behind a bearer token. */
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerSec: Number(env.CIRCLE_RATE_LIMIT ?? 20),
     logLevel: env.LOG_LEVEL ?? 'info',
     media: env.CIRCLE_MEDIA !== 'off',
+    sweepIntervalMs: Number(env.CIRCLE_SWEEP_INTERVAL_MS ?? 3_600_000),
     limits: {
       trustedProxies: Number(env.CIRCLE_TRUST_PROXY ?? 0),
       adminPassword: env.CIRCLE_ADMIN_PASSWORD || undefined,

@@ -23,6 +23,7 @@ import { MediaService } from './media/service.js';
 import { iceServersFor } from './media/turn.js';
 import { WorkerPool } from './media/workers.js';
 import { Ops } from './ops/index.js';
+import { Retention } from './retention/sweep.js';
 import { RoomRegistry } from './room/registry.js';
 import { attachSockets } from './socket/connection.js';
 import { openStore, type Store } from './store/index.js';
@@ -35,6 +36,8 @@ export interface RunningServer {
   media?: MediaService;
   /** Talk time for the fairness view (media feeds it; tests may call `addTalk` directly). */
   fairness: Fairness;
+  /** The retention sweep (tests run it with a clock moved forward). */
+  retention: Retention;
   close(): Promise<void>;
 }
 
@@ -88,6 +91,17 @@ export async function startServer(
   rooms.onLoad((room) => boards.attach(room));
   const exercises = new Exercises({ store, io, now });
   rooms.onLoad((room) => exercises.attach(room));
+  const retention = new Retention({
+    store,
+    groups,
+    identities,
+    boards,
+    now,
+    log,
+    intervalMs: config.sweepIntervalMs,
+  });
+  rooms.onLoad((room) => retention.attach(room));
+  retention.start();
   const mediaConfig = loadMediaConfig();
   // Readiness, metrics and draining; started before the workers so their consumers are counted.
   const ops = await Ops.start({
@@ -143,6 +157,7 @@ export async function startServer(
     store,
     media,
     fairness: facilitation.services.fairness,
+    retention,
     async close() {
       // First drain: clients finish what they sent, then reconnect (to another node behind the balancer).
       await ops.drain();
@@ -153,6 +168,7 @@ export async function startServer(
       boards.dispose();
       exercises.dispose();
       media?.close();
+      await retention.stop();
       await store.close();
       adapterPub?.disconnect();
       adapterSub?.disconnect();

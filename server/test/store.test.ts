@@ -44,6 +44,28 @@ describe.each(makers)('the %s store', (_name, make) => {
     await store.close();
   });
 
+  it('rewrites a log in one step: appends racing with the rewrite are kept, and keys lists by prefix', async () => {
+    const store = make();
+    const p = `t${Math.random().toString(36).slice(2)}:`;
+    for (let i = 0; i < 20; i++) await store.append(`${p}log`, { i, drop: i % 2 === 0 });
+    await store.put(`${p}doc`, 1);
+    expect((await store.keys(p)).sort()).toEqual([`${p}doc`, `${p}log`]);
+    const racing = Array.from({ length: 20 }, (_, i) => store.append(`${p}log`, { i: 100 + i, drop: false }));
+    await Promise.all([
+      store.rewriteLog<{ i: number; drop: boolean }>(`${p}log`, (all) => all.filter((e) => !e.drop)),
+      ...racing,
+    ]);
+    const left = await store.read<{ i: number }>(`${p}log`);
+    expect(left.map((e) => e.i).sort((a, b) => a - b)).toEqual([
+      ...[1, 3, 5, 7, 9, 11, 13, 15, 17, 19],
+      ...Array.from({ length: 20 }, (_, i) => 100 + i),
+    ]);
+    await store.rewriteLog(`${p}log`, () => []);
+    expect(await store.keys(p)).toEqual([`${p}doc`]);
+    await store.forgetDeleted();
+    await store.close();
+  });
+
   it('replaces a document only when its seq is the expected one', async () => {
     const store = make();
     const k = `t${Math.random().toString(36).slice(2)}:room`;

@@ -70,6 +70,25 @@ export class BalancePersistence {
     await this.store.put(boardKeys.lastSnapshot(this.groupId, this.balanceId), s);
   }
 
+  /**
+   * Retention: snapshots taken before `cutoff` go, the latest one too if it is that old (the owner then
+   * sees no "since the last meeting", and the next meeting's end takes a new one). True if any went.
+   */
+  async pruneSnapshots(cutoff: number): Promise<boolean> {
+    let pruned = false;
+    await this.store.rewriteLog<BalanceSnapshot>(boardKeys.snapshots(this.groupId, this.balanceId), (all) => {
+      const kept = all.filter((s) => s.at >= cutoff);
+      pruned = kept.length !== all.length;
+      return kept;
+    });
+    const last = await this.lastSnapshot();
+    if (last && last.at < cutoff) {
+      await this.store.del(boardKeys.lastSnapshot(this.groupId, this.balanceId));
+      pruned = true;
+    }
+    return pruned;
+  }
+
   lastSnapshot(): Promise<BalanceSnapshot | null> {
     return this.store.get<BalanceSnapshot>(boardKeys.lastSnapshot(this.groupId, this.balanceId));
   }

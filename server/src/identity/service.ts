@@ -1,10 +1,13 @@
 import type { Store } from '../store/index.js';
 import { newId, type Signer } from '../tokens.js';
 import { groupKey } from '../groups/service.js';
+import { anonymiseIdentity } from '../retention/anonymise.js';
 
 export interface IdentityRecord {
   id: string;
   createdAt: number;
+  /** The last time it joined a meeting (absent until it joins again after this was introduced). */
+  lastUsedAt?: number;
 }
 
 const key = (groupId: string, id: string) => `${groupKey(groupId)}identity:${id}`;
@@ -38,7 +41,33 @@ export class Identities {
     return (await this.store.get<IdentityRecord>(key(groupId, claims.i))) ? claims.i : null;
   }
 
-  erase(groupId: string, id: string): Promise<void> {
-    return this.store.del(key(groupId, id));
+  /** The identity joined a meeting (its last use decides when the retention sweep forgets it). */
+  async used(groupId: string, id: string, now: number): Promise<void> {
+    const rec = await this.store.get<IdentityRecord>(key(groupId, id));
+    // Never recreates an identity erased meanwhile.
+    if (rec) await this.store.put(key(groupId, id), { ...rec, lastUsedAt: now } satisfies IdentityRecord);
+  }
+
+  /** Every stored identity of a group, for the retention sweep. */
+  async all(groupId: string): Promise<IdentityRecord[]> {
+    const found = await Promise.all(
+      (await this.store.keys(key(groupId, ''))).map((k) => this.store.get<IdentityRecord>(k)),
+    );
+    return found.filter((r): r is IdentityRecord => r !== null);
+  }
+
+  /**
+   * Takes the identity out of what the group keeps (see anonymiseIdentity for what stays, unnamed), then
+   * removes it: its token opens nothing any more. Its balances are the caller's to remove first.
+   */
+  async forget(groupId: string, id: string): Promise<void> {
+    await anonymiseIdentity(this.store, groupId, id);
+    await this.store.del(key(groupId, id));
+  }
+
+  /** Someone erases their identity: forgotten, and the bytes gone from the database's files as well. */
+  async erase(groupId: string, id: string): Promise<void> {
+    await this.forget(groupId, id);
+    await this.store.forgetDeleted();
   }
 }

@@ -2,16 +2,16 @@ import type { MeetingClosed, MeetingSummary } from '@circle/shared';
 import { nextMeetingAt } from '@circle/shared';
 import { groupKey, type Groups } from '../groups/service.js';
 import type { Room } from '../room/Room.js';
-import type { DeclarationAcceptance, RoomRecord } from '../room/records.js';
+import type { RoomRecord } from '../room/records.js';
 import type { CircleServer } from '../socket/context.js';
 import type { Store } from '../store/index.js';
+import { pruneMeetings } from '../retention/meetings.js';
 import { clearAbsences } from './absences.js';
+import { meetingKeys } from './keys.js';
 import { meetingOf } from './record.js';
 
-const DAY_MS = 86_400_000;
-const meetingsKey = (g: string) => `${groupKey(g)}meetings`;
-const declarationsKey = (g: string) => `${groupKey(g)}declarations`;
-export const attendanceKey = (g: string, meetingId: string) => `${groupKey(g)}attendance:${meetingId}`;
+const meetingsKey = meetingKeys.meetings;
+export const attendanceKey = meetingKeys.attendance;
 
 /**
  * Meetings over time: the list of past meetings (for attendance export), closing a meeting for everyone,
@@ -67,27 +67,16 @@ export class Meetings {
       });
     });
     await this.deps.store.deletePrefix(groupKey(room.id));
+    // Gone from the database's files too, not only from its queries.
+    await this.deps.store.forgetDeleted();
   }
 
-  /** Removes the attendance and declarations of meetings that closed longer ago than the group keeps them. */
+  /**
+   * Removes what the group kept of meetings that closed longer ago than it keeps data (attendance,
+   * declarations, exercise summaries). Also run by the periodic retention sweep.
+   */
   async prune(groupId: string, retentionDays: number, now: number): Promise<void> {
-    const { store } = this.deps;
-    const cutoff = now - retentionDays * DAY_MS;
-    const past = await this.past(groupId);
-    const expired = new Set(past.filter((m) => m.closedAt < cutoff).map((m) => m.meetingId));
-    if (expired.size === 0) return;
-    for (const id of expired) await store.deletePrefix(attendanceKey(groupId, id));
-    // A log cannot lose single entries: it is rewritten with what is kept.
-    const declarations = await store.read<DeclarationAcceptance>(declarationsKey(groupId));
-    const kept = declarations.filter((d) => !expired.has(d.meetingId));
-    if (kept.length !== declarations.length) {
-      await store.deletePrefix(declarationsKey(groupId));
-      for (const d of kept) await store.append(declarationsKey(groupId), d);
-    }
-    await store.put(
-      meetingsKey(groupId),
-      past.filter((m) => !expired.has(m.meetingId)),
-    );
+    await pruneMeetings(this.deps.store, groupId, retentionDays, now);
   }
 
   private announce(room: Room, rec: Readonly<RoomRecord>, closed: MeetingClosed) {

@@ -1,12 +1,20 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir, privateFile, tightenIfPresent } from './files.js';
 import type { Store } from './types.js';
+
+/** `user_version` once the file has been rebuilt with secure_delete on (see below). */
+const SECURE_SINCE = 1;
 
 /** Embedded store: one SQLite file in the data directory, WAL-journaled so a killed process loses nothing. */
 export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'circle.db'));
+  privateDir(dataDir);
+  const file = join(dataDir, 'circle.db');
+  privateFile(file);
+  const db = new Database(file);
+  // Deleted rows are overwritten with zeros, not just unlinked: "deleted" must hold for someone who reads
+  // the file itself (a stolen disk or backup), not only for queries.
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`
@@ -14,6 +22,16 @@ export function openSqliteStore(dataDir: string): Store {
     CREATE TABLE IF NOT EXISTS logs (id INTEGER PRIMARY KEY AUTOINCREMENT, log TEXT NOT NULL, entry TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS logs_by_log ON logs (log, id);
   `);
+  // A file written before secure_delete was on still holds deleted rows in its free space: rebuild it once.
+  if ((db.pragma('user_version', { simple: true }) as number) < SECURE_SINCE) {
+    db.exec('VACUUM');
+    db.pragma(`user_version = ${SECURE_SINCE}`);
+  }
+  const checkpoint = () => db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint();
+  // SQLite gives its -wal and -shm the main file's mode, but files left by an older version may be looser.
+  tightenIfPresent([`${file}-wal`, `${file}-shm`]);
+
   const getDoc = db.prepare<[string], { value: string }>('SELECT value FROM docs WHERE key = ?');
   const putDoc = db.prepare(
     'INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -25,9 +43,13 @@ export function openSqliteStore(dataDir: string): Store {
   );
   const appendLog = db.prepare('INSERT INTO logs (log, entry) VALUES (?, ?)');
   const readLog = db.prepare<[string], { entry: string }>('SELECT entry FROM logs WHERE log = ? ORDER BY id');
+  const delLog = db.prepare('DELETE FROM logs WHERE log = ?');
   // Prefixes are our own key names, but escape LIKE wildcards anyway so a prefix means a prefix.
   const delDocs = db.prepare("DELETE FROM docs WHERE key LIKE ? ESCAPE '\\'");
   const delLogs = db.prepare("DELETE FROM logs WHERE log LIKE ? ESCAPE '\\'");
+  const listKeys = db.prepare<[string, string], { key: string }>(
+    "SELECT key FROM docs WHERE key LIKE ? ESCAPE '\\' UNION SELECT DISTINCT log FROM logs WHERE log LIKE ? ESCAPE '\\'",
+  );
   const like = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 
   return {
@@ -57,11 +79,30 @@ export function openSqliteStore(dataDir: string): Store {
     async read<T>(log: string) {
       return readLog.all(log).map((r) => JSON.parse(r.entry) as T);
     },
+    async rewriteLog<T>(log: string, fn: (entries: T[]) => T[]) {
+      // One synchronous transaction: nothing else runs on this connection meanwhile.
+      db.transaction(() => {
+        const raw = readLog.all(log).map((r) => r.entry);
+        const next = fn(raw.map((e) => JSON.parse(e) as T)).map((e) => JSON.stringify(e));
+        // Unchanged: nothing written (sweeps and erasures look at many logs and change few).
+        if (next.length === raw.length && next.every((e, i) => e === raw[i])) return;
+        delLog.run(log);
+        for (const e of next) appendLog.run(log, e);
+      })();
+    },
     async deletePrefix(prefix) {
       db.transaction(() => {
         delDocs.run(like(prefix));
         delLogs.run(like(prefix));
       })();
+    },
+    async keys(prefix) {
+      return listKeys.all(like(prefix), like(prefix)).map((r) => r.key);
+    },
+    async forgetDeleted() {
+      // The write-ahead log still holds the pages as they were before the deletion; copying it into the
+      // (zeroed) main file and truncating it to nothing removes those copies.
+      checkpoint();
     },
     async close() {
       db.close();

@@ -17,7 +17,21 @@ export interface Store {
   replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number): Promise<boolean>;
   append(log: string, entry: unknown): Promise<void>;
   read<T>(log: string): Promise<T[]>;
+  /**
+   * Replaces a log by `fn(entries)` in one step: an append racing with it (from this node or another) is
+   * neither lost nor rewritten half-way. `fn` may run more than once and must not have side effects.
+   * An empty result removes the log.
+   */
+  rewriteLog<T>(log: string, fn: (entries: T[]) => T[]): Promise<void>;
   /** Removes every document and log whose name starts with `prefix`. */
   deletePrefix(prefix: string): Promise<void>;
+  /** The names of the documents and logs that start with `prefix` (for the retention sweep). */
+  keys(prefix: string): Promise<string[]>;
+  /**
+   * Makes earlier deletions final on disk, not only in queries: the bytes of what was deleted no longer
+   * sit in the database's files (SQLite's write-ahead log, Redis's append-only file). Called after a
+   * group or an identity is deleted and after a retention sweep; never fails for lack of permission.
+   */
+  forgetDeleted(): Promise<void>;
   close(): Promise<void>;
 }

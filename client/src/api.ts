@@ -21,11 +21,21 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-export function createGroup(input: GroupSettingsInput): Promise<CreateGroupResult> {
+/** What the home page needs from the server: whether creating a group asks for the operator's password. */
+export interface ServerConfig {
+  groupCreation: { passwordRequired: boolean };
+}
+
+export function getServerConfig(): Promise<ServerConfig> {
+  return request<ServerConfig>('/api/config');
+}
+
+/** The creation password (when the server asks for one) travels in the body, beside the settings. */
+export function createGroup(input: GroupSettingsInput, adminPassword?: string): Promise<CreateGroupResult> {
   return request<CreateGroupResult>('/api/groups', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
+    body: JSON.stringify(adminPassword === undefined ? input : { ...input, adminPassword }),
   });
 }
 

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { DEFAULT_DECLARATION, LIMITS } from '@circle/shared';
 import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
-import { absoluteUrl, createGroup } from '../api';
-import { describeError } from '../errors';
+import { absoluteUrl, createGroup, getServerConfig } from '../api';
+import { describeError, errorCodeOf } from '../errors';
 import { InviteLinks } from './InviteLinks';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
 
@@ -19,6 +19,21 @@ export function CreateGroupPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<CreateGroupResult | null>(null);
+  /** Set by the operator (CIRCLE_ADMIN_PASSWORD): then only those who know it create groups here. */
+  const [passwordRequired, setPasswordRequired] = useState(false);
+  const [adminPassword, setAdminPassword] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    // If this fails the form is shown without the field; the server still refuses, and says so.
+    getServerConfig().then(
+      (c) => live && setPasswordRequired(c.groupCreation.passwordRequired),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const capacityNum = Number(capacity);
   const bigGroup = Number.isFinite(capacityNum) && capacityNum >= LIMITS.capacityWarnFrom;
@@ -50,9 +65,9 @@ export function CreateGroupPage() {
     setBusy(true);
     setError(null);
     try {
-      setResult(await createGroup(input));
+      setResult(await createGroup(input, passwordRequired ? adminPassword : undefined));
     } catch (err) {
-      setError(describeError(err));
+      setError(createError(err));
     } finally {
       setBusy(false);
     }
@@ -166,6 +181,24 @@ export function CreateGroupPage() {
           onChange={(e) => setDeclaration(e.target.value)}
         />
 
+        {passwordRequired && (
+          <>
+            <label htmlFor="group-admin-password">Creation password</label>
+            <input
+              id="group-admin-password"
+              type="password"
+              value={adminPassword}
+              onChange={(e) => setAdminPassword(e.target.value)}
+              autoComplete="current-password"
+              aria-describedby="group-admin-password-hint"
+              required
+            />
+            <p id="group-admin-password-hint" className="hint">
+              Whoever runs this server asks for this password before a group is created here.
+            </p>
+          </>
+        )}
+
         {error && (
           <p className="error" role="alert">
             {error}
@@ -177,6 +210,18 @@ export function CreateGroupPage() {
       </form>
     </main>
   );
+}
+
+/** Refusals of a creation say what they mean here (not the in-room wording of the same codes). */
+function createError(err: unknown): string {
+  switch (errorCodeOf(err)) {
+    case 'FORBIDDEN':
+      return 'That creation password is not right.';
+    case 'RATE_LIMITED':
+      return 'Too many groups were created from here just now. Please try again later.';
+    default:
+      return describeError(err);
+  }
 }
 
 const isInt = (n: unknown, min: number, max: number) =>

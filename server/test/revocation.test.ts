@@ -40,7 +40,8 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
 
   /** The attacker's connection: the handshake a socket.io client sends to recover a dropped session. */
   function reconnectWith(port: number, stolen: { pid?: string; offset?: string }) {
-    const socket = connect(port, PROTOCOL_VERSION, { auth: { protocol: PROTOCOL_VERSION, ...stolen } });
+    const auth = { auth: { protocol: PROTOCOL_VERSION, ...stolen } } as Parameters<typeof connect>[2];
+    const socket = connect(port, PROTOCOL_VERSION, auth);
     extra.push(socket);
     return socket;
   }

@@ -32,6 +32,8 @@ export const MeetingSettingsSchema = z
     schedule: MeetingScheduleSchema.nullable(),
     /** How long attendance is kept after a meeting. */
     retentionDays: z.number().int().min(1).max(3650),
+    /** How many observers may follow a meeting at once (they wait in the lobby like members). */
+    observerLimit: z.number().int().min(0).max(LIMITS.observerMax),
   })
   .strict();
 
@@ -44,6 +46,7 @@ export const GroupSettingsSchema = z.object({
   supportContacts: words.default(''),
   schedule: MeetingSettingsSchema.shape.schedule.default(null),
   retentionDays: MeetingSettingsSchema.shape.retentionDays.default(90),
+  observerLimit: MeetingSettingsSchema.shape.observerLimit.default(LIMITS.observersDefault),
   capacity: z.number().int().min(2).max(LIMITS.capacityMax).default(12),
   meetingMinutes: z.number().int().min(10).max(240).default(60),
   lobby: z.boolean().default(false),

@@ -35,6 +35,11 @@ export const LIMITS = {
   declarationMax: 4_000,
   capacityMax: 40,
   capacityWarnFrom: 9,
+  /** Observers sit outside the circle; a group allows a few (its setting), never more than this. */
+  observerMax: 20,
+  observersDefault: 4,
+  /** People waiting in the lobby at once: they hold no seat, but each is a connection and a record. */
+  lobbyMax: 30,
   /** Opening and closing words, support contacts. */
   wordsMax: 2_000,
   chatMax: 1_000,

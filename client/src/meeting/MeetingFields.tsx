@@ -20,6 +20,7 @@ export interface MeetingFieldValues {
   weekday: string;
   time: string;
   retentionDays: string;
+  observerLimit: string;
 }
 
 export const emptyMeetingFields = (): MeetingFieldValues => ({
@@ -31,6 +32,7 @@ export const emptyMeetingFields = (): MeetingFieldValues => ({
   weekday: '',
   time: '19:00',
   retentionDays: '90',
+  observerLimit: String(LIMITS.observersDefault),
 });
 
 export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
@@ -43,6 +45,7 @@ export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
     weekday: s.schedule ? String(s.schedule.weekday) : '',
     time: s.schedule?.time ?? '19:00',
     retentionDays: String(s.retentionDays),
+    observerLimit: String(s.observerLimit),
   };
 }
 
@@ -66,6 +69,8 @@ export function meetingSettingsFrom(
     if (text.length > LIMITS.wordsMax) return { invalid: `${label} (at most ${LIMITS.wordsMax} characters)` };
   if (v.weekday !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) return { invalid: 'the meeting time' };
   if (!isInt(v.retentionDays, 1, 3650)) return { invalid: 'how long attendance is kept (1 to 3650 days)' };
+  if (!isInt(v.observerLimit, 0, LIMITS.observerMax))
+    return { invalid: `the number of observers (0 to ${LIMITS.observerMax})` };
   return {
     settings: {
       kind: v.kind,
@@ -82,6 +87,7 @@ export function meetingSettingsFrom(
               timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
             },
       retentionDays: Number(v.retentionDays),
+      observerLimit: Number(v.observerLimit),
     },
   };
 }
@@ -173,6 +179,20 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
         value={v.retentionDays}
         onChange={(e) => set('retentionDays', e.target.value)}
       />
+
+      <label htmlFor={`${id}-observers`}>Observers at most</label>
+      <input
+        id={`${id}-observers`}
+        type="number"
+        min={0}
+        max={LIMITS.observerMax}
+        value={v.observerLimit}
+        aria-describedby={`${id}-observers-hint`}
+        onChange={(e) => set('observerLimit', e.target.value)}
+      />
+      <p className="hint" id={`${id}-observers-hint`}>
+        Observers sit outside the circle. With the lobby on they wait there like members.
+      </p>
     </>
   );
 }

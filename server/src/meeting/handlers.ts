@@ -1,5 +1,5 @@
 import type { MeetingSettings } from '@circle/shared';
-import { openClock, pauseClock, resumeClock } from '@circle/shared';
+import { LIMITS, openClock, pauseClock, resumeClock } from '@circle/shared';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
 import type { HandlerTable } from '../socket/context.js';
@@ -14,6 +14,7 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   supportContacts: s.supportContacts,
   schedule: s.schedule,
   retentionDays: s.retentionDays,
+  observerLimit: s.observerLimit ?? LIMITS.observersDefault,
 });
 
 export const meetingHandlers: HandlerTable = {

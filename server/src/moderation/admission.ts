@@ -6,7 +6,8 @@ export type Admission = 'refused' | 'lobby' | 'enter';
 
 /**
  * Where someone new to this meeting goes. Facilitators always enter (they hold the secret link and run
- * the meeting); a removed identity is refused; otherwise the lobby holds people when the group uses one,
+ * the meeting); a removed identity is refused; otherwise the lobby holds members and observers when the
+ * group uses one,
  * when the meeting is locked, or once anyone has been removed (the member link is shared).
  */
 export function admissionFor(
@@ -19,5 +20,6 @@ export function admissionFor(
   if (m.removed.includes(pid)) return 'refused';
   if (role === 'facilitator') return 'enter';
   if (m.locked || m.lobbyForced) return 'lobby';
-  return role === 'member' && settings.lobby ? 'lobby' : 'enter';
+  // Observers follow everything said: with a lobby they wait to be admitted like members.
+  return settings.lobby ? 'lobby' : 'enter';
 }

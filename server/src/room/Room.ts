@@ -1,5 +1,5 @@
 import type { FloorCommand, FloorEffect, JoinResult, LobbyEntry, Role, RoomView } from '@circle/shared';
-import { floorReducer, initialFloor, nextWake } from '@circle/shared';
+import { floorReducer, initialFloor, LIMITS, nextWake } from '@circle/shared';
 import type { Server, Socket } from 'socket.io';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
@@ -133,7 +133,6 @@ export class Room {
       role: Role;
       declarationVersion: number;
       identity: string;
-      personalLink: string;
     },
   ): Promise<JoinResult> {
     return this.run(async () => {
@@ -145,9 +144,10 @@ export class Room {
       if (!p) {
         const entry = admissionFor(rec, this.group.settings, args.pid, args.role);
         if (entry === 'refused') throw new AppError('FORBIDDEN');
-        if (args.role === 'member' && this.memberCount(rec) >= this.group.settings.capacity)
-          throw new AppError('ROOM_FULL');
         const waits = entry === 'lobby';
+        // The lobby holds no seat, but it has its own cap; whoever enters directly needs a free place.
+        if (waits && this.lobby().length >= LIMITS.lobbyMax) throw new AppError('ROOM_FULL');
+        if (!waits && !this.hasPlace(rec, args.role, 1)) throw new AppError('ROOM_FULL');
         p = {
           pid: args.pid,
           name: args.name,
@@ -188,7 +188,6 @@ export class Room {
         pid: p.pid,
         role: p.role,
         identity: args.identity,
-        personalLink: args.personalLink,
         status: p.admitted ? 'admitted' : 'waiting',
       };
     });
@@ -215,8 +214,13 @@ export class Room {
       const now = this.deps.now();
       const rec = clone(this.rec);
       const waiting = Object.values(rec.participants).filter((p) => !p.admitted);
-      const chosen = pids === 'all' ? waiting : waiting.filter((p) => pids.includes(p.pid));
-      if (pids !== 'all' && chosen.length === 0) throw new AppError('NOT_FOUND');
+      const asked = pids === 'all' ? waiting : waiting.filter((p) => pids.includes(p.pid));
+      if (pids !== 'all' && asked.length === 0) throw new AppError('NOT_FOUND');
+      // Waiting holds no seat: admitting needs one. "Admit all" lets in whoever fits, in order of arrival.
+      const chosen: ParticipantRecord[] = [];
+      for (const p of asked.sort((a, b) => (a.waitingSince ?? 0) - (b.waitingSince ?? 0)))
+        if (this.hasPlace(rec, p.role, chosen.filter((c) => c.role === p.role).length + 1)) chosen.push(p);
+      if (asked.length && !chosen.length) throw new AppError('ROOM_FULL');
       for (const p of chosen) {
         p.admitted = true;
         p.waitingSince = null;
@@ -401,8 +405,16 @@ export class Room {
         this.deps.io.in(this.ch.person(p.pid)).socketsJoin(this.channelsFor(p));
   }
 
-  private memberCount(rec: RoomRecord) {
-    return Object.values(rec.participants).filter((p) => p.role === 'member').length;
+  /** Whether `more` people of this role can be admitted: members against the capacity, observers against their limit. */
+  private hasPlace(rec: RoomRecord, role: Role, more: number) {
+    const limit =
+      role === 'member'
+        ? this.group.settings.capacity
+        : role === 'observer'
+          ? (this.group.settings.observerLimit ?? LIMITS.observersDefault)
+          : Infinity;
+    const inside = Object.values(rec.participants).filter((p) => p.admitted && p.role === role).length;
+    return inside + more <= limit;
   }
 
   private seat(rec: RoomRecord, p: ParticipantRecord, now: number) {

@@ -6,7 +6,10 @@ export interface Config {
   /** When set, state lives in Redis (several nodes); otherwise in SQLite under dataDir. */
   redisUrl?: string;
   dataDir: string;
-  /** Signs invitation and identity tokens. When unset, one is generated and kept in the store. */
+  /**
+   * Signs invitation and identity tokens: comma-separated keys, the first signs, all verify. When unset,
+   * one is generated into a 0600 file in the data directory (required with Redis).
+   */
   secret?: string;
   /** Allowed browser origins for cross-origin use (comma separated); same-origin always works. */
   corsOrigins: string[];

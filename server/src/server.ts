@@ -1,6 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@circle/shared';
 import { LIMITS } from '@circle/shared';
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
@@ -17,6 +16,8 @@ import type { Fairness } from './fairness/aggregator.js';
 import { attachFacilitation } from './meeting/attach.js';
 import { Exercises } from './exercise/service.js';
 import { Identities } from './identity/service.js';
+import { DeviceCodes } from './identity/deviceCodes.js';
+import { deviceRoutes, tellDevices } from './identity/http.js';
 import { Boards } from './board/service.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
@@ -27,7 +28,7 @@ import { Retention } from './retention/sweep.js';
 import { RoomRegistry } from './room/registry.js';
 import { attachSockets } from './socket/connection.js';
 import { openStore, type Store } from './store/index.js';
-import { Signer } from './tokens.js';
+import { loadSigningKeys, Signer } from './tokens.js';
 
 export interface RunningServer {
   http: HttpServer;
@@ -47,13 +48,12 @@ export async function startServer(
   log: Logger = pino({ level: config.logLevel }),
 ): Promise<RunningServer> {
   const now = () => Date.now();
+  // Before the store opens: a missing secret with several nodes is a configuration error, said plainly.
+  const signer = new Signer(loadSigningKeys(config));
   const store = openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
-  // One secret per deployment, shared by every node through the store unless set explicitly.
-  const secret =
-    config.secret ?? (await store.putIfAbsent('server:secret', randomBytes(32).toString('base64url')));
-  const signer = new Signer(secret);
-  const groups = new Groups(store, signer);
+  const groups = new Groups(store, signer, now);
   const identities = new Identities(store, signer);
+  const deviceCodes = new DeviceCodes(store, now);
 
   // Filled in once Socket.IO exists: meeting data routes (absence notices, attendance export).
   const laterRoutes = Router();
@@ -120,11 +120,21 @@ export async function startServer(
     : undefined;
   const facilitation = attachFacilitation({ store, io, groups, rooms, now, media });
   laterRoutes.use(facilitation.routes);
+  laterRoutes.use(
+    deviceRoutes({
+      groups,
+      identities,
+      codes: deviceCodes,
+      now,
+      onAdded: (groupId, pid) => void tellDevices(io, store, groupId, pid).catch(() => {}),
+    }),
+  );
   const services = {
     ...facilitation.services,
     io,
     groups,
     identities,
+    deviceCodes,
     rooms,
     log,
     now,

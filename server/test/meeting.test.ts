@@ -3,7 +3,7 @@ import { clockElapsedMs, nextMeetingAt, turnUsedMs } from '@circle/shared';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { call, createGroup, ok, tokenOf } from './support/client.js';
-import { getAs, held, parseCsv, postJson } from './support/meeting.js';
+import { getAs, held, parseCsv, sendAbsence } from './support/meeting.js';
 import { waitUntil } from './support/ports.js';
 import { serverPerTest } from './support/session.js';
 
@@ -182,13 +182,11 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
   it('passes an absence notice from the member link to the facilitators, until the meeting closes', async () => {
     srv = await start();
     const g = await createGroup(srv.port);
-    const path = (link: string) => `/api/invite/${tokenOf(link)}/absence`;
-    expect(
-      (await postJson(srv.port, path(g.links.member), { name: 'Dee', note: 'Sick this week' })).status,
-    ).toBe(201);
-    expect((await postJson(srv.port, path(g.links.observer), { name: 'Obi' })).status).toBe(403);
-    expect((await postJson(srv.port, path(g.links.member), { name: '' })).status).toBe(400);
-    expect((await postJson(srv.port, '/api/invite/nope/absence', { name: 'X' })).status).toBe(404);
+    const absence = (link: string, body: unknown) => sendAbsence(srv.port, tokenOf(link), body);
+    expect((await absence(g.links.member, { name: 'Dee', note: 'Sick this week' })).status).toBe(201);
+    expect((await absence(g.links.observer, { name: 'Obi' })).status).toBe(403);
+    expect((await absence(g.links.member, { name: '' })).status).toBe(400);
+    expect((await sendAbsence(srv.port, 'nope', { name: 'X' })).status).toBe(404);
     const fran = await join(g.links.facilitator, 'Fran');
     const view = await ok(fran.socket, 'moderation:view', {});
     expect(view.absences.map((a) => [a.name, a.note])).toEqual([['Dee', 'Sick this week']]);
@@ -196,7 +194,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
     const pushed = new Promise<number>((r) =>
       fran.socket.once('moderation:state', (v) => r(v.absences.length)),
     );
-    await postJson(srv.port, path(g.links.member), { name: 'Eli' });
+    await absence(g.links.member, { name: 'Eli' });
     expect(await pushed).toBe(2);
     await ok(fran.socket, 'meeting:close', {});
     const again = await join(g.links.facilitator, 'Fran', fran.identity);

@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { COARSE_STEP } from '../src/ops/metrics.js';
 import type { RunningServer } from '../src/server.js';
 import { call, connect, createGroup, joinAs, ok, tokenOf, type Joined } from './support/client.js';
+import { postJson } from './support/meeting.js';
 import { freePort, waitUntil } from './support/ports.js';
 import { startRedis, type RedisProcess } from './support/redis.js';
 import { inProcess } from './support/server.js';
@@ -179,7 +180,7 @@ describe('operations: readiness, metrics, logs', () => {
     stranger.close();
     await call(fac.socket, 'moderation:toLobby', { pid: mo.pid, message: 'Lobbyturnip for a minute' });
     await call(fac.socket, 'meeting:close', {});
-    await fetch(`http://127.0.0.1:${srv.port}/api/invite/${tokenOf(g.links.member)}`);
+    await postJson(srv.port, '/api/invite', { token: tokenOf(g.links.member) });
 
     const metrics = await scrape(srv);
     await srv.close();

@@ -41,7 +41,7 @@ describe('permission matrix: facilitation commands from every role', () => {
 
   it('covers every facilitation domain', () => {
     for (const d of FACILITATION_DOMAINS) expect(events.some((e) => e.startsWith(d))).toBe(true);
-    expect(events).toHaveLength(22);
+    expect(events).toHaveLength(23);
   });
 
   for (const event of events) {

@@ -12,7 +12,10 @@ function validPayload(event: ClientEventName, j: { member: Joined; facilitator: 
     case 'floor:give':
     case 'floor:skip':
     case 'lobby:admit':
+    case 'invite:letBack':
       return { pid: j.member.pid };
+    case 'invite:replace':
+      return { role: 'member' };
     case 'floor:lower':
       return { pid: j.member.pid };
     case 'floor:reorder':

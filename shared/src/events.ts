@@ -6,6 +6,7 @@ import type { ChatEventResults, ChatServerEvents } from './chat/schemas.js';
 import type { FairnessEventResults, FairnessServerEvents } from './fairness/schemas.js';
 import type { ExerciseEventResults, ExerciseServerEvents } from './exercise/schemas.js';
 import type { FloorEventResults } from './floor/schemas.js';
+import type { InviteEventResults, InviteServerEvents } from './invite/schemas.js';
 import type { MediaEventResults, MediaServerEvents } from './media/schemas.js';
 import type { MeetingEventResults, MeetingServerEvents } from './meeting/schemas.js';
 import type { ModerationEventResults, ModerationServerEvents } from './moderation/schemas.js';
@@ -19,6 +20,7 @@ export interface ClientEventResults
     FloorEventResults,
     MeetingEventResults,
     ModerationEventResults,
+    InviteEventResults,
     ChatEventResults,
     CareEventResults,
     FairnessEventResults,
@@ -37,6 +39,7 @@ export interface ServerToClientEvents
     FloorServerEvents,
     MeetingServerEvents,
     ModerationServerEvents,
+    InviteServerEvents,
     ChatServerEvents,
     FairnessServerEvents,
     MediaServerEvents,

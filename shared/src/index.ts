@@ -7,6 +7,7 @@ export * from './permissions.js';
 export * from './media/schemas.js';
 export * from './meeting/index.js';
 export * from './moderation/schemas.js';
+export * from './invite/schemas.js';
 export * from './chat/schemas.js';
 export * from './care/schemas.js';
 export * from './fairness/schemas.js';

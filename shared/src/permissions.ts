@@ -23,6 +23,12 @@ export const EVENT_ROLES: Record<Exclude<ClientEventName, 'room:join'>, readonly
   'moderation:nudge': FACILITATORS,
   'moderation:toLobby': FACILITATORS,
   'moderation:remove': FACILITATORS,
+  'moderation:removeFromGroup': FACILITATORS,
+  // Links and who may use them are the facilitators'; anyone admitted may add a device of their own.
+  'invite:replace': FACILITATORS,
+  'invite:excluded': FACILITATORS,
+  'invite:letBack': FACILITATORS,
+  'identity:deviceCode': EVERYONE,
   'moderation:sideOpen': FACILITATORS,
   'moderation:sideClose': FACILITATORS,
   'moderation:supportSeen': FACILITATORS,

@@ -34,9 +34,8 @@ export interface LobbyEntry {
 export interface JoinResult {
   pid: string;
   role: Role;
-  /** The personal identity token, kept in the browser and in the personal link. */
+  /** The personal identity token, kept in this browser only (another device gets it with a one-time code). */
   identity: string;
-  personalLink: string;
   status: 'admitted' | 'waiting';
 }
 

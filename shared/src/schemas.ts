@@ -5,6 +5,7 @@ import { chatEventSchemas } from './chat/schemas.js';
 import { fairnessEventSchemas } from './fairness/schemas.js';
 import { exerciseEventSchemas } from './exercise/schemas.js';
 import { floorEventSchemas } from './floor/schemas.js';
+import { inviteEventSchemas } from './invite/schemas.js';
 import { mediaEventSchemas } from './media/schemas.js';
 import { meetingEventSchemas } from './meeting/schemas.js';
 import { moderationEventSchemas } from './moderation/schemas.js';
@@ -20,6 +21,7 @@ export const clientEventSchemas = {
   ...exerciseEventSchemas,
   ...meetingEventSchemas,
   ...moderationEventSchemas,
+  ...inviteEventSchemas,
   ...chatEventSchemas,
   ...careEventSchemas,
   ...fairnessEventSchemas,

@@ -1,7 +1,15 @@
-import type { CreateGroupResult, GroupSettings, InviteInfo, Role } from '@circle/shared';
+import type { CreateGroupResult, ExcludedPerson, GroupSettings, InviteInfo, Role } from '@circle/shared';
 import { LIMITS } from '@circle/shared';
+import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { newId, type Signer } from '../tokens.js';
+import { digest, newId, type Signer } from '../tokens.js';
+
+/** The live invitation of one role: only its hash is kept, so the store alone opens no door. */
+export interface InviteRecord {
+  hash: string;
+  /** Epoch ms after which the link is refused; null: no end. */
+  expiresAt: number | null;
+}
 
 export interface GroupRecord {
   id: string;
@@ -9,36 +17,52 @@ export interface GroupRecord {
   settings: GroupSettings;
   /** Bumped whenever the declaration text changes, so each acceptance names the text it accepted. */
   declarationVersion: number;
-  /** The live invitation token per role; a validly signed token that is not the current one is refused. */
-  tokens: Record<Role, string>;
+  /** The live invitation per role; a validly signed token that is not the current one is refused. */
+  invites: Record<Role, InviteRecord>;
+  /** Identities removed from the group, refused at every meeting until a facilitator lets them back in. */
+  excluded: ExcludedPerson[];
 }
 
 export const groupKey = (groupId: string) => `group:${groupId}:`;
 const infoKey = (groupId: string) => `${groupKey(groupId)}info`;
 
+/** Links carry the token in the fragment: browsers never send it, so no server or proxy can log it. */
+export const inviteLink = (token: string) => `/join#${token}`;
+
 export class Groups {
   constructor(
     private readonly store: Store,
     private readonly signer: Signer,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async create(settings: GroupSettings, now: number): Promise<CreateGroupResult> {
     const id = newId();
-    const token = (r: Role) => this.signer.sign({ k: 'invite', g: id, r });
     const tokens = {
-      facilitator: token('facilitator'),
-      member: token('member'),
-      observer: token('observer'),
+      facilitator: this.mint(id, 'facilitator'),
+      member: this.mint(id, 'member'),
+      observer: this.mint(id, 'observer'),
     };
-    const record: GroupRecord = { id, createdAt: now, settings, declarationVersion: 1, tokens };
+    const invite = (t: string): InviteRecord => ({ hash: digest(t), expiresAt: null });
+    const record: GroupRecord = {
+      id,
+      createdAt: now,
+      settings,
+      declarationVersion: 1,
+      invites: {
+        facilitator: invite(tokens.facilitator),
+        member: invite(tokens.member),
+        observer: invite(tokens.observer),
+      },
+      excluded: [],
+    };
     await this.store.put(infoKey(id), record);
-    const link = (t: string) => `/join/${t}`;
     return {
       groupId: id,
       links: {
-        facilitator: link(tokens.facilitator),
-        member: link(tokens.member),
-        observer: link(tokens.observer),
+        facilitator: inviteLink(tokens.facilitator),
+        member: inviteLink(tokens.member),
+        observer: inviteLink(tokens.observer),
       },
       sizeWarning: settings.capacity >= LIMITS.capacityWarnFrom,
     };
@@ -50,9 +74,32 @@ export class Groups {
 
   /** Changes some settings; the declaration is not among them (changing it needs a new version). */
   async update(group: GroupRecord, patch: Partial<GroupSettings>): Promise<GroupRecord> {
-    const next: GroupRecord = { ...group, settings: { ...group.settings, ...patch } };
-    await this.store.put(infoKey(group.id), next);
-    return next;
+    return this.save({ ...group, settings: { ...group.settings, ...patch } });
+  }
+
+  /** A new link for `role`; the old one is refused from now on. The new token is returned once, never kept. */
+  async replaceInvite(
+    group: GroupRecord,
+    role: Role,
+    expiresAt: number | null,
+  ): Promise<{ group: GroupRecord; link: string }> {
+    const token = this.mint(group.id, role);
+    const invites = { ...group.invites, [role]: { hash: digest(token), expiresAt } };
+    return { group: await this.save({ ...group, invites }), link: inviteLink(token) };
+  }
+
+  isExcluded(group: GroupRecord, pid: string): boolean {
+    return (group.excluded ?? []).some((e) => e.pid === pid);
+  }
+
+  async exclude(group: GroupRecord, person: ExcludedPerson): Promise<GroupRecord> {
+    if (this.isExcluded(group, person.pid)) return group;
+    return this.save({ ...group, excluded: [...(group.excluded ?? []), person] });
+  }
+
+  async letBack(group: GroupRecord, pid: string): Promise<GroupRecord> {
+    if (!this.isExcluded(group, pid)) throw new AppError('NOT_FOUND');
+    return this.save({ ...group, excluded: group.excluded.filter((e) => e.pid !== pid) });
   }
 
   /** Forgets the group itself: from now on its links resolve to nothing. Its other data goes separately. */
@@ -60,13 +107,27 @@ export class Groups {
     return this.store.del(infoKey(groupId));
   }
 
-  /** Resolves an invitation token to its group and role, or null when tampered, unknown or revoked. */
+  /** Resolves an invitation token to its group and role, or null when tampered, unknown, replaced or expired. */
   async resolveInvite(token: string): Promise<{ group: GroupRecord; role: Role } | null> {
+    const signed = await this.resolveSigned(token);
+    if (!signed) return null;
+    const live = signed.group.invites[signed.role];
+    if (live.hash !== digest(token)) return null;
+    if (live.expiresAt !== null && live.expiresAt <= this.now()) return null;
+    return signed;
+  }
+
+  /**
+   * A token this server signed for an existing group, current or not. Only for people already in the
+   * meeting: replacing a link must not push out whoever came in with the old one.
+   */
+  async resolveSigned(token: string): Promise<{ group: GroupRecord; role: Role } | null> {
+    if (token.length > 512) return null;
     const claims = this.signer.verify(token);
     if (claims?.k !== 'invite' || typeof claims.g !== 'string') return null;
-    const group = await this.get(claims.g);
     const role = claims.r as Role;
-    if (!group || group.tokens[role] !== token) return null;
+    const group = await this.get(claims.g);
+    if (!group?.invites[role]) return null;
     return { group, role };
   }
 
@@ -79,5 +140,14 @@ export class Groups {
       declarationVersion: group.declarationVersion,
       lobby: group.settings.lobby,
     };
+  }
+
+  private mint(groupId: string, role: Role): string {
+    return this.signer.sign({ k: 'invite', g: groupId, r: role });
+  }
+
+  private async save(next: GroupRecord): Promise<GroupRecord> {
+    await this.store.put(infoKey(next.id), next);
+    return next;
   }
 }

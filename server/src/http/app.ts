@@ -1,4 +1,4 @@
-import { GroupSettingsSchema } from '@circle/shared';
+import { GroupSettingsSchema, InviteLookupSchema } from '@circle/shared';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import helmet from 'helmet';
@@ -40,11 +40,13 @@ export function createApp(deps: {
     res.status(201).json(await deps.groups.create(parsed.data, deps.now()));
   });
 
-  app.get('/api/invite/:token', async (req, res) => {
-    const token = req.params.token;
-    const invite = token.length <= 512 ? await deps.groups.resolveInvite(token) : null;
+  // The token comes in the body: an address (path or query) ends up in server and proxy logs.
+  app.post('/api/invite', async (req, res) => {
+    const parsed = InviteLookupSchema.safeParse(req.body);
+    if (!parsed.success) return void res.status(400).json({ error: 'BAD_REQUEST' });
+    const invite = await deps.groups.resolveInvite(parsed.data.token);
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
-    res.json(deps.groups.inviteInfo(invite.group, invite.role));
+    res.set('cache-control', 'no-store').json(deps.groups.inviteInfo(invite.group, invite.role));
   });
 
   for (const routes of deps.routes ?? []) app.use(routes);
@@ -55,8 +57,9 @@ export function createApp(deps: {
 
   const index = join(deps.clientDir, 'index.html');
   app.use(express.static(deps.clientDir, { index: false }));
-  // The client routes on the path (/, /join/<token>); every other page load gets the app shell.
-  app.get(/^\/(join\/[^/]+)?$/, (_req, res) => {
+  // The client routes on the path (/, /join); the invitation rides in the fragment (`/join#<token>`),
+  // which browsers never send. No page takes a token in its path.
+  app.get(/^\/(join)?$/, (_req, res) => {
     if (!existsSync(index))
       return void res.status(503).type('text').send('The client is not built: run npm start.');
     res.sendFile(index);

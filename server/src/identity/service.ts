@@ -10,11 +10,18 @@ export interface IdentityRecord {
   lastUsedAt?: number;
 }
 
+/** Who a join speaks for: a known identity, or a new one that exists only once `remember` stores it. */
+export interface ResolvedIdentity {
+  id: string;
+  token: string;
+  fresh: boolean;
+}
+
 const key = (groupId: string, id: string) => `${groupKey(groupId)}identity:${id}`;
 
 /**
- * A personal identity within one group: no account, no e-mail, just a signed token kept in the
- * browser (and in a personal link). Attendance and, later, decisional balances follow its id.
+ * A personal identity within one group: no account, no e-mail, just a signed token kept in the browser
+ * (another device gets it with a one-time code). Attendance and decisional balances follow its id.
  */
 export class Identities {
   constructor(
@@ -22,23 +29,35 @@ export class Identities {
     private readonly signer: Signer,
   ) {}
 
-  /** Returns the identity the token names, or a new one when there is no valid token for this group. */
-  async resolveOrCreate(
-    groupId: string,
-    token: string | undefined,
-    now: number,
-  ): Promise<{ id: string; token: string }> {
+  /**
+   * The identity the token names, or a new one when there is no valid token for this group. A new one is
+   * not stored here: a refused join must leave nothing behind, so the join stores it once it is accepted.
+   */
+  async resolveOrMint(groupId: string, token: string | undefined): Promise<ResolvedIdentity> {
     const existing = token ? await this.resolve(groupId, token) : null;
-    if (existing) return { id: existing, token: token! };
+    if (existing) return { id: existing, token: token!, fresh: false };
     const id = newId();
-    await this.store.put(key(groupId, id), { id, createdAt: now } satisfies IdentityRecord);
-    return { id, token: this.signer.sign({ k: 'identity', g: groupId, i: id }) };
+    return { id, token: this.signer.sign({ k: 'identity', g: groupId, i: id }), fresh: true };
+  }
+
+  async remember(groupId: string, identity: ResolvedIdentity, now: number): Promise<void> {
+    if (identity.fresh)
+      await this.store.put(key(groupId, identity.id), {
+        id: identity.id,
+        createdAt: now,
+      } satisfies IdentityRecord);
   }
 
   async resolve(groupId: string, token: string): Promise<string | null> {
     const claims = this.signer.verify(token);
     if (claims?.k !== 'identity' || claims.g !== groupId || typeof claims.i !== 'string') return null;
     return (await this.store.get<IdentityRecord>(key(groupId, claims.i))) ? claims.i : null;
+  }
+
+  /** The token of a stored identity, freshly signed (for a device that proved it belongs to this person). */
+  async tokenFor(groupId: string, id: string): Promise<string | null> {
+    if (!(await this.store.get<IdentityRecord>(key(groupId, id)))) return null;
+    return this.signer.sign({ k: 'identity', g: groupId, i: id });
   }
 
   /** The identity joined a meeting (its last use decides when the retention sweep forgets it). */

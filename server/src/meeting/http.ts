@@ -9,8 +9,8 @@ import { attendanceKey, type Meetings } from './service.js';
 
 /**
  * Meeting data over plain HTTP: the absence notice a member sends before a meeting (no room to join yet),
- * and the attendance export. Facilitators authorise with their invitation token as a bearer token, so
- * it never appears in an address or a server log.
+ * and the attendance export. Both authorise with an invitation token as a bearer token, so it never
+ * appears in an address or a server log.
  */
 export function meetingRoutes(deps: {
   groups: Groups;
@@ -22,15 +22,18 @@ export function meetingRoutes(deps: {
 }): Router {
   const router = Router();
 
-  async function facilitatorGroup(req: Request): Promise<GroupRecord | null> {
+  async function bearerInvite(req: Request) {
     const token = /^Bearer (.{1,512})$/.exec(req.get('authorization') ?? '')?.[1];
-    const invite = token ? await deps.groups.resolveInvite(token) : null;
+    return token ? deps.groups.resolveInvite(token) : null;
+  }
+
+  async function facilitatorGroup(req: Request): Promise<GroupRecord | null> {
+    const invite = await bearerInvite(req);
     return invite?.role === 'facilitator' ? invite.group : null;
   }
 
-  router.post('/api/invite/:token/absence', async (req, res) => {
-    const token = req.params.token;
-    const invite = token.length <= 512 ? await deps.groups.resolveInvite(token) : null;
+  router.post('/api/absence', async (req, res) => {
+    const invite = await bearerInvite(req);
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
     if (invite.role !== 'member') return void res.status(403).json({ error: 'FORBIDDEN' });
     const parsed = AbsenceNoticeSchema.safeParse(req.body);

@@ -2,7 +2,13 @@ import type { ClientEventName, Role } from '@circle/shared';
 import { EVENT_ROLES } from '@circle/shared';
 
 /** Facilitator events that change nothing anyone else needs to know about. */
-const QUIET = new Set<string>(['moderation:view', 'fairness:view', 'chat:history', 'meeting:deleteGroup']);
+const QUIET = new Set<string>([
+  'moderation:view',
+  'fairness:view',
+  'chat:history',
+  'meeting:deleteGroup',
+  'invite:excluded',
+]);
 
 /** Actions that reach people without changing the room record (so the record's seq does not tell). */
 const OUTSIDE_RECORD = new Set<string>([

@@ -12,16 +12,18 @@ export async function join(
   services: Services,
   p: ClientPayload<'room:join'>,
 ): Promise<ClientEventResults['room:join']> {
-  const invite = await services.groups.resolveInvite(p.token);
+  const invite = (await services.groups.resolveInvite(p.token)) ?? (await stillInside(services, p));
   if (!invite) throw new AppError('INVALID_TOKEN');
   const { group, role } = invite;
   // The text someone accepted must be the text in force; otherwise they re-read it first.
   if (p.declarationVersion !== group.declarationVersion) throw new AppError('CONFLICT');
   if (session.groupId && session.groupId !== group.id) throw new AppError('CONFLICT');
 
-  const identity = await services.identities.resolveOrCreate(group.id, p.identity, services.now());
+  const identity = await services.identities.resolveOrMint(group.id, p.identity);
   // One connection speaks for one person; another person needs their own connection.
   if (session.pid && session.pid !== identity.id) throw new AppError('CONFLICT');
+  // Removed from the group: refused at every meeting, through any link, until let back in.
+  if (services.groups.isExcluded(group, identity.id)) throw new AppError('FORBIDDEN');
   const room = await services.rooms.get(group.id);
   if (!room) throw new AppError('NOT_FOUND');
   const existing = room.participant(identity.id);
@@ -34,10 +36,23 @@ export async function join(
     role,
     declarationVersion: p.declarationVersion,
     identity: identity.token,
-    personalLink: `/join/${p.token}?me=${encodeURIComponent(identity.token)}`,
   });
+  // Only now that the room took them: a refused join (full, removed, wrong door) stores nothing.
+  await services.identities.remember(group.id, identity, services.now());
   Object.assign(session, { groupId: group.id, pid: identity.id, token: p.token });
   return result;
+}
+
+/**
+ * A replaced or expired link still lets back in whoever is in this meeting already (a dropped connection,
+ * another tab), with the role that link gave them: replacing a link must not push anyone out.
+ */
+async function stillInside(services: Services, p: ClientPayload<'room:join'>) {
+  const signed = await services.groups.resolveSigned(p.token);
+  if (!signed || !p.identity) return null;
+  const pid = await services.identities.resolve(signed.group.id, p.identity);
+  const room = pid ? await services.rooms.get(signed.group.id) : null;
+  return pid && room?.participant(pid)?.role === signed.role ? signed : null;
 }
 
 export const roomHandlers: HandlerTable = {

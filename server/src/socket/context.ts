@@ -16,6 +16,7 @@ import type { FacilitationServices } from '../meeting/attach.js';
 import type { Boards } from '../board/service.js';
 import type { MediaService } from '../media/service.js';
 import type { Identities } from '../identity/service.js';
+import type { DeviceCodes } from '../identity/deviceCodes.js';
 import type { RoomRegistry } from '../room/registry.js';
 import type { Room } from '../room/Room.js';
 
@@ -33,6 +34,7 @@ export interface Services extends FacilitationServices {
   io: CircleServer;
   groups: Groups;
   identities: Identities;
+  deviceCodes: DeviceCodes;
   rooms: RoomRegistry;
   log: Logger;
   now: () => number;

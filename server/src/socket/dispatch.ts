@@ -12,6 +12,8 @@ import { mediaHandlers } from '../media/handlers.js';
 import { meetingHandlers } from '../meeting/handlers.js';
 import { moderationHandlers } from '../moderation/handlers.js';
 import { join, roomHandlers } from '../room/handlers.js';
+import { identityHandlers } from '../identity/handlers.js';
+import { inviteHandlers } from '../invite/handlers.js';
 import { seatHandlers } from '../seats/handlers.js';
 import type { CircleSocket, HandlerTable, JoinedHandler, Services, Session } from './context.js';
 
@@ -27,6 +29,8 @@ const handlers: HandlerTable = {
   ...boardHandlers,
   ...meetingHandlers,
   ...moderationHandlers,
+  ...inviteHandlers,
+  ...identityHandlers,
   ...chatHandlers,
   ...careHandlers,
   ...fairnessHandlers,

@@ -65,7 +65,8 @@ export async function createGroup(
   return (await res.json()) as CreateGroupResult;
 }
 
-export const tokenOf = (link: string) => link.replace(/^\/join\//, '');
+/** The invitation token in a link (`/join#<token>`: the token rides in the fragment, never sent in an address). */
+export const tokenOf = (link: string) => link.replace(/^.*\/join[#/]/, '');
 
 /** Keeps the newest room snapshot a socket has seen. */
 export function track(socket: TestSocket): { view: () => RoomView | null } {

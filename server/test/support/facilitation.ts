@@ -19,6 +19,7 @@ export function facilitationPayload(event: ClientEventName, target = 'nobody', r
     case 'moderation:toLobby':
       return { pid: target, message: '' };
     case 'moderation:remove':
+    case 'moderation:removeFromGroup':
     case 'moderation:sideOpen':
     case 'moderation:sideClose':
     case 'moderation:supportSeen':

@@ -13,6 +13,15 @@ export async function postJson(port: number, path: string, body: unknown): Promi
   });
 }
 
+/** An absence notice from the member link: the token authorises as a bearer token, never in the address. */
+export function sendAbsence(port: number, token: string, body: unknown): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/absence`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
 /** A minimal CSV reader for the attendance export (quoted cells, CRLF lines). */
 export function parseCsv(text: string): string[][] {
   return text

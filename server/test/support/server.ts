@@ -7,6 +7,9 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { freePort, waitUntil } from './ports.js';
 
+/** The signing key test servers on Redis share, as every node of one deployment must. */
+export const TEST_SECRET = 'test-secret-shared-by-every-node-0123456789';
+
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'circle-data-'));
 
 /** The real server in this process, on a free port, with a fresh data directory unless given one; silent unless given a logger. */
@@ -21,6 +24,8 @@ export async function inProcess(
     host: '127.0.0.1',
     dataDir: tempDir(),
     media: false,
+    // Several nodes must share one secret, so a server on Redis needs one given (see secret.test.ts).
+    secret: overrides.redisUrl ? TEST_SECRET : undefined,
     ...overrides,
   };
   return startServer(config, log);
@@ -46,6 +51,7 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
       PORT: String(p),
       LOG_LEVEL: 'warn',
       CIRCLE_MEDIA: 'off',
+      ...(env.REDIS_URL ? { CIRCLE_SECRET: TEST_SECRET } : {}),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -10,6 +10,8 @@ export const moderationEventSchemas = {
   'moderation:nudge': z.object({ pid: id, text: note.min(1) }).strict(),
   'moderation:toLobby': z.object({ pid: id, message: note }).strict(),
   'moderation:remove': z.object({ pid: id }).strict(),
+  /** The last resort: removed from this meeting and refused at later ones until let back in. */
+  'moderation:removeFromGroup': z.object({ pid: id }).strict(),
   'moderation:sideOpen': z.object({ pid: id }).strict(),
   'moderation:sideClose': z.object({ pid: id }).strict(),
   'moderation:supportSeen': z.object({ pid: id }).strict(),
@@ -60,6 +62,7 @@ export interface ModerationEventResults {
   'moderation:nudge': null;
   'moderation:toLobby': null;
   'moderation:remove': null;
+  'moderation:removeFromGroup': null;
   'moderation:sideOpen': null;
   'moderation:sideClose': null;
   'moderation:supportSeen': null;

@@ -4,12 +4,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as B from '@circle/shared';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { RunningServer } from '../server/src/server.js';
 import { BoardPeer } from '../server/test/support/board.js';
 import { createGroup, joinAs, ok } from '../server/test/support/client.js';
 
-export const ITEMS = Number(process.env.BOARD_BENCH_ITEMS ?? 5000);
+/** A full balance by default: the server refuses items past the cap. */
+export const ITEMS = Number(process.env.BOARD_BENCH_ITEMS ?? B.BOARD_LIMITS.itemsPerBalance);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends a peer's queued edits one message at a time, as the browser does. */
@@ -32,7 +33,7 @@ export function sender(peer: BoardPeer) {
 export async function buildBoard(srv: RunningServer) {
   const g = await createGroup(srv.port);
   const owner = await joinAs(srv.port, g.links.member, 'Owner');
-  const { id } = await ok(owner.socket, 'board:create', { title: 'Five thousand' });
+  const { id } = await ok(owner.socket, 'board:create', { title: 'A full balance' });
   const peer = new BoardPeer(owner.socket, id);
   await peer.open();
   // Many items per transaction, but each update under the message cap.
@@ -46,24 +47,24 @@ export async function buildBoard(srv: RunningServer) {
   return { g, owner, id };
 }
 
-/** Edits on the big board itself: the server's check must not grow with the document. */
+/** Edits of the big board's items (it is full): the server's check must not grow with the document. */
 export async function bigBoardEdits(port: number, built: Awaited<ReturnType<typeof buildBoard>>) {
   const watcher = await joinAs(port, built.g.links.facilitator, 'Watcher');
   const peer = new BoardPeer(watcher.socket, built.id);
   await peer.open();
   const owner = await openAgain(built);
   const samples: number[] = [];
-  B.roots(peer.doc).items.observe((e) => {
-    for (const k of e.keysChanged) {
-      const m = /^big@([\d.]+)$/.exec(
-        String((B.roots(peer.doc).items.get(k) as Y.Map<unknown>)?.get('text')),
-      );
+  B.roots(peer.doc).items.observeDeep((events) => {
+    for (const e of events) {
+      if (!(e instanceof Y.YMapEvent) || !e.keysChanged.has('text')) continue;
+      const m = /^big@([\d.]+)$/.exec(String((e.target as Y.Map<unknown>).get('text')));
       if (m) samples.push(performance.now() - Number(m[1]));
     }
   });
   const flush = sender(owner);
+  const ids = [...B.roots(owner.doc).items.keys()];
   for (let n = 0; n < 40; n++) {
-    B.addItem(owner.doc, B.QUADRANTS[n % 4]!, `big@${performance.now()}`, 3);
+    B.updateItem(owner.doc, ids[(n * 7) % ids.length]!, { text: `big@${performance.now()}` });
     await flush();
     await sleep(100);
   }

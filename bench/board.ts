@@ -5,11 +5,12 @@
  *  1. Edit-to-peer latency: 12 people edit one shared balance at once (the owner and 3 facilitators add
  *     items, 8 members add suggestions), each about twice a second. Every edit carries its send time; each
  *     of the 11 other peers notes when its copy shows it (after the server checked, stored and relayed it).
- *  2. Late joiner: a 5,000-item balance; a new peer opens it (sync step 1 -> step 2) and reads the model.
+ *  2. Late joiner: a full balance (BOARD_LIMITS.itemsPerBalance items); a new peer opens it (sync step 1 ->
+ *     step 2) and reads the model.
  *     Warm (the balance in the server's memory) and cold (the server just restarted: loaded from SQLite).
  *
  * Prints a table, writes bench/board-results.json and prints the same JSON last (bench/run.ts reads it).
- * Run: npx tsx bench/board.ts      Tunables: BOARD_BENCH_SECONDS (15), BOARD_BENCH_ITEMS (5000).
+ * Run: npx tsx bench/board.ts      Tunables: BOARD_BENCH_SECONDS (15), BOARD_BENCH_ITEMS (the cap).
  * The clients share this process (and its 2 cores, on the project's machines) with the server.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -22,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** Start mediasoup workers (CIRCLE_MEDIA=off runs without audio/video). */
   media: boolean;
+  /** Estimated heap the decisional balances held in memory may take in this process (see board/service.ts). */
+  boardLiveMaxBytes: number;
   /** Time between two retention sweeps (the first runs at start). */
   sweepIntervalMs: number;
   /** Per-address limits against exhausting the server from a link (see socket/addressLimits.ts). */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerSec: Number(env.CIRCLE_RATE_LIMIT ?? 20),
     logLevel: env.LOG_LEVEL ?? 'info',
     media: env.CIRCLE_MEDIA !== 'off',
+    boardLiveMaxBytes: Number(env.CIRCLE_BOARD_LIVE_MAX_BYTES ?? 256 * 1024 * 1024),
     sweepIntervalMs: Number(env.CIRCLE_SWEEP_INTERVAL_MS ?? 3_600_000),
     limits: {
       trustedProxies: Number(env.CIRCLE_TRUST_PROXY ?? 0),

@@ -87,7 +87,7 @@ export async function startServer(
   const cluster = config.redisUrl ? new Cluster(config.redisUrl) : undefined;
   await cluster?.start();
   const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, now });
-  const boards = new Boards({ store, io, log });
+  const boards = new Boards({ store, io, log }, { liveMaxBytes: config.boardLiveMaxBytes });
   rooms.onLoad((room) => boards.attach(room));
   const exercises = new Exercises({ store, io, now });
   rooms.onLoad((room) => exercises.attach(room));

@@ -1,5 +1,5 @@
-import type { BoardAccess } from '@circle/shared';
-import { BOARD_LIMITS, BOARD_ROOTS, createBoardDoc, suggestionValue } from '@circle/shared';
+import type { BoardAccess, BoardRoot } from '@circle/shared';
+import { BOARD_LIMITS, BOARD_ROOTS, createBoardDoc, suggestionValue, validTransaction } from '@circle/shared';
 import * as Y from 'yjs';
 
 export interface Actor {
@@ -8,12 +8,12 @@ export interface Actor {
   access: Exclude<BoardAccess, 'read'>;
 }
 
-export type Verdict =
-  { ok: true; changed: boolean } | { ok: false; error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST' };
+type Refusal = 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST' | 'LIMIT';
+export type Verdict = { ok: true; changed: boolean } | { ok: false; error: Refusal };
 
 const ROOTS = new Set<string>(BOARD_ROOTS);
 const APPLY = Symbol('check');
-const refuse = (error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST'): Verdict => ({ ok: false, error });
+const refuse = (error: Refusal): Verdict => ({ ok: false, error });
 
 /**
  * The server's authoritative copy of one balance and the rule for every incoming update.
@@ -26,6 +26,10 @@ const refuse = (error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST'): Verdict => ({ 
  *
  * Yjs client ids are unauthenticated, so each one is bound to the first person who wrote with it: someone
  * else's update carrying those ids would otherwise occupy clock ranges the real writer will use next.
+ *
+ * Whatever the sender may change, the result must have the model's shape (see validTransaction) and stay
+ * under the caps on entries and on history (Yjs structs, tombstones included, which is what memory grows
+ * with). A cap only refuses an update that grows past it, so deleting from a full balance always works.
  */
 export class BalanceAuthority {
   readonly doc = createBoardDoc();
@@ -80,6 +84,8 @@ export class BalanceAuthority {
     const t = tr as Y.Transaction | null;
     if (actor.access === 'suggest' && t && !this.suggestionsOnly(t, shadow, actor.pid))
       return this.dirty('FORBIDDEN');
+    if (t && !validTransaction(t, rootNamer(shadow))) return this.dirty('BAD_REQUEST');
+    if (overCap(sizes(this.doc), sizes(shadow))) return this.dirty('LIMIT');
     const changed =
       !!t &&
       (t.changed.size > 0 ||
@@ -108,7 +114,12 @@ export class BalanceAuthority {
     return Object.fromEntries([...this.clients].map(([k, v]) => [String(k), v]));
   }
 
-  private dirty(error: 'FORBIDDEN' | 'CONFLICT' | 'BAD_REQUEST'): Verdict {
+  /** Yjs structs in the authoritative copy: what its memory grows with. */
+  structCount(): number {
+    return structCount(this.doc);
+  }
+
+  private dirty(error: Refusal): Verdict {
     this.shadow = null;
     return refuse(error);
   }
@@ -146,6 +157,38 @@ export class BalanceAuthority {
     }
     return true;
   }
+}
+
+/** Maps each root type of `doc` back to its name, for the shape check. */
+function rootNamer(doc: Y.Doc): (type: unknown) => BoardRoot | null {
+  const names = new Map<unknown, BoardRoot>();
+  for (const [name, type] of doc.share) if (ROOTS.has(name)) names.set(type, name as BoardRoot);
+  return (type) => names.get(type) ?? null;
+}
+
+function structCount(doc: Y.Doc): number {
+  let n = 0;
+  for (const structs of doc.store.clients.values()) n += structs.length;
+  return n;
+}
+
+const sizes = (doc: Y.Doc) => ({
+  items: doc.getMap('items').size,
+  goals: doc.getMap('goals').size,
+  suggestions: doc.getMap('suggestions').size,
+  history: structCount(doc),
+});
+
+const CAPS: Record<keyof ReturnType<typeof sizes>, number> = {
+  items: BOARD_LIMITS.itemsPerBalance,
+  goals: BOARD_LIMITS.goalsPerBalance,
+  suggestions: BOARD_LIMITS.suggestionsPerBalance,
+  history: BOARD_LIMITS.historyMax,
+};
+
+/** A count over its cap that this update made grow (a balance already over a cap may still shrink). */
+function overCap(before: ReturnType<typeof sizes>, after: ReturnType<typeof sizes>): boolean {
+  return (Object.keys(CAPS) as (keyof typeof CAPS)[]).some((k) => after[k] > CAPS[k] && after[k] > before[k]);
 }
 
 const authorOf = (v: unknown) =>

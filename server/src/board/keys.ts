@@ -13,4 +13,6 @@ export const boardKeys = {
   log: (g: string, b: string, gen: number) => `${groupKey(g)}board:${b}:log:${gen}:`,
   snapshots: (g: string, b: string) => `${groupKey(g)}board:${b}:snapshots`,
   lastSnapshot: (g: string, b: string) => `${groupKey(g)}board:${b}:last`,
+  /** Present while the balance has accepted changes its last snapshot does not hold. */
+  changed: (g: string, b: string) => `${groupKey(g)}board:${b}:changed`,
 };

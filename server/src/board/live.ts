@@ -1,5 +1,12 @@
 import type { Role } from '@circle/shared';
-import { BOARD_LIMITS, readModel, readSyncMessage, syncStep2, updateMessage } from '@circle/shared';
+import {
+  BOARD_LIMITS,
+  isEmptyModel,
+  readModel,
+  readSyncMessage,
+  syncStep2,
+  updateMessage,
+} from '@circle/shared';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -17,6 +24,11 @@ import { BalancePersistence } from './persistence.js';
 
 /** Awareness client ids one connection may hold in a balance (a page makes a new one after each reset). */
 const MAX_AWARENESS_IDS = 8;
+/**
+ * Heap one Yjs struct costs, measured (bench/board-memory.ts): about 550 bytes for a live item's fields,
+ * 220 for a tombstone. The upper figure, so the live cap errs on the side of unloading.
+ */
+const HEAP_PER_STRUCT = 550;
 
 export interface Subscriber {
   socket: CircleSocket;
@@ -54,6 +66,8 @@ export class LiveBalance {
     private gen: number,
     private logLength: number,
     private bytes: number,
+    /** Accepted changes since the last snapshot (kept in the store too, see BalancePersistence). */
+    private changed: boolean,
     private readonly opts: LiveOptions,
   ) {
     this.awareness.setLocalState(null);
@@ -63,7 +77,8 @@ export class LiveBalance {
     const persistence = new BalancePersistence(store, groupId, id);
     const l = await persistence.load();
     const authority = new BalanceAuthority(l.state, l.clients, l.entries);
-    return new LiveBalance(groupId, id, authority, persistence, l.gen, l.logLength, l.bytes, opts);
+    const changed = await persistence.changedSinceSnapshot();
+    return new LiveBalance(groupId, id, authority, persistence, l.gen, l.logLength, l.bytes, changed, opts);
   }
 
   run<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -78,6 +93,22 @@ export class LiveBalance {
 
   model() {
     return readModel(this.authority.doc);
+  }
+
+  /** Estimated heap this balance holds, for the per-process cap on live balances. */
+  weight(): number {
+    return this.authority.structCount() * HEAP_PER_STRUCT;
+  }
+
+  /** At a meeting's end: keeps the model if it changed since the last snapshot. Runs inside `run`. */
+  async snapshot(at: number): Promise<void> {
+    if (!this.changed) return;
+    const model = this.model();
+    const last = await this.persistence.lastSnapshot();
+    if (last ? JSON.stringify(last.model) === JSON.stringify(model) : isEmptyModel(model))
+      await this.persistence.snapshotted();
+    else await this.persistence.snapshot({ at, model });
+    this.changed = false;
   }
 
   stateVector(): Uint8Array {
@@ -109,11 +140,13 @@ export class LiveBalance {
     } catch {
       throw new AppError('BAD_REQUEST');
     }
-    if (this.bytes + update.byteLength > BOARD_LIMITS.documentMax) throw new AppError('CONFLICT');
+    if (this.bytes + update.byteLength > BOARD_LIMITS.documentMax) throw new AppError('LIMIT');
     const verdict = this.authority.check(update, actor);
     if (!verdict.ok) throw new AppError(verdict.error);
     if (!verdict.changed) return;
     try {
+      if (!this.changed) await this.persistence.markChanged();
+      this.changed = true;
       await this.persistence.append(this.gen, update, actor.pid);
     } catch (err) {
       this.authority.abandon();

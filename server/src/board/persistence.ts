@@ -68,6 +68,25 @@ export class BalancePersistence {
   async snapshot(s: BalanceSnapshot): Promise<void> {
     await this.store.append(boardKeys.snapshots(this.groupId, this.balanceId), s);
     await this.store.put(boardKeys.lastSnapshot(this.groupId, this.balanceId), s);
+    await this.snapshotted();
+  }
+
+  /**
+   * Whether changes were accepted since the last snapshot: the meeting's end snapshots only those balances,
+   * without loading the others. Marked before the first such change is appended, so a crash in between
+   * costs at most one snapshot identical to the last (which the caller skips).
+   */
+  async changedSinceSnapshot(): Promise<boolean> {
+    return (await this.store.get(boardKeys.changed(this.groupId, this.balanceId))) !== null;
+  }
+
+  markChanged(): Promise<void> {
+    return this.store.put(boardKeys.changed(this.groupId, this.balanceId), true);
+  }
+
+  /** The last snapshot holds every accepted change. */
+  snapshotted(): Promise<void> {
+    return this.store.del(boardKeys.changed(this.groupId, this.balanceId));
   }
 
   /**

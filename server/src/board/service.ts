@@ -1,5 +1,4 @@
 import type { BalanceSummary, BoardAccess, Role } from '@circle/shared';
-import { isEmptyModel } from '@circle/shared';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import type { Room } from '../room/Room.js';
@@ -9,6 +8,7 @@ import type { Store } from '../store/index.js';
 import { accessFor } from './access.js';
 import { Catalog } from './catalog.js';
 import { LiveBalance, type Subscriber } from './live.js';
+import { BalancePersistence } from './persistence.js';
 import { Spotlights } from './spotlight.js';
 
 export interface BoardOptions {
@@ -16,6 +16,12 @@ export interface BoardOptions {
   idleMs?: number;
   /** Accepted updates between two compactions of a balance's log. */
   compactEvery?: number;
+  /**
+   * Estimated heap all balances in memory may take in this process. Over it, the least recently used
+   * balances nobody has open are compacted and unloaded at once; while the open ones alone exceed it,
+   * no further balance is loaded (UNAVAILABLE) rather than risk the process.
+   */
+  liveMaxBytes?: number;
 }
 
 const RETRY = Symbol('retry');
@@ -33,13 +39,17 @@ const presence = (r: RoomRecord) =>
 export class Boards {
   readonly catalog: Catalog;
   readonly spotlights: Spotlights;
+  /** In least-recently-used order: each use moves a balance to the end. */
   private readonly live = new Map<string, Promise<LiveBalance>>();
+  /** The same balances once loaded, for synchronous accounting against the cap. */
+  private readonly loaded = new Map<string, LiveBalance>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly rooms = new Map<string, Room>();
   /** socket id -> keys of the balances it has open, to clean up on disconnect. */
   private readonly opened = new Map<string, Set<string>>();
   private readonly idleMs: number;
   private readonly compactEvery: number;
+  private readonly liveMaxBytes: number;
 
   constructor(
     private readonly deps: { store: Store; io: CircleServer; log: Logger },
@@ -49,6 +59,7 @@ export class Boards {
     this.spotlights = new Spotlights(deps.store, deps.io);
     this.idleMs = opts.idleMs ?? 60_000;
     this.compactEvery = opts.compactEvery ?? 100;
+    this.liveMaxBytes = opts.liveMaxBytes ?? 256 * 1024 * 1024;
   }
 
   /** Follows a room from when it is loaded: presence decides visibility; the meeting's end takes snapshots. */
@@ -79,14 +90,27 @@ export class Boards {
     return accessFor(b, viewer, !!room.participant(b.owner)?.admitted);
   }
 
-  /** Runs `fn` on the balance in memory (loading it if needed), in its queue. NOT_FOUND once deleted. */
-  async withLive<T>(groupId: string, id: string, fn: (live: LiveBalance) => T | Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` on the balance in memory (loading it if needed), in its queue. NOT_FOUND once deleted;
+   * UNAVAILABLE when it would have to be loaded while the open balances alone fill the live cap (the
+   * server's own work, e.g. snapshots, passes `mayRefuse` false: it unloads each balance right after).
+   */
+  async withLive<T>(
+    groupId: string,
+    id: string,
+    fn: (live: LiveBalance) => T | Promise<T>,
+    mayRefuse = true,
+  ): Promise<T> {
     for (;;) {
       if (!(await this.catalog.get(groupId, id))) throw new AppError('NOT_FOUND');
+      const key = `${groupId}/${id}`;
+      if (mayRefuse && !this.live.has(key) && this.pinnedWeight() > this.liveMaxBytes)
+        throw new AppError('UNAVAILABLE');
       const live = await this.load(groupId, id);
       const r = await live.run(async () => (live.disposed ? RETRY : { value: await fn(live) }));
       if (r !== RETRY) {
         if (live.subscriberCount === 0) this.idle(live);
+        this.enforceCap();
         return r.value;
       }
     }
@@ -107,6 +131,7 @@ export class Boards {
     const pending = this.live.get(`${groupId}/${id}`);
     const live = pending && (await pending.catch(() => null));
     if (live) await live.run(() => live.unsubscribe(socketId));
+    this.enforceCap();
   }
 
   /** Deletes a balance and everything kept about it. */
@@ -121,7 +146,7 @@ export class Boards {
       live.evictAll();
       await live.store.remove();
       live.dispose();
-      this.live.delete(key);
+      this.forgetLive(key);
     });
     await this.spotlights.clearIf(room, id);
     this.deps.io.to(room.ch.room).emit('board:changed');
@@ -144,19 +169,24 @@ export class Boards {
     this.idleTimers.clear();
     for (const pending of this.live.values()) void pending.then((l) => l.dispose()).catch(() => undefined);
     this.live.clear();
+    this.loaded.clear();
   }
 
-  /** At the end of each meeting, a snapshot of every balance that changed since its last one. */
+  /**
+   * At the end of each meeting, a snapshot of every balance that changed since its last one. The others
+   * are not even loaded: an untouched balance gets no new snapshot (nor a fresh date on old content).
+   */
   private async snapshotGroup(groupId: string, ended: RoomRecord): Promise<void> {
     const at = Date.now();
     for (const b of await this.catalog.all(groupId)) {
       try {
-        await this.withLive(groupId, b.id, async (live) => {
-          const model = live.model();
-          const last = await live.store.lastSnapshot();
-          if (last ? JSON.stringify(last.model) === JSON.stringify(model) : isEmptyModel(model)) return;
-          await live.store.snapshot({ at, model });
-        });
+        const inMemory = this.live.has(`${groupId}/${b.id}`);
+        if (
+          !inMemory &&
+          !(await new BalancePersistence(this.deps.store, groupId, b.id).changedSinceSnapshot())
+        )
+          continue;
+        await this.withLive(groupId, b.id, (live) => live.snapshot(at), false);
       } catch (err) {
         // One balance failing must not keep the others (or the meeting's end) from completing.
         this.deps.log.error(
@@ -177,9 +207,60 @@ export class Boards {
         idle: (live) => this.idle(live),
       });
       this.live.set(key, pending);
-      pending.catch(() => this.live.delete(key));
+      void pending.then(
+        (l) => this.live.get(key) === pending && this.loaded.set(key, l),
+        () => this.live.delete(key),
+      );
+    } else {
+      // Most recently used last.
+      this.live.delete(key);
+      this.live.set(key, pending);
     }
     return pending;
+  }
+
+  private forgetLive(key: string): void {
+    this.live.delete(key);
+    this.loaded.delete(key);
+  }
+
+  /** What the balances someone has open weigh: those cannot be unloaded. */
+  private pinnedWeight(): number {
+    let sum = 0;
+    for (const l of this.loaded.values()) if (l.subscriberCount > 0) sum += l.weight();
+    return sum;
+  }
+
+  /** Over the cap: unload the least recently used balances nobody has open until under it again. */
+  private enforceCap(): void {
+    let total = 0;
+    for (const l of this.loaded.values()) total += l.weight();
+    for (const [key, live] of [...this.loaded]) {
+      if (total <= this.liveMaxBytes) return;
+      if (live.subscriberCount > 0) continue;
+      total -= live.weight();
+      this.loaded.delete(key);
+      void this.unload(key, live);
+    }
+  }
+
+  /** Persists (compacts) and drops one balance nobody has open; the next use loads it again. */
+  private unload(key: string, live: LiveBalance): Promise<void> {
+    clearTimeout(this.idleTimers.get(key));
+    this.idleTimers.delete(key);
+    return live
+      .run(async () => {
+        if (live.disposed) return;
+        if (live.subscriberCount > 0) {
+          // Opened again while this waited in the queue: it stays.
+          if (this.live.has(key)) this.loaded.set(key, live);
+          return;
+        }
+        await live.compact();
+        live.dispose();
+        if (this.loaded.get(key) === live || !this.loaded.has(key)) this.forgetLive(key);
+      })
+      .catch(() => undefined);
   }
 
   private visible(live: LiveBalance, sub: Subscriber): boolean {
@@ -201,7 +282,7 @@ export class Boards {
       await live?.run(() => {
         live.evictAll();
         live.dispose();
-        if (this.live.get(key) === pending) this.live.delete(key);
+        if (this.live.get(key) === pending) this.forgetLive(key);
       });
     }
     this.catalog.forget(groupId);
@@ -213,14 +294,7 @@ export class Boards {
     clearTimeout(this.idleTimers.get(key));
     const timer = setTimeout(() => {
       this.idleTimers.delete(key);
-      void live
-        .run(async () => {
-          if (live.disposed || live.subscriberCount > 0) return;
-          await live.compact();
-          live.dispose();
-          this.live.delete(key);
-        })
-        .catch(() => undefined);
+      void this.unload(key, live);
     }, this.idleMs);
     timer.unref();
     this.idleTimers.set(key, timer);

@@ -6,3 +6,4 @@ export * from './replica.js';
 export * from './schemas.js';
 export * from './markdown.js';
 export * from './compare.js';
+export * from './shape.js';

@@ -1,14 +1,15 @@
 import type { BalanceSnapshot, BalanceSummary, BoardAccess, Bytes } from '@circle/shared';
-import { Replica, toBytes } from '@circle/shared';
+import { readModel, Replica, toBytes } from '@circle/shared';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { errorCodeOf } from '../errors';
 import { call } from '../socket';
+import { limitNotice } from './full';
 import type { CircleSocket } from '../socket';
 
 export type SyncStatus = 'connecting' | 'open' | 'offline' | 'gone';
 
 /** Codes after which this copy holds something the server will never accept: start again from its copy. */
-const RESET = new Set(['FORBIDDEN', 'CONFLICT', 'BAD_REQUEST']);
+const RESET = new Set(['FORBIDDEN', 'CONFLICT', 'BAD_REQUEST', 'LIMIT']);
 /** Worth trying again shortly on the same connection. */
 const RETRY = new Set(['RATE_LIMITED', 'TIMEOUT', 'INTERNAL', 'UNAVAILABLE']);
 
@@ -166,7 +167,11 @@ export class BalanceSync {
       if (attempt !== this.attempt) return;
       const code = errorCodeOf(err);
       if (RESET.has(code)) {
-        this.notice = 'That change was not accepted, so the balance was reloaded from the server.';
+        // A cap (another editor may have filled the balance at the same moment) gets its own words.
+        this.notice =
+          code === 'LIMIT'
+            ? limitNotice(readModel(this.replica.doc))
+            : 'That change was not accepted, so the balance was reloaded from the server.';
         this.replica.reset();
         this.awareness = this.makeAwareness();
         this.attempt++;

@@ -1,10 +1,11 @@
 import { useId, useMemo } from 'react';
 import type { BalanceSummary, Role, Stage } from '@circle/shared';
-import { QUADRANTS, STAGE_LABELS, STAGES } from '@circle/shared';
+import { itemCount, QUADRANTS, STAGE_LABELS, STAGES } from '@circle/shared';
 import { balanceActions } from './actions';
 import type { BalanceSync } from './BalanceSync';
 import { ChangesSince } from './ChangesSince';
 import { downloadMarkdown, openPrintable } from './exportBalance';
+import { FULL } from './full';
 import { Goals } from './Goals';
 import { Quadrant } from './Quadrant';
 import { Scale } from './Scale';
@@ -28,11 +29,29 @@ export function BalanceView({ sync, summary, me, nameOf, boards, clockOffset }: 
   const stageId = useId();
   const b = summary ?? sync.balance;
   const myOpen = model.suggestions.filter((s) => s.by === me.pid).length;
+  const [items, goals, suggestions] = [itemCount(model), model.goals.length, model.suggestions.length];
   const actions = useMemo(
-    () => balanceActions(sync, sync.access, me.pid, () => Date.now() + clockOffset, myOpen),
+    () =>
+      balanceActions(sync, sync.access, me.pid, () => Date.now() + clockOffset, {
+        items,
+        goals,
+        suggestions,
+        mySuggestions: myOpen,
+      }),
     // The access, summary and sync state change with the version, which re-renders this.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sync, sync.access, sync.balance, sync.replica.synced, me.pid, clockOffset, myOpen],
+    [
+      sync,
+      sync.access,
+      sync.balance,
+      sync.replica.synced,
+      me.pid,
+      clockOffset,
+      myOpen,
+      items,
+      goals,
+      suggestions,
+    ],
   );
 
   if (sync.status === 'gone') return <p role="status">This balance is no longer available to you.</p>;
@@ -99,6 +118,11 @@ export function BalanceView({ sync, summary, me, nameOf, boards, clockOffset }: 
       )}
       {mine && sync.previous && <ChangesSince previous={sync.previous} model={model} />}
 
+      {actions.canEdit && actions.itemsFull && (
+        <p className="muted" role="status">
+          {FULL.items}
+        </p>
+      )}
       <div className="quadrants">
         {QUADRANTS.map((q) => (
           <Quadrant

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Goal } from '@circle/shared';
 import { BOARD_LIMITS } from '@circle/shared';
 import type { BalanceActions } from './actions';
+import { FULL } from './full';
 
 /** The owner's goals for this behaviour, most important first; reordered with the arrow buttons. */
 export function Goals({ goals, actions }: { goals: Goal[]; actions: BalanceActions }) {
@@ -52,7 +53,12 @@ export function Goals({ goals, actions }: { goals: Goal[]; actions: BalanceActio
           })}
         </ol>
       )}
-      {actions.canEdit && (
+      {actions.canEdit && actions.goalsFull && (
+        <p className="muted" role="status">
+          {FULL.goals}
+        </p>
+      )}
+      {actions.canEdit && !actions.goalsFull && (
         <form
           className="inline-form"
           onSubmit={(e) => {

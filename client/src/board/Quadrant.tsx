@@ -56,7 +56,7 @@ export function Quadrant({ quadrant, items, actions, editors, nameOf }: Props) {
           {all ? `Show the first ${FIRST_ROWS} only` : `Show all ${items.length} items`}
         </button>
       )}
-      {actions.canEdit && (
+      {actions.canEdit && !actions.itemsFull && (
         <AddForm textLabel="New item" button="Add" onAdd={(t, w) => actions.addItem(quadrant, t, w)} />
       )}
       {actions.canSuggest && (

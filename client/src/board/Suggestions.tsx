@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Suggestion } from '@circle/shared';
 import { QUADRANT_LABELS } from '@circle/shared';
 import type { BalanceActions } from './actions';
+import { FULL } from './full';
 
 /** Proposals from the group, waiting for the owner (or a facilitator) to take them in or let them go. */
 export function Suggestions({
@@ -19,9 +20,7 @@ export function Suggestions({
   return (
     <section className="board-suggestions" aria-labelledby={heading}>
       <h4 id={heading}>Suggestions</h4>
-      {actions.suggestionsFull && (
-        <p className="muted">You have many suggestions waiting; the owner can answer those first.</p>
-      )}
+      {actions.suggestionsFull && <p className="muted">{FULL.suggestions}</p>}
       {suggestions.length === 0 ? (
         <p className="muted">No suggestions waiting.</p>
       ) : (
@@ -39,6 +38,8 @@ export function Suggestions({
                     <>
                       <button
                         type="button"
+                        disabled={actions.itemsFull}
+                        title={actions.itemsFull ? FULL.items : undefined}
                         onClick={() => actions.accept(s.id)}
                         aria-label={`Accept ${quoted}`}
                       >

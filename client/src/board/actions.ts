@@ -11,8 +11,8 @@ export function balanceActions(
   access: BoardAccess | null,
   myPid: string,
   now: () => number,
-  /** This person's proposals still waiting; the server refuses more than the cap. */
-  myOpenSuggestions: number,
+  /** What the balance holds now, against the caps the server enforces (this person's proposals too). */
+  counts: { items: number; goals: number; suggestions: number; mySuggestions: number },
 ) {
   const doc = () => sync.replica.doc;
   const b = sync.balance;
@@ -21,9 +21,15 @@ export function balanceActions(
   // Members propose on shared balances; a facilitator may too (gentler than editing someone's list).
   const mayPropose =
     ready && (access === 'suggest' || (access === 'edit' && !!b && b.owner !== myPid && b.shared));
-  const full = myOpenSuggestions >= B.BOARD_LIMITS.openSuggestionsPerPerson;
+  const full =
+    counts.mySuggestions >= B.BOARD_LIMITS.openSuggestionsPerPerson ||
+    counts.suggestions >= B.BOARD_LIMITS.suggestionsPerBalance;
+  const canEdit = ready && access === 'edit';
   return {
-    canEdit: ready && access === 'edit',
+    canEdit,
+    /** Adding is hidden once a cap is reached (the screen says so); editing and removing still work. */
+    itemsFull: counts.items >= B.BOARD_LIMITS.itemsPerBalance,
+    goalsFull: counts.goals >= B.BOARD_LIMITS.goalsPerBalance,
     canSuggest: mayPropose && !full,
     suggestionsFull: mayPropose && full,
     addItem: (q: Quadrant, text: string, importance: number) => void B.addItem(doc(), q, text, importance),

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceSummary } from '@circle/shared';
-import { describeError } from '../errors';
+import { describeError, errorCodeOf } from '../errors';
 import { call } from '../socket';
 import type { Room } from '../room/useRoom';
 import { BalanceSync } from './BalanceSync';
+import { FULL } from './full';
 
 const selectedKey = (groupId: string) => `circle.board.${groupId}`;
 const remembered = (groupId: string) => {
@@ -111,7 +112,8 @@ export function useBoards(room: Room, groupId: string) {
         setError(null);
         return r;
       } catch (err) {
-        setError(describeError(err));
+        // The only cap these actions can reach is the number of one's own balances.
+        setError(errorCodeOf(err) === 'LIMIT' ? FULL.balances : describeError(err));
         return undefined;
       }
     },

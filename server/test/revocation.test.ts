@@ -1,6 +1,15 @@
 import { PROTOCOL_VERSION } from '@circle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, connect, createGroup, joinAs, ok, type Joined, type TestSocket } from './support/client.js';
+import {
+  call,
+  connect,
+  createGroup,
+  joinAs,
+  ok,
+  tokenOf,
+  type Joined,
+  type TestSocket,
+} from './support/client.js';
 import { waitUntil } from './support/ports.js';
 import { serverPerTest } from './support/session.js';
 
@@ -110,7 +119,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
     const fresh = connect(srv.port);
     extra.push(fresh);
     const res = await ok(fresh, 'room:join', {
-      token: g.links.member.replace(/^\/join\//, ''),
+      token: tokenOf(g.links.member),
       name: 'Not Ana',
       accept: true,
       declarationVersion: 1,

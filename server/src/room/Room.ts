@@ -380,8 +380,17 @@ export class Room {
     if (!this.rec.participants[pid]) this.detach(pid, [this.ch.person(pid)]);
   }
 
+  // The Redis adapter applies a cluster-wide leave or join on this node only when its own request comes
+  // back through Redis, while a broadcast reaches local sockets at once: so this node applies it now
+  // itself. Other nodes receive the request ahead of any later broadcast (one connection, in order).
   private detach(pid: string, from: string[]) {
+    this.deps.io.local.in(this.ch.person(pid)).socketsLeave(from);
     this.deps.io.in(this.ch.person(pid)).socketsLeave(from);
+  }
+
+  private attach(pid: string, to: string[]) {
+    this.deps.io.local.in(this.ch.person(pid)).socketsJoin(to);
+    this.deps.io.in(this.ch.person(pid)).socketsJoin(to);
   }
 
   private channelsFor(p: ParticipantRecord): string[] {
@@ -401,8 +410,7 @@ export class Room {
       if (p.admitted && !next.participants[p.pid]?.admitted)
         this.detach(p.pid, [this.ch.room, this.ch.facilitators]);
     for (const p of Object.values(next.participants))
-      if (p.admitted && !prev.participants[p.pid]?.admitted)
-        this.deps.io.in(this.ch.person(p.pid)).socketsJoin(this.channelsFor(p));
+      if (p.admitted && !prev.participants[p.pid]?.admitted) this.attach(p.pid, this.channelsFor(p));
   }
 
   /** Whether `more` people of this role can be admitted: members against the capacity, observers against their limit. */

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
+import { startRedis, type RedisProcess } from './support/redis.js';
+import { spawnServer, TEST_SECRET, type ServerProcess } from './support/server.js';
+
+/** Revocation across nodes, and what Redis keeps: several server processes sharing one real Redis. */
+describe('revocation on several nodes', () => {
+  let redis: RedisProcess;
+  const nodes: ServerProcess[] = [];
+  const people: Joined[] = [];
+  const join = async (port: number, link: string, name: string, identity?: string) => {
+    const j = await joinAs(port, link, name, identity);
+    people.push(j);
+    return j;
+  };
+  async function twoNodes() {
+    redis = await startRedis();
+    for (let i = 0; i < 2; i++)
+      nodes.push(await spawnServer({ REDIS_URL: redis.url, CIRCLE_SECRET: TEST_SECRET }));
+    return nodes as [ServerProcess, ServerProcess];
+  }
+  afterEach(async () => {
+    for (const p of people.splice(0)) p.socket.close();
+    for (const n of nodes.splice(0)) await n.stop();
+    await redis?.stop();
+  });
+
+  it('sending someone to the lobby detaches every tab of theirs, on every node', async () => {
+    const [a, b] = await twoNodes();
+    const g = await createGroup(a.port);
+    const fran = await join(a.port, g.links.facilitator, 'Fran');
+    const onA = await join(a.port, g.links.member, 'Ana');
+    const onB = await join(b.port, g.links.member, 'Ana', onA.identity);
+    const ben = await join(b.port, g.links.member, 'Ben');
+    const heard: string[] = [];
+    for (const tab of [onA, onB])
+      tab.socket.onAny((event: string, ...args: unknown[]) => heard.push(`${event} ${JSON.stringify(args)}`));
+
+    await ok(fran.socket, 'moderation:toLobby', { pid: onA.pid, message: '' });
+    await ok(ben.socket, 'chat:send', { text: 'I relapsed last week' });
+    await ok(fran.socket, 'floor:give', { pid: ben.pid });
+    // Barriers on both of Ana's connections: whatever was broadcast before has arrived by now.
+    await Promise.all([onA, onB].map((t) => call(t.socket, 'chat:history', {})));
+    expect(heard.filter((e) => /relapsed|room:state|Ben/.test(e)).map((e) => e.slice(0, 300))).toEqual([]);
+  });
+
+  it('nothing anyone says or is called is written to Redis', async () => {
+    const [a, b] = await twoNodes();
+    const g = await createGroup(a.port);
+    const fran = await join(a.port, g.links.facilitator, 'Fran');
+    const ana = await join(b.port, g.links.member, 'Ana');
+    const canary = `canary-${Math.random().toString(36).slice(2)}`;
+    const delivered = new Promise<void>((r) =>
+      ana.socket.on('chat:message', (m) => m.text.includes(canary) && r()),
+    );
+    await ok(fran.socket, 'chat:send', { text: `${canary} said in the circle` });
+    await ok(ana.socket, 'chat:whisper', { text: `${canary} a private word` });
+    await ok(fran.socket, 'moderation:nudge', { pid: ana.pid, text: `${canary} a nudge` });
+    await delivered;
+
+    const client = new Redis(redis.url);
+    try {
+      // Every value of every key, whatever its type, as Redis holds it now.
+      const values: string[] = [];
+      for (const key of await client.keys('*')) {
+        const type = await client.type(key);
+        if (type === 'string') values.push((await client.get(key)) ?? '');
+        else if (type === 'hash') values.push(JSON.stringify(await client.hgetall(key)));
+        else if (type === 'list') values.push(JSON.stringify(await client.lrange(key, 0, -1)));
+        else if (type === 'set') values.push(JSON.stringify(await client.smembers(key)));
+        else if (type === 'zset') values.push(JSON.stringify(await client.zrange(key, 0, -1)));
+        else if (type === 'stream') values.push(JSON.stringify(await client.xrange(key, '-', '+')));
+      }
+      expect(values.filter((v) => v.includes(canary))).toEqual([]);
+      // And the append-only file on disk, which records every write command as it came.
+      const dir = ((await client.config('GET', 'dir')) as string[])[1]!;
+      const files = walk(dir);
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((f) => readFileSync(f).includes(canary))).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}

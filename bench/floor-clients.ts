@@ -116,7 +116,7 @@ async function joinRoom(fleet: Fleet, ports: number[], index: number, links: Rec
       fleet.mode === 'bare'
         ? await emit(socket, 'join', index, role)
         : await emit(socket, 'room:join', {
-            token: links[role].replace(/^\/join\//, ''),
+            token: links[role].replace(/^.*\/join#/, ''),
             name: `${role} ${room.people.length + 1}`,
             accept: true,
             declarationVersion: 1,

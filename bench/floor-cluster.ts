@@ -69,6 +69,8 @@ for (let i = 0; i < 2; i++) {
         PORT: String(port),
         HOST: '127.0.0.1',
         REDIS_URL: redisUrl,
+        // Every node signs and verifies links with the same key (required with Redis).
+        CIRCLE_SECRET: 'bench-secret-shared-by-both-nodes-0123456789',
         CIRCLE_MEDIA: 'off',
         LOG_LEVEL: 'warn',
         CIRCLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'circle-cl-')),

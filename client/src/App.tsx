@@ -1,22 +1,38 @@
+import { useEffect, useState } from 'react';
 import { CreateGroupPage } from './groups/CreateGroupPage';
 import { JoinPage } from './join/JoinPage';
 
-/** The token in `/join/<token>`, or null when the path is something else. */
-function joinToken(pathname: string): string | null {
-  const match = /^\/join\/([^/]+)\/?$/.exec(pathname);
-  if (!match?.[1]) return null;
+/**
+ * The invitation token of `/join#<token>`. It rides in the fragment, which browsers never send to a
+ * server, so it never reaches a server's or a proxy's logs; the join page sends it in request bodies.
+ */
+function joinToken(hash: string): string | null {
+  const raw = hash.replace(/^#/, '');
+  if (!raw) return null;
   try {
-    return decodeURIComponent(match[1]);
+    return decodeURIComponent(raw);
   } catch {
     return null;
   }
 }
 
+/** Follows the fragment: opening another invitation link in the same tab changes only the hash. */
+function useHash(): string {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+}
+
 export function App() {
   const { pathname } = window.location;
+  const hash = useHash();
   if (pathname === '/' || pathname === '/index.html') return <CreateGroupPage />;
-  const token = joinToken(pathname);
-  if (token) return <JoinPage token={token} />;
+  const token = pathname === '/join' ? joinToken(hash) : null;
+  if (token) return <JoinPage key={token} token={token} />;
   return (
     <main className="page narrow">
       <h1>Page not found</h1>

@@ -1,5 +1,11 @@
 import { ERROR_CODES } from '@circle/shared';
-import type { CreateGroupResult, ErrorCode, GroupSettingsInput, InviteInfo } from '@circle/shared';
+import type {
+  CreateGroupResult,
+  DeviceCodeExchangeResult,
+  ErrorCode,
+  GroupSettingsInput,
+  InviteInfo,
+} from '@circle/shared';
 import { CallError } from './errors';
 
 function asErrorCode(value: unknown): ErrorCode {
@@ -39,20 +45,28 @@ export function createGroup(input: GroupSettingsInput, adminPassword?: string): 
   });
 }
 
+/** Tokens go in a body or a header, never in an address (servers and proxies log addresses). */
+const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
 export function getInvite(token: string): Promise<InviteInfo> {
-  return request<InviteInfo>(`/api/invite/${encodeURIComponent(token)}`);
+  return request<InviteInfo>('/api/invite', postJson({ token }));
 }
 
 /** Tells the facilitators, from the member link, that this person will not come to the next meeting. */
 export async function sendAbsence(token: string, notice: { name: string; note: string }): Promise<void> {
-  await request<{ ok: true }>(`/api/invite/${encodeURIComponent(token)}/absence`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(notice),
-  });
+  await request<{ ok: true }>('/api/absence', postJson(notice, { Authorization: `Bearer ${token}` }));
 }
 
-/** Server paths such as `/join/<token>` as a full address to share. */
+/** Exchanges a one-time code read off another device for that person's identity in this group. */
+export function redeemDeviceCode(token: string, code: string): Promise<DeviceCodeExchangeResult> {
+  return request<DeviceCodeExchangeResult>('/api/device', postJson({ token, code }));
+}
+
+/** Links such as `/join#<token>` as a full address to share. */
 export function absoluteUrl(path: string): string {
   return new URL(path, window.location.origin).toString();
 }

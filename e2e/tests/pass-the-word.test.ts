@@ -22,7 +22,7 @@ describe('passing the word, in real Chromium', () => {
   it('creates a group and seats a facilitator and three members', async () => {
     fran = await person(env.browser, 'Fran', env.server.url);
     const links = await createGroup(fran.page, 'Tuesday circle');
-    expect(links.member).toMatch(/\/join\/[\w-]+\.[\w-]+$/);
+    expect(links.member).toMatch(/\/join#[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(new Set(Object.values(links)).size).toBe(3);
     await fran.page.goto(links.facilitator);
     await join(fran);

@@ -34,7 +34,7 @@ interface RowProps {
   children: ReactNode;
 }
 
-function LinkRow({ id, label, who, url, children }: RowProps) {
+export function LinkRow({ id, label, who, url, children }: RowProps) {
   const { copied, copy } = useCopy(url, id);
 
   return (

@@ -9,6 +9,7 @@ import { RoomPage } from '../room/RoomPage';
 import { AbsenceForm } from '../meeting/AbsenceForm';
 import { ROLE_HINTS, ROLE_LABELS } from '../labels';
 import { DeviceCheck } from '../media/DeviceCheck';
+import { DeviceCodeForm } from './DeviceCodeForm';
 
 type Load =
   | { state: 'loading' }
@@ -28,14 +29,6 @@ export function JoinPage({ token }: { token: string }) {
     getInvite(token).then(
       (invite) => {
         if (cancelled) return;
-        // A personal link carries `?me=<identity>`: remember it, then drop it from the address bar.
-        const url = new URL(window.location.href);
-        const me = url.searchParams.get('me');
-        if (me) {
-          storage.setIdentity(invite.groupId, me);
-          url.searchParams.delete('me');
-          window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-        }
         setName((prev) => prev || storage.getName(invite.groupId) || '');
         setLoad({ state: 'ready', invite });
       },
@@ -62,10 +55,10 @@ export function JoinPage({ token }: { token: string }) {
   if (load.state === 'invalid') {
     return (
       <main className="page narrow">
-        <h1>Invitation not valid</h1>
-        <p role="alert">
-          This invitation link is not valid. It may have been mistyped or changed. Ask your group for a new
-          link.
+        <h1>This link is no longer valid</h1>
+        <p role="alert">This link is no longer valid. Ask your facilitator for the new one.</p>
+        <p className="hint">
+          Facilitators can replace a link, or give it an end date. It may also have been copied incompletely.
         </p>
       </main>
     );
@@ -153,6 +146,7 @@ export function JoinPage({ token }: { token: string }) {
           Join
         </button>
       </form>
+      <DeviceCodeForm token={token} groupId={invite.groupId} />
       {invite.role === 'member' && <AbsenceForm token={token} defaultName={trimmed} />}
     </main>
   );

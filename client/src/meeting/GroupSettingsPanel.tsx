@@ -3,6 +3,8 @@ import type { MeetingSettings } from '@circle/shared';
 import { call, type CircleSocket } from '../socket';
 import { describeError } from '../errors';
 import type { Room } from '../room/useRoom';
+import { ExcludedList } from '../groups/ExcludedList';
+import { ReplaceLinks } from '../groups/ReplaceLinks';
 import {
   MeetingFields,
   meetingFieldsFrom,
@@ -17,18 +19,22 @@ interface Props {
 
 /**
  * Facilitators: the group's settings (opening and closing words, support contacts, day and time, kind,
- * retention), read when opened and saved for everyone; and deleting all the group's data.
+ * retention), read when opened and saved for everyone; replacing invitation links; letting back in people
+ * removed from the group; and deleting all the group's data.
  */
 export function GroupSettingsPanel({ room, groupName }: Props) {
   const [values, setValues] = useState<MeetingFieldValues | null>(null);
   const [minutes, setMinutes] = useState('60');
   const [status, setStatus] = useState<string | null>(null);
   const [confirmName, setConfirmName] = useState('');
+  /** Counts openings: the list of people removed from the group is read afresh each time. */
+  const [opened, setOpened] = useState(0);
   const socket = (): CircleSocket | null => room.socketRef.current;
 
   function load(open: boolean) {
     const s = socket();
     if (!open || !s) return;
+    setOpened((n) => n + 1);
     call(s, 'meeting:settings', {}).then(
       (settings: MeetingSettings) => {
         setValues(meetingFieldsFrom(settings));
@@ -78,6 +84,9 @@ export function GroupSettingsPanel({ room, groupName }: Props) {
         <p className="hint">Loading…</p>
       )}
       {status && <p role="status">{status}</p>}
+
+      <ReplaceLinks room={room} />
+      {opened > 0 && <ExcludedList key={opened} room={room} />}
 
       <h3>Delete this group&apos;s data</h3>
       <p className="hint" id="delete-hint">

@@ -26,6 +26,7 @@ export function ModerationPanel({ participants, floor, whispers, myPid, act }: P
   const [nudge, setNudge] = useState(NUDGES[0]!);
   const [note, setNote] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [confirmGroup, setConfirmGroup] = useState(false);
   const person = people.find((p) => p.pid === picked) ?? null;
   const pid = person?.pid ?? '';
   const member = person?.role === 'member';
@@ -135,6 +136,43 @@ export function ModerationPanel({ participants, floor, whispers, myPid, act }: P
               in the lobby.
             </p>
           )}
+          <div className="button-row">
+            {confirmGroup ? (
+              <>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() =>
+                    void act('moderation:removeFromGroup', { pid }).then((ok) => {
+                      if (!ok) return;
+                      setPicked('');
+                      setConfirmGroup(false);
+                    })
+                  }
+                >
+                  Yes, remove {person.name} from the group
+                </button>
+                <button type="button" onClick={() => setConfirmGroup(false)}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="danger"
+                aria-describedby="remove-group-hint"
+                onClick={() => setConfirmGroup(true)}
+              >
+                Remove from the group
+              </button>
+            )}
+          </div>
+          <p className="hint" id="remove-group-hint" role={confirmGroup ? 'status' : undefined}>
+            The last resort, when every lighter step has failed: the group does not exclude people lightly.{' '}
+            {confirmGroup
+              ? `${person.name} leaves this meeting and cannot join any later one until a facilitator lets them back in (Group settings).`
+              : 'It lasts beyond this meeting, until a facilitator lets them back in.'}
+          </p>
         </>
       )}
     </section>

@@ -2,7 +2,7 @@ import type { InviteInfo, JoinResult, RoomView } from '@circle/shared';
 import { useRoom } from './useRoom';
 import type { JoinParams, Room } from './useRoom';
 import { Notices } from './Notices';
-import { PersonalLink } from './PersonalLink';
+import { AddDevice } from './AddDevice';
 import { Circle } from '../floor/Circle';
 import { Controls } from '../floor/Controls';
 import { Queue } from '../floor/Queue';
@@ -94,7 +94,6 @@ export function RoomPage({ invite, params, onExit }: Props) {
         <p className="hint">
           You will enter the room as soon as someone admits you. You can keep this page open.
         </p>
-        <PersonalLink path={me.personalLink} />
         <YouActions room={room} supportContacts="" />
       </main>
     );
@@ -240,8 +239,8 @@ function RoomScreen({
           {facilitator && (
             <FacilitatorTools room={room} me={me} view={view} chat={chat} token={token} nameOf={nameOf} />
           )}
-          <section className="panel" aria-label="Your link">
-            <PersonalLink path={me.personalLink} />
+          <section className="panel" aria-label="Your other devices">
+            <AddDevice room={room} />
           </section>
         </aside>
       </div>
@@ -262,7 +261,7 @@ function YouActions({ room, supportContacts }: { room: Room; supportContacts: st
   function erase() {
     const sure = window.confirm(
       'Erase your identity? You will leave the room, and neither this browser nor the server will remember you. ' +
-        'Your personal link will stop working.',
+        'Your other devices will no longer be able to join as you.',
     );
     if (sure) void room.erase();
   }

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { ExcludedPerson } from '@circle/shared';
+import { describeError } from '../errors';
+import { call } from '../socket';
+import type { Room } from '../room/useRoom';
+
+/** People removed from the group, with the name they used, until a facilitator lets them back in. */
+export function ExcludedList({ room }: { room: Room }) {
+  const [people, setPeople] = useState<ExcludedPerson[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const socket = room.socketRef.current;
+
+  useEffect(() => {
+    if (!socket) return;
+    call(socket, 'invite:excluded', {}).then(setPeople, (err: unknown) => setError(describeError(err)));
+  }, [socket]);
+
+  async function letBack(pid: string) {
+    if (!socket) return;
+    try {
+      await call(socket, 'invite:letBack', { pid });
+      setPeople((list) => (list ?? []).filter((p) => p.pid !== pid));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  }
+
+  return (
+    <section aria-labelledby="excluded-heading">
+      <h3 id="excluded-heading">Removed from the group</h3>
+      <p className="hint">
+        Removing someone from the group is the last resort, for when keeping them would harm the others: the
+        group welcomes people back. Letting them back in lets them join the next meeting again.
+      </p>
+      {people === null ? (
+        <p className="hint">Loading…</p>
+      ) : people.length === 0 ? (
+        <p className="hint">Nobody is removed from the group.</p>
+      ) : (
+        <ul className="excluded-list">
+          {people.map((p) => (
+            <li key={p.pid}>
+              <span id={`excluded-${p.pid}`}>{p.name}</span>{' '}
+              <span className="hint">since {new Date(p.since).toLocaleDateString()}</span>{' '}
+              <button
+                type="button"
+                aria-describedby={`excluded-${p.pid}`}
+                onClick={() => void letBack(p.pid)}
+              >
+                Let back in
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

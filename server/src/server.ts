@@ -126,6 +126,7 @@ export async function startServer(
       identities,
       codes: deviceCodes,
       now,
+      trustedProxies: config.limits.trustedProxies,
       onAdded: (groupId, pid) => void tellDevices(io, store, groupId, pid).catch(() => {}),
     }),
   );

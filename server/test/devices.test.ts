@@ -4,12 +4,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, connect, createGroup, ok, tokenOf } from './support/client.js';
 import { postJson } from './support/meeting.js';
+import { loadConfig } from '../src/config.js';
 import { tempDir } from './support/server.js';
 import { serverPerTest } from './support/session.js';
 
 /** The other device posts the code, with the group's link, in a request body. */
 const exchange = (port: number, link: string, code: string) =>
   postJson(port, '/api/device', { token: tokenOf(link), code });
+
+/** The same, through a reverse proxy that appended `forwardedFor` to X-Forwarded-For. */
+const exchangeVia = (port: number, link: string, code: string, forwardedFor: string) =>
+  fetch(`http://127.0.0.1:${port}/api/device`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+    body: JSON.stringify({ token: tokenOf(link), code }),
+  });
+
+const wrongCode = (i: number) => `WRNGWRN${DEVICE_CODE_ALPHABET[i]}`;
 
 describe('adding a device: one-time codes instead of personal links', () => {
   const t = serverPerTest();
@@ -61,12 +72,37 @@ describe('adding a device: one-time codes instead of personal links', () => {
 
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)
-      statuses.push((await exchange(srv.port, g.links.member, `WRNGWRN${DEVICE_CODE_ALPHABET[i]}`)).status);
+      statuses.push((await exchange(srv.port, g.links.member, wrongCode(i))).status);
     expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
     expect(statuses.at(-1)).toBe(429);
     // While cut off, even the right code waits: guessing gains nothing.
     expect((await exchange(srv.port, g.links.member, code)).status).toBe(429);
     expect((await postJson(srv.port, '/api/device', { token: tokenOf(g.links.member) })).status).toBe(400);
+  });
+
+  it('behind a trusted proxy, one guesser is cut off by its own address and does not lock out the others', async () => {
+    const srv = await t.start({ limits: { ...loadConfig({}).limits, trustedProxies: 1 } });
+    const g = await createGroup(srv.port);
+    const ana = await t.join(g.links.member, 'Ana');
+    const { code } = await ok(ana.socket, 'identity:deviceCode', {});
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await exchangeVia(srv.port, g.links.member, wrongCode(i), '203.0.113.66')).status);
+    expect(statuses.at(-1)).toBe(429);
+    // A client prepending an address of its own is still counted by what the proxy appended.
+    expect((await exchangeVia(srv.port, g.links.member, code, '10.1.1.1, 203.0.113.66')).status).toBe(429);
+    // Ana's other device, behind the same proxy but from its own address, is not punished for it.
+    expect((await exchangeVia(srv.port, g.links.member, code, '198.51.100.7')).status).toBe(200);
+  });
+
+  it('without a trusted proxy, a forged X-Forwarded-For does not buy fresh guesses', async () => {
+    const srv = await t.start();
+    const g = await createGroup(srv.port);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++)
+      statuses.push((await exchangeVia(srv.port, g.links.member, wrongCode(i), `198.51.100.${i}`)).status);
+    expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('someone waiting in the lobby cannot ask for a code', async () => {

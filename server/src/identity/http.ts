@@ -1,6 +1,7 @@
 import { DeviceCodeExchangeSchema, type DeviceCodeExchangeResult } from '@circle/shared';
 import { Router } from 'express';
 import { groupKey, type Groups } from '../groups/service.js';
+import { clientAddress } from '../http/clientAddress.js';
 import type { RoomRecord } from '../room/records.js';
 import { meetingChannels } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
@@ -20,6 +21,8 @@ export function deviceRoutes(deps: {
   identities: Identities;
   codes: DeviceCodes;
   now: () => number;
+  /** Reverse proxies in front whose X-Forwarded-For is believed (see clientAddress). */
+  trustedProxies: number;
   /** Tells every device of that identity that another one now has it. */
   onAdded: (groupId: string, pid: string) => void;
 }): Router {
@@ -30,7 +33,12 @@ export function deviceRoutes(deps: {
   router.post('/api/device', async (req, res) => {
     const parsed = DeviceCodeExchangeSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json({ error: 'BAD_REQUEST' });
-    const address = req.ip ?? 'unknown';
+    // Behind the proxy every client shares its address: counting by it would let one guesser lock out all.
+    const address = clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      deps.trustedProxies,
+    );
     if (perAddress.blocked(address)) return void res.status(429).json({ error: 'RATE_LIMITED' });
     const invite = await deps.groups.resolveInvite(parsed.data.token);
     if (!invite) {

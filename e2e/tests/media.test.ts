@@ -15,7 +15,7 @@ import {
 const seatLabelOf = (p: Person, name: string) => seatLabel(p.page, name);
 
 describe('audio through the SFU, in real Chromium with fake devices', () => {
-  const env = browserAndServer({ MEDIASOUP_WORKERS: '1' });
+  const env = browserAndServer({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
   let fran: Person, ana: Person, ben: Person, obi: Person;
   let links: Awaited<ReturnType<typeof createGroup>>;
 

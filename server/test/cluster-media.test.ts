@@ -1,27 +1,11 @@
 import type { MediaView } from '@circle/shared';
 import { execFileSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createGroup, joinAs, ok, type Joined } from './support/client.js';
-import { waitUntil } from './support/ports.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
+import { closedConsumers, consume, publishMic } from './support/media.js';
+import { freePort, waitUntil } from './support/ports.js';
 import { startRedis, type RedisProcess } from './support/redis.js';
 import { spawnServer, type ServerProcess } from './support/server.js';
-
-const opus = (ssrc: number) => ({
-  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2 }],
-  encodings: [{ ssrc }],
-  rtcp: { cname: `c${ssrc}` },
-});
-
-async function publishMic(j: Joined, ssrc: number) {
-  await ok(j.socket, 'media:join', {});
-  const t = await ok(j.socket, 'media:transport', { direction: 'send' });
-  return ok(j.socket, 'media:produce', {
-    transportId: t.id,
-    kind: 'audio',
-    source: 'mic',
-    rtpParameters: opus(ssrc),
-  });
-}
 
 const workersOf = (pid: number) =>
   execFileSync('pgrep', ['-P', String(pid), '-f', 'mediasoup-worker'], { encoding: 'utf8' })
@@ -33,18 +17,48 @@ describe('media with two nodes sharing Redis', () => {
   let redis: RedisProcess;
   const nodes: ServerProcess[] = [];
   const people: Joined[] = [];
+  let a: ServerProcess, b: ServerProcess;
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = { REDIS_URL: redis.url, CIRCLE_MEDIA: 'on', MEDIASOUP_WORKERS: '1' };
+    // Each node's worker has its own media port.
+    a = await spawnServer({ ...env, CIRCLE_MEDIA_PORT: String(await freePort()) });
+    b = await spawnServer({ ...env, CIRCLE_MEDIA_PORT: String(await freePort()) });
+    nodes.push(a, b);
+  }, 60_000);
   afterAll(async () => {
     for (const p of people) p.socket.close();
     for (const n of nodes) await n.stop();
     await redis?.stop();
   });
 
+  it('cuts off the media of a member on the other node who is sent to the lobby, within 1 s', async () => {
+    const g = await createGroup(a.port);
+    const fran = await joinAs(a.port, g.links.facilitator, 'Fran'); // node A owns the meeting and its router
+    const ana = await joinAs(b.port, g.links.member, 'Ana');
+    people.push(fran, ana);
+    const anaClosed = closedConsumers(ana.socket);
+    const franClosed = closedConsumers(fran.socket);
+    const franMic = await publishMic(fran, 7);
+    const anaMic = await publishMic(ana, 8);
+    const anaHearsFran = await consume(ana, franMic.producerId);
+    const franHearsAna = await consume(fran, anaMic.producerId);
+
+    const since = Date.now();
+    await ok(fran.socket, 'moderation:toLobby', { pid: ana.pid, message: '' });
+    await waitUntil(
+      () => anaClosed.has(anaHearsFran.consumerId) && franClosed.has(franHearsAna.consumerId),
+      3_000,
+      "Ana's media closed across nodes",
+    );
+    expect(Date.now() - since).toBeLessThanOrEqual(1_000);
+    expect(await call(ana.socket, 'media:transport', { direction: 'recv' })).toEqual({
+      ok: false,
+      error: 'NOT_ADMITTED',
+    });
+  });
+
   it("serves a member on the other node from the meeting's router, across a worker death and a node death", async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, CIRCLE_MEDIA: 'on', MEDIASOUP_WORKERS: '1' };
-    const a = await spawnServer(env);
-    const b = await spawnServer({ ...env, MEDIASOUP_MIN_PORT: '45000', MEDIASOUP_MAX_PORT: '45999' });
-    nodes.push(a, b);
     const g = await createGroup(a.port);
     const fran = await joinAs(a.port, g.links.facilitator, 'Fran'); // node A owns the meeting and its router
     const ana = await joinAs(b.port, g.links.member, 'Ana');

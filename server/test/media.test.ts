@@ -1,55 +1,19 @@
-import type { MediaView } from '@circle/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
-import { waitUntil } from './support/ports.js';
+import { mediaViews, opus, publishMic } from './support/media.js';
+import { freePort, waitUntil } from './support/ports.js';
 import { inProcess } from './support/server.js';
-
-/** Opus parameters as a browser would send them; no RTP flows, mediasoup only checks the description. */
-const opus = (ssrc: number) => ({
-  codecs: [
-    {
-      mimeType: 'audio/opus',
-      payloadType: 111,
-      clockRate: 48000,
-      channels: 2,
-      parameters: { useinbandfec: 1 },
-      rtcpFeedback: [],
-    },
-  ],
-  headerExtensions: [],
-  encodings: [{ ssrc }],
-  rtcp: { cname: `c${ssrc}` },
-});
-
-function mediaViews(j: Joined) {
-  const views: MediaView[] = [];
-  j.socket.on('media:state', (v) => views.push(v));
-  return () => views.at(-1);
-}
-
-async function publishMic(j: Joined, ssrc: number) {
-  await ok(j.socket, 'media:join', {});
-  const t = await ok(j.socket, 'media:transport', { direction: 'send' });
-  return {
-    transportId: t.id,
-    ...(await ok(j.socket, 'media:produce', {
-      transportId: t.id,
-      kind: 'audio',
-      source: 'mic',
-      rtpParameters: opus(ssrc),
-    })),
-  };
-}
 
 describe('media through a real mediasoup worker', () => {
   let srv: RunningServer;
   let g: Awaited<ReturnType<typeof createGroup>>;
   let fac: Joined, ana: Joined, ben: Joined, obi: Joined;
-  let facMedia: () => MediaView | undefined;
+  let facMedia: ReturnType<typeof mediaViews>;
 
   beforeAll(async () => {
     process.env.MEDIASOUP_WORKERS = '1';
+    process.env.CIRCLE_MEDIA_PORT = String(await freePort());
     srv = await inProcess({ media: true });
     expect(srv.media).toBeDefined();
     g = await createGroup(srv.port);

@@ -112,6 +112,15 @@ export class MediaSession {
     this.emit();
   }
 
+  /** The server closed one of our consumers (its producer went, or we were cut off): drop it here too. */
+  consumerClosed(consumerId: string) {
+    const entry = this.consumers.get(consumerId);
+    if (!entry) return;
+    entry.consumer.close();
+    this.consumers.delete(consumerId);
+    this.emit();
+  }
+
   async setMic(on: boolean) {
     const producer = this.producers.get('mic');
     if (!producer) return;

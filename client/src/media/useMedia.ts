@@ -46,13 +46,17 @@ export function useMedia(room: Room, me: JoinResult | null) {
       if (pids.length) setRecent((r) => [...pids, ...r.filter((p) => !pids.includes(p))].slice(0, 32));
     };
     const onRestart = () => setRestarts((n) => n + 1);
+    const onConsumerClosed = ({ consumerId }: { consumerId: string }) =>
+      session.current?.consumerClosed(consumerId);
     socket.on('media:state', onState);
+    socket.on('media:consumerClosed', onConsumerClosed);
     socket.on('media:speaking', onSpeaking);
     socket.on('media:restart', onRestart);
     return () => {
       socket.off('media:state', onState);
       socket.off('media:speaking', onSpeaking);
       socket.off('media:restart', onRestart);
+      socket.off('media:consumerClosed', onConsumerClosed);
     };
   }, [room.socketRef, room.epoch, pid]);
 

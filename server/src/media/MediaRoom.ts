@@ -1,11 +1,12 @@
 import type { ConsumerOptions, MediaSource, MediaView, TransportOptions } from '@circle/shared';
 import type { types } from 'mediasoup';
 import { AppError } from '../errors.js';
-import { sideRoomOf } from '../meeting/record.js';
+import { meetingOf, sideRoomOf } from '../meeting/record.js';
 import type { RoomRecord } from '../room/records.js';
 import type { Room } from '../room/Room.js';
 import type { CircleServer } from '../socket/context.js';
 import type { MediaConfig } from './config.js';
+import { webRtcServerOf } from './workers.js';
 
 const MEDIA_CODECS: types.RouterRtpCodecCapability[] = [
   { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
@@ -21,6 +22,13 @@ const MEDIA_CODECS: types.RouterRtpCodecCapability[] = [
 /** How often audio levels are sampled; talk time is counted in these steps. */
 export const LEVEL_INTERVAL_MS = 250;
 const SPEAKING_THRESHOLD_DB = -55;
+
+/** A send and a receive transport for each of two tabs. */
+export const MAX_TRANSPORTS_PER_PERSON = 4;
+/** Beyond the seats: facilitators, observers and second tabs. */
+const EXTRA_PEOPLE = 10;
+/** A room's transports are bounded by its size, so a handful of links cannot load a worker without end. */
+export const maxRoomTransports = (capacity: number) => 2 * (capacity + EXTRA_PEOPLE);
 
 interface ProducerEntry {
   producer: types.Producer;
@@ -59,10 +67,12 @@ export interface MediaRoomDeps {
  */
 export class MediaRoom {
   private router!: types.Router;
+  private webRtcServer!: types.WebRtcServer;
   private levels!: types.AudioLevelObserver;
   private readonly peers = new Map<string, Peer>();
   private readonly producers = new Map<string, ProducerEntry>();
-  private speaking = new Set<string>();
+  /** What each audience (the circle, each side room) was last told about who is speaking. */
+  private readonly lastSpeaking = new Map<string, string>();
   private chain: Promise<unknown> = Promise.resolve();
   private lastView = '';
   readonly talkMs = new Map<string, number>();
@@ -82,7 +92,8 @@ export class MediaRoom {
   async attach(worker: types.Worker) {
     this.peers.clear();
     this.producers.clear();
-    this.speaking.clear();
+    this.lastSpeaking.clear();
+    this.webRtcServer = webRtcServerOf(worker);
     this.router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { worker } });
     this.levels = await this.router.createAudioLevelObserver({
       interval: LEVEL_INTERVAL_MS,
@@ -113,13 +124,15 @@ export class MediaRoom {
   ): Promise<TransportOptions> {
     const peer = this.peer(socketId, pid);
     // One of each per connection; asking again (after an ICE failure) replaces the old one.
-    for (const t of peer.transports.values()) if (t.appData.direction === direction) t.close();
-    const { listenIp, announcedAddress, minPort, maxPort } = this.deps.config;
+    const replaced = [...peer.transports.values()].filter((t) => t.appData.direction === direction);
+    const others = (of: (p: Peer) => boolean) =>
+      [...this.peers.values()].filter(of).reduce((n, p) => n + p.transports.size, 0) - replaced.length;
+    if (others((p) => p.pid === pid) >= MAX_TRANSPORTS_PER_PERSON) throw new AppError('CONFLICT');
+    if (others(() => true) >= maxRoomTransports(this.room.group.settings.capacity))
+      throw new AppError('ROOM_FULL');
+    for (const t of replaced) t.close();
     const transport = await this.router.createWebRtcTransport({
-      listenInfos: [
-        { protocol: 'udp', ip: listenIp, announcedAddress, portRange: { min: minPort, max: maxPort } },
-        { protocol: 'tcp', ip: listenIp, announcedAddress, portRange: { min: minPort, max: maxPort } },
-      ],
+      webRtcServer: this.webRtcServer,
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
@@ -202,7 +215,11 @@ export class MediaRoom {
       transport.consume({ producerId, rtpCapabilities: caps, paused: true }),
     );
     peer.consumers.set(consumer.id, { consumer, producerId, clientPaused: true });
-    consumer.observer.on('close', () => peer.consumers.delete(consumer.id));
+    consumer.observer.on('close', () => {
+      peer.consumers.delete(consumer.id);
+      // The browser learns it from the server, whatever closed it (the producer went, or this person was cut off).
+      this.deps.io.to(socketId).emit('media:consumerClosed', { consumerId: consumer.id });
+    });
     return {
       consumerId: consumer.id,
       producerId,
@@ -275,13 +292,18 @@ export class MediaRoom {
     };
   }
 
-  /** Applies the rules to every producer and consumer, then tells the room if its picture changed. */
+  /**
+   * Applies the rules to every producer and consumer, then tells the room if its picture changed. Runs
+   * after every change of the room, so whoever is no longer an admitted participant (left, removed, sent
+   * to the lobby, erased) is cut off here by the server, whatever their browser does.
+   */
   async sync() {
     const rec = this.room.record;
+    const admitted = (pid: string) => rec.participants[pid]?.admitted === true;
+    for (const [socketId, peer] of this.peers) if (!admitted(peer.pid)) this.closePeer(socketId);
     for (const e of this.producers.values()) {
       if (e.producer.closed) continue;
-      const participant = rec.participants[e.pid];
-      if (!participant) {
+      if (!admitted(e.pid)) {
         e.producer.close();
         continue;
       }
@@ -323,16 +345,36 @@ export class MediaRoom {
       : [];
   }
 
+  /**
+   * Who is speaking goes only to those who can hear them: the circle's speakers to the circle, a side
+   * room's to its two people. Talk time counts speech in the circle only.
+   */
   private onVolumes(pids: string[]) {
-    for (const pid of pids) {
+    const rec = this.room.record;
+    const sides = meetingOf(rec).sideRooms;
+    const circle = pids.filter((pid) => !sideRoomOf(rec, pid));
+    for (const pid of circle) {
       this.talkMs.set(pid, (this.talkMs.get(pid) ?? 0) + LEVEL_INTERVAL_MS);
       this.deps.onTalk(pid, LEVEL_INTERVAL_MS, this.strict && !this.mayBeHeard(pid));
     }
-    const now = new Set(pids);
-    if (now.size !== this.speaking.size || pids.some((p) => !this.speaking.has(p))) {
-      this.speaking = now;
-      this.deps.io.to(this.room.ch.room).emit('media:speaking', [...now]);
+    const { io } = this.deps;
+    const sideChannels = sides.flatMap((r) => [r.pid, r.facilitator].map(this.room.ch.person));
+    // Who is in a side room belongs to what the circle was told: people coming back get its list.
+    const toCircle = io.to(this.room.ch.room).except(sideChannels);
+    this.tellSpeaking('circle', sideChannels.join(), circle, toCircle);
+    for (const r of sides) {
+      const two = [r.pid, r.facilitator];
+      const speakers = pids.filter((pid) => two.includes(pid));
+      this.tellSpeaking(`side:${r.pid}`, r.facilitator, speakers, io.to(two.map(this.room.ch.person)));
     }
+  }
+
+  /** Tells an audience who is speaking, only when that (or who the audience is) changed. */
+  private tellSpeaking(audience: string, who: string, pids: string[], to: ReturnType<CircleServer['to']>) {
+    const said = `${who}|${pids.join()}`;
+    if (this.lastSpeaking.get(audience) === said) return;
+    this.lastSpeaking.set(audience, said);
+    to.emit('media:speaking', pids);
   }
 
   private peer(socketId: string, pid: string): Peer {

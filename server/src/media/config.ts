@@ -8,20 +8,27 @@ export interface MediaConfig {
   listenIp: string;
   /** Address or hostname announced to browsers (the public one behind NAT). */
   announcedAddress?: string;
-  minPort: number;
-  maxPort: number;
+  /**
+   * Worker i listens on this port + i, UDP and TCP: every transport of a worker shares its one
+   * WebRtcServer, so a firewall opens one port per worker. 0 lets each worker take any free port (tests).
+   */
+  basePort: number;
   iceServers: IceServer[];
   /** Short-lived TURN credentials minted per person (coturn use-auth-secret), when configured. */
   turn?: TurnConfig;
 }
 
 export function loadMediaConfig(env: NodeJS.ProcessEnv = process.env): MediaConfig {
+  const workers = Number(env.MEDIASOUP_WORKERS ?? cpus().length);
+  const basePort = Number(env.CIRCLE_MEDIA_PORT ?? 40000);
+  // A wrong port would only show as browsers that never connect: refuse to start instead.
+  if (!Number.isInteger(basePort) || basePort < 0 || basePort + workers - 1 > 65535)
+    throw new Error('CIRCLE_MEDIA_PORT must be a port number (0: any free port)');
   return {
-    workers: Number(env.MEDIASOUP_WORKERS ?? cpus().length),
+    workers,
     listenIp: env.MEDIASOUP_LISTEN_IP ?? '0.0.0.0',
     announcedAddress: env.MEDIASOUP_ANNOUNCED_ADDRESS || (env.MEDIASOUP_LISTEN_IP ? undefined : '127.0.0.1'),
-    minPort: Number(env.MEDIASOUP_MIN_PORT ?? 40000),
-    maxPort: Number(env.MEDIASOUP_MAX_PORT ?? 49999),
+    basePort,
     iceServers: env.CIRCLE_ICE_SERVERS ? (JSON.parse(env.CIRCLE_ICE_SERVERS) as IceServer[]) : [],
     turn: loadTurnConfig(env),
   };

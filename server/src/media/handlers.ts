@@ -8,7 +8,11 @@ async function withMedia<T>(ctx: JoinedContext, fn: (m: MediaRoom) => Promise<T>
   const service = ctx.services.media;
   if (!service) throw new AppError('UNAVAILABLE');
   const media = await service.forRoom(ctx.room);
-  return media.run(() => fn(media));
+  return media.run(() => {
+    // Cut off (removed, sent to the lobby…) while this request waited its turn: nothing more for them.
+    if (!ctx.room.record.participants[ctx.pid]?.admitted) throw new AppError('NOT_ADMITTED');
+    return fn(media);
+  });
 }
 
 const members = (ctx: JoinedContext) =>

@@ -120,7 +120,12 @@ export const mediaEventSchemas = {
       rtpParameters: rtpParametersSchema,
       paused: z.boolean().optional(),
     })
-    .strict(),
+    .strict()
+    // The codecs say what the media is, whatever `kind` claims: Opus sent as a "camera" would be heard
+    // past a microphone hold. (The source must match the kind too; the server checks that.)
+    .refine((p) => p.rtpParameters.codecs.every((c) => c.mimeType.toLowerCase().startsWith(`${p.kind}/`)), {
+      message: 'codecs must match the kind',
+    }),
   'media:consume': z.object({ producerId: id, rtpCapabilities: rtpCapabilitiesSchema }).strict(),
   'media:consumerPause': z.object({ consumerId: id }).strict(),
   'media:consumerResume': z.object({ consumerId: id }).strict(),
@@ -198,4 +203,9 @@ export interface MediaServerEvents {
   'media:speaking': (pids: string[]) => void;
   /** The router was recreated (its worker died): close everything and set media up again. */
   'media:restart': () => void;
+  /**
+   * The server closed one of this connection's consumers (its producer went, or this person was cut off):
+   * the browser drops it too.
+   */
+  'media:consumerClosed': (p: { consumerId: string }) => void;
 }

@@ -85,6 +85,8 @@ for (const [name, fill] of Object.entries(scenarios)) {
   // Only the server's copy should remain: drop this side's replica and connection before measuring.
   await ok(owner.socket, 'board:close', { id });
   peer.replica.destroy();
+  // The socket's listeners hold the peer, and with it this side's copy of every struct.
+  owner.socket.removeAllListeners();
   owner.socket.close();
   await new Promise((r) => setTimeout(r, 200));
   const grown = heap() - before;

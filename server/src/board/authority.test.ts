@@ -196,4 +196,41 @@ describe('the authority decides on every update', () => {
     accept(auth, u, owner);
     expect(auth.check(u, owner)).toEqual({ ok: true, changed: false });
   });
+
+  it('refuses growth past a cap but still lets a full balance shrink or change in place', () => {
+    const auth = new BalanceAuthority();
+    const c = client(auth);
+    // In several updates, each under the message cap.
+    for (let i = 0; i < B.BOARD_LIMITS.itemsPerBalance; i += 20)
+      accept(
+        auth,
+        c.change((d) => {
+          for (let k = i; k < i + 20; k++) B.addItem(d, 'now-good', `R${k}`, 2);
+        }),
+        owner,
+      );
+    const before = Y.encodeStateAsUpdate(auth.doc);
+    expect(
+      auth.check(
+        client(auth).change((d) => B.addItem(d, 'now-bad', 'More', 1)),
+        owner,
+      ),
+    ).toEqual({
+      ok: false,
+      error: 'LIMIT',
+    });
+    expect(Y.encodeStateAsUpdate(auth.doc)).toEqual(before);
+    const [first, second] = B.readModel(auth.doc).items['now-good'];
+    accept(
+      auth,
+      client(auth).change((d) => B.updateItem(d, first!.id, { importance: 5 })),
+      owner,
+    );
+    accept(
+      auth,
+      client(auth).change((d) => B.removeItem(d, second!.id)),
+      owner,
+    );
+    expect(B.itemCount(B.readModel(auth.doc))).toBe(B.BOARD_LIMITS.itemsPerBalance - 1);
+  });
 });

@@ -101,7 +101,10 @@ export class BalanceAuthority {
       if (!this.clients.has(client)) this.clients.set(client, by);
   }
 
-  /** The caller could not finish (e.g. the store failed) after a successful check. */
+  /**
+   * The caller could not finish (e.g. the store failed) after a successful check; or nobody is editing,
+   * and the shadow (as big as the document) need not stay in memory until somebody does.
+   */
   abandon(): void {
     this.shadow = null;
   }
@@ -117,6 +120,11 @@ export class BalanceAuthority {
   /** Yjs structs in the authoritative copy: what its memory grows with. */
   structCount(): number {
     return structCount(this.doc);
+  }
+
+  /** Copies of the document held: the authoritative one, plus the shadow while it is kept. */
+  get copies(): number {
+    return this.shadow ? 2 : 1;
   }
 
   private dirty(error: Refusal): Verdict {

@@ -25,10 +25,11 @@ import { BalancePersistence } from './persistence.js';
 /** Awareness client ids one connection may hold in a balance (a page makes a new one after each reset). */
 const MAX_AWARENESS_IDS = 8;
 /**
- * Heap one Yjs struct costs, measured (bench/board-memory.ts): about 550 bytes for a live item's fields,
- * 220 for a tombstone. The upper figure, so the live cap errs on the side of unloading.
+ * Heap one Yjs struct costs in one copy of the document, measured with bench/board-memory.ts: about
+ * 800 bytes in a full balance of items, 220 for a tombstone. The upper figure, so the live cap errs on
+ * the side of unloading.
  */
-const HEAP_PER_STRUCT = 550;
+const HEAP_PER_STRUCT = 800;
 
 export interface Subscriber {
   socket: CircleSocket;
@@ -97,7 +98,7 @@ export class LiveBalance {
 
   /** Estimated heap this balance holds, for the per-process cap on live balances. */
   weight(): number {
-    return this.authority.structCount() * HEAP_PER_STRUCT;
+    return this.authority.structCount() * this.authority.copies * HEAP_PER_STRUCT;
   }
 
   /** At a meeting's end: keeps the model if it changed since the last snapshot. Runs inside `run`. */
@@ -189,7 +190,10 @@ export class LiveBalance {
       const gone = encodeAwarenessUpdate(this.awareness, present);
       this.broadcast(socketId, (s) => s.emit('board:awareness', this.id, gone));
     }
-    if (this.subscribers.size === 0) this.opts.idle(this);
+    if (this.subscribers.size === 0) {
+      this.authority.abandon();
+      this.opts.idle(this);
+    }
   }
 
   /** Drops every subscriber who may no longer read this balance, telling them so. */

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { BalanceSummary, Role, Stage } from '@circle/shared';
+import type { BalanceSummary, Stage } from '@circle/shared';
 import { itemCount, QUADRANTS, STAGE_LABELS, STAGES } from '@circle/shared';
 import { balanceActions } from './actions';
 import type { BalanceSync } from './BalanceSync';
@@ -12,19 +12,18 @@ import { Scale } from './Scale';
 import { Suggestions } from './Suggestions';
 import { useBalance } from './useBalance';
 import type { Boards } from './useBoards';
+import { useRoomContext } from '../room/RoomContext';
 
 interface Props {
   sync: BalanceSync;
   /** The freshest summary (sharing, title) from the list; the open answer's copy may be older. */
   summary: BalanceSummary | undefined;
-  me: { pid: string; role: Role };
-  nameOf: (pid: string) => string;
   boards: Boards;
-  clockOffset: number;
 }
 
 /** One balance: the scale, the stage, the four quadrants, suggestions and goals, and the owner's tools. */
-export function BalanceView({ sync, summary, me, nameOf, boards, clockOffset }: Props) {
+export function BalanceView({ sync, summary, boards }: Props) {
+  const { me, nameOf, clockOffset } = useRoomContext();
   const { model, editors } = useBalance(sync);
   const stageId = useId();
   const b = summary ?? sync.balance;
@@ -125,18 +124,11 @@ export function BalanceView({ sync, summary, me, nameOf, boards, clockOffset }: 
       )}
       <div className="quadrants">
         {QUADRANTS.map((q) => (
-          <Quadrant
-            key={q}
-            quadrant={q}
-            items={model.items[q]}
-            actions={actions}
-            editors={editors}
-            nameOf={nameOf}
-          />
+          <Quadrant key={q} quadrant={q} items={model.items[q]} actions={actions} editors={editors} />
         ))}
       </div>
       {(b.shared || model.suggestions.length > 0) && (
-        <Suggestions suggestions={model.suggestions} actions={actions} myPid={me.pid} nameOf={nameOf} />
+        <Suggestions suggestions={model.suggestions} actions={actions} />
       )}
       <Goals goals={model.goals} actions={actions} />
 

@@ -1,19 +1,13 @@
 import './board.css';
 import { useState } from 'react';
-import type { Role } from '@circle/shared';
 import { BOARD_LIMITS } from '@circle/shared';
 import { OpenBalance } from './OpenBalance';
 import type { Boards } from './useBoards';
-
-interface Props {
-  boards: Boards;
-  me: { pid: string; role: Role };
-  nameOf: (pid: string) => string;
-  clockOffset: number;
-}
+import { useRoomContext } from '../room/RoomContext';
 
 /** The decisional balances this person may see: theirs, and those shared (or, for facilitators, all). */
-export function BoardPanel({ boards, me, nameOf, clockOffset }: Props) {
+export function BoardPanel({ boards }: { boards: Boards }) {
+  const { me, nameOf } = useRoomContext();
   const [title, setTitle] = useState('');
   const mine = boards.list.filter((b) => b.owner === me.pid);
   const others = boards.list.filter((b) => b.owner !== me.pid);
@@ -81,9 +75,7 @@ export function BoardPanel({ boards, me, nameOf, clockOffset }: Props) {
       {selected && selected === boards.spotlight ? (
         <p className="muted">This balance is on everyone’s screen, above.</p>
       ) : (
-        selected && (
-          <OpenBalance id={selected} boards={boards} me={me} nameOf={nameOf} clockOffset={clockOffset} />
-        )
+        selected && <OpenBalance id={selected} boards={boards} />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { QUADRANT_LABELS } from '@circle/shared';
 import { AddForm } from './AddForm';
 import { ItemRow } from './ItemRow';
 import type { BalanceActions } from './actions';
+import { useRoomContext } from '../room/RoomContext';
 
 interface Props {
   quadrant: QuadrantId;
@@ -11,14 +12,14 @@ interface Props {
   actions: BalanceActions;
   /** pid lists by item id, of others editing right now. */
   editors: Map<string, string[]>;
-  nameOf: (pid: string) => string;
 }
 
 /** Rows drawn at first; a board of thousands would otherwise take seconds to appear. */
 const FIRST_ROWS = 200;
 
 /** One of the four lists, with its own add (or suggest) form at the bottom. */
-export function Quadrant({ quadrant, items, actions, editors, nameOf }: Props) {
+export function Quadrant({ quadrant, items, actions, editors }: Props) {
+  const { nameOf } = useRoomContext();
   const heading = useId();
   const [all, setAll] = useState(false);
   const label = QUADRANT_LABELS[quadrant];

@@ -3,19 +3,18 @@ import type { Suggestion } from '@circle/shared';
 import { QUADRANT_LABELS } from '@circle/shared';
 import type { BalanceActions } from './actions';
 import { FULL } from './full';
+import { useRoomContext } from '../room/RoomContext';
 
 /** Proposals from the group, waiting for the owner (or a facilitator) to take them in or let them go. */
 export function Suggestions({
   suggestions,
   actions,
-  myPid,
-  nameOf,
 }: {
   suggestions: Suggestion[];
   actions: BalanceActions;
-  myPid: string;
-  nameOf: (pid: string) => string;
 }) {
+  const { me, nameOf } = useRoomContext();
+  const myPid = me.pid;
   const heading = useId();
   return (
     <section className="board-suggestions" aria-labelledby={heading}>

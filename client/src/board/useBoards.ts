@@ -3,8 +3,16 @@ import type { BalanceSummary } from '@circle/shared';
 import { describeError, errorCodeOf } from '../errors';
 import { call } from '../socket';
 import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
+import { useAdmittedSocket, useServerState } from '../room/useServerState';
 import { BalanceSync } from './BalanceSync';
 import { FULL } from './full';
+
+interface Listed {
+  balances: BalanceSummary[];
+  spotlight: string | null;
+}
+const NOTHING: Listed = { balances: [], spotlight: null };
 
 const selectedKey = (groupId: string) => `circle.board.${groupId}`;
 const remembered = (groupId: string) => {
@@ -27,40 +35,35 @@ const remember = (groupId: string, id: string | null) => {
  * The balances this person may see, the one they have open, and the spotlight. Follows every admitted
  * (re)join: the list is fetched again and every open balance re-syncs, sending what was edited offline.
  */
-export function useBoards(room: Room, groupId: string) {
-  const { socketRef, epoch, phase } = room;
-  const [list, setList] = useState<BalanceSummary[]>([]);
-  const [spotlight, setSpotlight] = useState<string | null>(null);
+export function useBoards() {
+  const { room, view } = useRoomContext();
+  const { groupId } = view;
+  const { socketRef, phase } = room;
+  const [listed, setListed] = useServerState<Listed>(NOTHING, {
+    fetch: (socket) => call(socket, 'board:list', {}),
+    on: {
+      'board:changed': (_, { refetch }) => refetch(),
+      'board:spotlight': (spotlight, { set }) => set((l) => ({ ...l, spotlight })),
+    },
+  });
+  const { balances: list, spotlight } = listed;
+  const setList = useCallback(
+    (next: (l: BalanceSummary[]) => BalanceSummary[]) =>
+      setListed((l) => ({ ...l, balances: next(l.balances) })),
+    [setListed],
+  );
   const [selected, setSelected] = useState<string | null>(() => remembered(groupId));
   const [error, setError] = useState<string | null>(null);
   const syncs = useRef(new Map<string, BalanceSync>());
 
-  useEffect(() => {
-    const socket = socketRef.current;
-    if (!socket || phase !== 'admitted') return;
-    let live = true;
-    const refresh = () =>
-      void call(socket, 'board:list', {}).then(
-        (r) => {
-          if (!live) return;
-          setList(r.balances);
-          setSpotlight(r.spotlight);
-        },
-        () => undefined,
-      );
-    const onSpotlight = (id: string | null) => setSpotlight(id);
-    socket.on('board:changed', refresh);
-    socket.on('board:spotlight', onSpotlight);
-    refresh();
+  // Every open copy re-syncs on the new connection, sending what was edited offline.
+  useAdmittedSocket((socket) => {
     const map = syncs.current;
     for (const s of map.values()) s.attach(socket);
     return () => {
-      live = false;
-      socket.off('board:changed', refresh);
-      socket.off('board:spotlight', onSpotlight);
       for (const s of map.values()) s.detach();
     };
-  }, [socketRef, epoch, phase]);
+  });
 
   const [open, setOpen] = useState<Record<string, BalanceSync>>({});
   // Live copies for the selected balance and the spotlight; any other is closed unless changes still wait.
@@ -129,7 +132,7 @@ export function useBoards(room: Room, groupId: string) {
       }
       return b !== undefined;
     },
-    [run, select],
+    [run, select, setList],
   );
 
   return {

@@ -1,28 +1,12 @@
-import type { FloorState, Role, SideRoom } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  floor: FloorState;
-  myPid: string;
-  role: Role;
-  sideRoom: SideRoom | null;
-  supportAsked: boolean;
-  onSupportChange: (asked: boolean) => void;
-  nameOf: (pid: string) => string;
-  act: Room['act'];
-}
+import type { Chat } from '../chat/useChat';
+import { useRoomContext } from '../room/RoomContext';
 
 /** Taking care of oneself: stepping out for a moment (seat kept), and a discreet request for support. */
-export function CareControls({
-  floor,
-  myPid,
-  role,
-  sideRoom,
-  supportAsked,
-  onSupportChange,
-  nameOf,
-  act,
-}: Props) {
+export function CareControls({ chat }: { chat: Chat }) {
+  const { view, me, nameOf, act } = useRoomContext();
+  const { floor } = view;
+  const { pid: myPid, role } = me;
+  const { sideRoom, supportAsked, setSupportAsked: onSupportChange } = chat;
   const seated = role !== 'observer' && floor.seats.includes(myPid);
   const away = floor.presence[myPid] === 'away';
   // A side room ends when the circle has them back; the server says so, this only avoids a stale banner.

@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { LIMITS } from '@circle/shared';
-import type { ChatMessage, Role } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  messages: ChatMessage[];
-  enabled: boolean;
-  role: Role;
-  myPid: string;
-  act: Room['act'];
-}
+import type { ChatMessage } from '@circle/shared';
+import { useRoomContext } from '../room/RoomContext';
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -18,9 +10,11 @@ const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digi
  * The group chat: seated people write (to share in writing when they would rather not speak), observers
  * read, facilitators switch it off and on and delete a message. Part of the meeting only.
  */
-export function ChatPanel({ messages, enabled, role, myPid, act }: Props) {
+export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
+  const { view, me, facilitator, act } = useRoomContext();
+  const { role, pid: myPid } = me;
+  const enabled = view.meeting.chatEnabled;
   const [text, setText] = useState('');
-  const facilitator = role === 'facilitator';
 
   async function send(e: FormEvent) {
     e.preventDefault();

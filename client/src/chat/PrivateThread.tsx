@@ -2,23 +2,22 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { LIMITS } from '@circle/shared';
 import type { Whisper } from '@circle/shared';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 
 interface Props {
   /** The member this thread is with. */
   member: string;
   whispers: Whisper[];
-  myPid: string;
-  /** Facilitators write to the member; the member writes to the facilitators. */
-  facilitator: boolean;
   label: string;
-  act: Room['act'];
 }
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** A private word between the facilitators and one member: the thread and a way to answer. */
-export function PrivateThread({ member, whispers, myPid, facilitator, label, act }: Props) {
+export function PrivateThread({ member, whispers, label }: Props) {
+  // Facilitators write to the member; the member writes to the facilitators.
+  const { me, facilitator, act } = useRoomContext();
+  const myPid = me.pid;
   const [text, setText] = useState('');
   const thread = whispers.filter((w) => w.member === member);
   const inputId = `private-${member}`;

@@ -1,55 +1,45 @@
-import { useState } from 'react';
 import type { ChatMessage, SideRoom, Whisper } from '@circle/shared';
 import { call } from '../socket';
-import { useAdmittedSocket } from '../room/useAdmittedSocket';
-import type { Room } from '../room/useRoom';
+import { useServerState } from '../room/useServerState';
 
 const byId = <T extends { id: string }>(list: T[], more: T[]) => {
   const seen = new Set(list.map((x) => x.id));
   return [...list, ...more.filter((x) => !seen.has(x.id))];
 };
 
+interface ChatState {
+  messages: ChatMessage[];
+  whispers: Whisper[];
+  sideRoom: SideRoom | null;
+  supportAsked: boolean;
+}
+
+const EMPTY: ChatState = { messages: [], whispers: [], sideRoom: null, supportAsked: false };
+
 /**
  * The written side of the meeting as this person sees it: the group chat, their private word with the
  * facilitators (all threads for a facilitator), and what else is private to them: a side room they are
  * in, and whether they asked for support. All of it comes from the server on each join; nothing is kept.
  */
-export function useChat(room: Room) {
-  const [messages, setMessages] = useState<ChatMessage[]>([]);
-  const [whispers, setWhispers] = useState<Whisper[]>([]);
-  const [sideRoom, setSideRoom] = useState<SideRoom | null>(null);
-  const [supportAsked, setSupportAsked] = useState(false);
-
-  useAdmittedSocket(room, (socket) => {
-    let live = true;
-    const onMessage = (m: ChatMessage) => setMessages((prev) => byId(prev, [m]));
-    const onDeleted = (id: string) => setMessages((prev) => prev.filter((m) => m.id !== id));
-    const onWhisper = (w: Whisper) => setWhispers((prev) => byId(prev, [w]));
-    socket.on('chat:message', onMessage);
-    socket.on('chat:deleted', onDeleted);
-    socket.on('chat:whisper', onWhisper);
-    socket.on('moderation:sideRoom', setSideRoom);
-    // Subscribed first, then caught up: anything arriving meanwhile is merged by id.
-    call(socket, 'chat:history', {}).then(
-      (h) => {
-        if (!live) return;
-        setMessages((prev) => byId(h.messages, prev));
-        setWhispers((prev) => byId(h.whispers, prev));
-        setSideRoom(h.sideRoom);
-        setSupportAsked(h.supportAsked);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      socket.off('chat:message', onMessage);
-      socket.off('chat:deleted', onDeleted);
-      socket.off('chat:whisper', onWhisper);
-      socket.off('moderation:sideRoom', setSideRoom);
-    };
+export function useChat() {
+  const [chat, setChat] = useServerState<ChatState>(EMPTY, {
+    fetch: (socket) => call(socket, 'chat:history', {}),
+    // What arrived while the history was on its way is merged by id.
+    merge: (current, history) => ({
+      ...history,
+      messages: byId(history.messages, current.messages),
+      whispers: byId(history.whispers, current.whispers),
+    }),
+    on: {
+      'chat:message': (m, { set }) => set((s) => ({ ...s, messages: byId(s.messages, [m]) })),
+      'chat:deleted': (id, { set }) =>
+        set((s) => ({ ...s, messages: s.messages.filter((m) => m.id !== id) })),
+      'chat:whisper': (w, { set }) => set((s) => ({ ...s, whispers: byId(s.whispers, [w]) })),
+      'moderation:sideRoom': (sideRoom, { set }) => set((s) => ({ ...s, sideRoom })),
+    },
   });
-
-  return { messages, whispers, sideRoom, supportAsked, setSupportAsked };
+  const setSupportAsked = (supportAsked: boolean) => setChat((s) => ({ ...s, supportAsked }));
+  return { ...chat, setSupportAsked };
 }
 
 export type Chat = ReturnType<typeof useChat>;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { exerciseUsedMs } from '@circle/shared';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 import type { Exercise } from './useExercise';
 
 const notesKey = (pid: string) => `circle.exercise-notes.${pid}`;
@@ -10,19 +10,9 @@ const notesKey = (pid: string) => `circle.exercise-notes.${pid}`;
  * and for each person with a role, only their own instructions. Observers keep private notes here
  * (in this browser only) with their focus questions as a checklist.
  */
-export function BriefPanel({
-  room,
-  exercise,
-  myPid,
-  nameOf,
-  clockOffset,
-}: {
-  room: Room;
-  exercise: Exercise;
-  myPid: string;
-  nameOf: (pid: string) => string;
-  clockOffset: number;
-}) {
+export function BriefPanel({ exercise }: { exercise: Exercise }) {
+  const { me, act, nameOf, clockOffset } = useRoomContext();
+  const myPid = me.pid;
   const { view, notice } = exercise;
   const state = view?.state ?? null;
   const brief = view?.brief ?? null;
@@ -86,10 +76,7 @@ export function BriefPanel({
           <label htmlFor="observer-notes">Notes</label>
           <textarea id="observer-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
           {canShare && (
-            <button
-              type="button"
-              onClick={() => void room.act('exercise:shareNotes', { text: notes, checked })}
-            >
+            <button type="button" onClick={() => void act('exercise:shareNotes', { text: notes, checked })}>
               Share my notes with the group
             </button>
           )}

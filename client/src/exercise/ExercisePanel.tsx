@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExerciseRole, ExerciseSummary, Scenario } from '@circle/shared';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
+import { useServerState } from '../room/useServerState';
 import { call } from '../socket';
 import { ScenarioForm } from './ScenarioForm';
 import type { Exercise } from './useExercise';
@@ -12,28 +13,19 @@ const ROLE_NAMES: Record<ExerciseRole, string> = {
   observer: 'Observer',
 };
 
-interface Props {
-  room: Room;
-  exercise: Exercise;
-  seats: string[];
-  nameOf: (pid: string) => string;
-}
-
 /** Facilitators run the role-play from here: scenario, roles, start, TIME OUT, feedback turns, end. */
-export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
-  const [scenarios, setScenarios] = useState<Scenario[]>([]);
+export function ExercisePanel({ exercise }: { exercise: Exercise }) {
+  const { room, view, act, nameOf } = useRoomContext();
+  const { seats } = view.floor;
+  const [scenarios, , reloadScenarios] = useServerState<Scenario[]>([], {
+    fetch: (socket) => call(socket, 'exercise:scenarios', {}),
+  });
   const [scenarioId, setScenarioId] = useState('newcomer');
   const [roles, setRoles] = useState<Record<string, ExerciseRole | ''>>({});
   const [minutes, setMinutes] = useState(12);
   const [summaries, setSummaries] = useState<ExerciseSummary[] | null>(null);
   const state = exercise.view?.state ?? null;
   const phase = state?.phase ?? null;
-
-  const [saved, setSaved] = useState(0);
-  useEffect(() => {
-    const socket = room.socketRef.current;
-    if (socket) void call(socket, 'exercise:scenarios', {}).then(setScenarios, () => undefined);
-  }, [room.socketRef, room.epoch, saved]);
 
   const chosen = Object.fromEntries(
     Object.entries(roles).filter(([p, r]) => r && seats.includes(p)),
@@ -89,7 +81,7 @@ export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
           <div className="button-row">
             <button
               type="button"
-              onClick={() => void room.act('exercise:setup', { scenarioId, roles: chosen, minutes })}
+              onClick={() => void act('exercise:setup', { scenarioId, roles: chosen, minutes })}
             >
               Set up the exercise
             </button>
@@ -97,7 +89,7 @@ export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
               type="button"
               className="primary"
               disabled={phase !== 'setup'}
-              onClick={() => void room.act('exercise:start', {})}
+              onClick={() => void act('exercise:start', {})}
             >
               Start the exercise
             </button>
@@ -105,15 +97,15 @@ export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
           <p className="hint">
             A leader and at least one observer are needed; everyone else plays the group.
           </p>
-          <ScenarioForm room={room} onSaved={() => setSaved((n) => n + 1)} />
+          <ScenarioForm onSaved={reloadScenarios} />
         </>
       )}
       {phase === 'running' && (
         <div className="button-row">
-          <button type="button" className="primary" onClick={() => void room.act('exercise:timeOut', {})}>
+          <button type="button" className="primary" onClick={() => void act('exercise:timeOut', {})}>
             TIME OUT
           </button>
-          <button type="button" onClick={() => void room.act('exercise:end', {})}>
+          <button type="button" onClick={() => void act('exercise:end', {})}>
             End the exercise
           </button>
         </div>
@@ -129,14 +121,14 @@ export function ExercisePanel({ room, exercise, seats, nameOf }: Props) {
             <button
               type="button"
               disabled={!state.feedback.current}
-              onClick={() => void room.act('exercise:nextFeedback', {})}
+              onClick={() => void act('exercise:nextFeedback', {})}
             >
               Next observer
             </button>
-            <button type="button" onClick={() => void room.act('exercise:resume', {})}>
+            <button type="button" onClick={() => void act('exercise:resume', {})}>
               Resume the play
             </button>
-            <button type="button" onClick={() => void room.act('exercise:end', {})}>
+            <button type="button" onClick={() => void act('exercise:end', {})}>
               End the exercise
             </button>
           </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 
 const FIELDS = [
   ['title', 'Title'],
@@ -11,11 +11,12 @@ const FIELDS = [
 ] as const;
 
 /** Facilitators write their own scenarios; they are kept with the group for later meetings. */
-export function ScenarioForm({ room, onSaved }: { room: Room; onSaved: () => void }) {
+export function ScenarioForm({ onSaved }: { onSaved: () => void }) {
+  const { act } = useRoomContext();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [focus, setFocus] = useState('');
   async function save() {
-    const ok = await room.act('exercise:saveScenario', {
+    const ok = await act('exercise:saveScenario', {
       title: fields.title ?? '',
       setup: fields.setup ?? '',
       forGroup: fields.forGroup ?? '',

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ExerciseView } from '@circle/shared';
-import type { Room } from '../room/useRoom';
 import { call } from '../socket';
+import { useServerState } from '../room/useServerState';
 
 const NOTICES: Record<string, string> = {
   warning: 'The exercise is nearly over.',
@@ -12,29 +12,17 @@ const NOTICES: Record<string, string> = {
 };
 
 /** The role-play as this person sees it: the public picture and only their own instructions. */
-export function useExercise(room: Room) {
-  const [view, setView] = useState<ExerciseView | null>(null);
+export function useExercise() {
   const [notice, setNotice] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    const socket = room.socketRef.current;
-    if (socket) void call(socket, 'exercise:get', {}).then(setView, () => undefined);
-  }, [room.socketRef]);
-
-  useEffect(() => {
-    const socket = room.socketRef.current;
-    if (!socket || room.phase !== 'admitted') return;
-    refresh();
-    const onChanged = ({ notice: n }: { notice: string | null }) => {
-      if (n && NOTICES[n]) setNotice(NOTICES[n]);
-      refresh();
-    };
-    socket.on('exercise:changed', onChanged);
-    return () => {
-      socket.off('exercise:changed', onChanged);
-    };
-  }, [room.socketRef, room.phase, room.epoch, refresh]);
-
+  const [view, , refresh] = useServerState<ExerciseView | null>(null, {
+    fetch: (socket) => call(socket, 'exercise:get', {}),
+    on: {
+      'exercise:changed': ({ notice: n }, { refetch }) => {
+        if (n && NOTICES[n]) setNotice(NOTICES[n]);
+        refetch();
+      },
+    },
+  });
   return { view, notice, refresh };
 }
 

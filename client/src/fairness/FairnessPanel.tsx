@@ -1,12 +1,6 @@
-import type { FairnessView, FloorState, ParticipantView } from '@circle/shared';
+import type { FairnessView } from '@circle/shared';
 import { minutes } from '../meeting/format';
-
-interface Props {
-  view: FairnessView | null;
-  floor: FloorState;
-  participants: ParticipantView[];
-  nameOf: (pid: string) => string;
-}
+import { useRoomContext } from '../room/RoomContext';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -14,7 +8,9 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * Facilitators only, this meeting only: who has not spoken yet, each person's share of the talk time
  * (measured from audio) as a simple bar chart that reads as a list, and gentle alerts.
  */
-export function FairnessPanel({ view, floor, participants, nameOf }: Props) {
+export function FairnessPanel({ view }: { view: FairnessView | null }) {
+  const { view: room, nameOf } = useRoomContext();
+  const { floor, participants } = room;
   const members = new Set(participants.filter((p) => p.role === 'member').map((p) => p.pid));
   const notYet = floor.seats.filter((pid) => members.has(pid) && !floor.turns[pid]?.spoke);
   const talk = view?.talk ?? [];

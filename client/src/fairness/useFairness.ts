@@ -1,23 +1,12 @@
-import { useState } from 'react';
 import type { FairnessView } from '@circle/shared';
 import { call } from '../socket';
-import { useAdmittedSocket } from '../room/useAdmittedSocket';
-import type { Room } from '../room/useRoom';
+import { useServerState } from '../room/useServerState';
 
 /** Facilitators only: talk-time shares and alerts, pushed by the server while people talk. */
-export function useFairness(room: Room): FairnessView | null {
-  const [view, setView] = useState<FairnessView | null>(null);
-  useAdmittedSocket(room, (socket) => {
-    let live = true;
-    socket.on('fairness:state', setView);
-    call(socket, 'fairness:view', {}).then(
-      (v) => live && setView(v),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      socket.off('fairness:state', setView);
-    };
+export function useFairness(): FairnessView | null {
+  const [view] = useServerState<FairnessView | null>(null, {
+    fetch: (socket) => call(socket, 'fairness:view', {}),
+    on: { 'fairness:state': (v, { set }) => set(v) },
   });
   return view;
 }

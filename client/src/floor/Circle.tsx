@@ -1,13 +1,8 @@
 import type { ReactNode } from 'react';
 import { upcoming } from '@circle/shared';
-import type { FloorState, ParticipantView } from '@circle/shared';
+import { useRoomContext } from '../room/RoomContext';
 
 interface Props {
-  floor: FloorState;
-  participants: ParticipantView[];
-  myPid: string;
-  /** Facilitators also see who has not spoken yet this meeting. */
-  showTurns: boolean;
   /** Shown in the middle of the ring (the turn timer). */
   children?: ReactNode;
   /** Extra content for a seat (camera, speaking indicator), from the media domain. */
@@ -21,16 +16,12 @@ interface Props {
 const MARK_LABELS = { spoke: 'spoke this round', passed: 'passed this round', skipped: 'skipped this round' };
 
 /** The seats, laid out around a ring in seat order, starting at the top and going clockwise. */
-export function Circle({
-  floor,
-  participants,
-  myPid,
-  showTurns,
-  children,
-  decorate,
-  speaking,
-  hidden,
-}: Props) {
+export function Circle({ children, decorate, speaking, hidden }: Props) {
+  const { view, me, facilitator } = useRoomContext();
+  const { floor, participants } = view;
+  const myPid = me.pid;
+  // Facilitators also see who has not spoken yet this meeting.
+  const showTurns = facilitator;
   const byPid = new Map(participants.map((p) => [p.pid, p]));
   const next = upcoming(floor);
   const seats = floor.seats.filter((p) => !hidden?.has(p));

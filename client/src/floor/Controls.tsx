@@ -1,12 +1,4 @@
-import type { FloorState, Role } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  floor: FloorState;
-  myPid: string;
-  role: Role;
-  act: Room['act'];
-}
+import { useRoomContext } from '../room/RoomContext';
 
 function ordinal(n: number): string {
   const rem = n % 100;
@@ -15,7 +7,10 @@ function ordinal(n: number): string {
 }
 
 /** A seated person's own controls: ask for the word, or finish a turn. Observers get none. */
-export function Controls({ floor, myPid, role, act }: Props) {
+export function Controls() {
+  const { view, me, act } = useRoomContext();
+  const { floor } = view;
+  const { pid: myPid, role } = me;
   if (role === 'observer' || !floor.seats.includes(myPid)) return null;
   // Someone who stepped out (or is in a side room) comes back first; the care controls offer that.
   if (floor.presence[myPid] === 'away') return null;

@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import { upcoming } from '@circle/shared';
 import type { FloorState } from '@circle/shared';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 import { SeatOrder } from './SeatOrder';
 import { TurnSettings } from './TurnSettings';
-
-interface Props {
-  floor: FloorState;
-  nameOf: (pid: string) => string;
-  act: Room['act'];
-}
 
 /** Who the Skip button applies to: the chosen person if they still have a turn in the round, else the current one. */
 function skipTarget(floor: FloorState, chosen: string): string | null {
@@ -23,7 +17,9 @@ function skipTarget(floor: FloorState, chosen: string): string | null {
   return next && open(next) ? next : null;
 }
 
-export function FacilitatorPanel({ floor, nameOf, act }: Props) {
+export function FacilitatorPanel() {
+  const { view, nameOf, act } = useRoomContext();
+  const { floor } = view;
   const [picked, setPicked] = useState('');
   /** A round may have its own turn limit; empty means the group's setting. */
   const [roundLimit, setRoundLimit] = useState('');
@@ -122,8 +118,8 @@ export function FacilitatorPanel({ floor, nameOf, act }: Props) {
         </div>
       )}
 
-      <TurnSettings settings={floor.settings} act={act} />
-      <SeatOrder floor={floor} nameOf={nameOf} act={act} />
+      <TurnSettings />
+      <SeatOrder />
     </section>
   );
 }

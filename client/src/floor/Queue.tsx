@@ -1,16 +1,10 @@
-import type { FloorState } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  floor: FloorState;
-  nameOf: (pid: string) => string;
-  myPid: string;
-  isFacilitator: boolean;
-  act: Room['act'];
-}
+import { useRoomContext } from '../room/RoomContext';
 
 /** Raised hands in order; facilitators can reorder them or lower someone's hand. */
-export function Queue({ floor, nameOf, myPid, isFacilitator, act }: Props) {
+export function Queue() {
+  const { view, me, facilitator: isFacilitator, nameOf, act } = useRoomContext();
+  const { floor } = view;
+  const myPid = me.pid;
   const { queue } = floor;
 
   function move(index: number, by: -1 | 1) {

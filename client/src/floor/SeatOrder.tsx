@@ -1,15 +1,9 @@
-import type { FloorState } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  floor: FloorState;
-  nameOf: (pid: string) => string;
-  act: Room['act'];
-}
+import { useRoomContext } from '../room/RoomContext';
 
 /** The facilitator's seat list: the go-around follows this order. */
-export function SeatOrder({ floor, nameOf, act }: Props) {
-  const { seats } = floor;
+export function SeatOrder() {
+  const { view, nameOf, act } = useRoomContext();
+  const { seats } = view.floor;
 
   function move(index: number, by: -1 | 1) {
     const order = [...seats];

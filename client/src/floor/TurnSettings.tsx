@@ -1,17 +1,13 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { FloorSettings } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  settings: FloorSettings;
-  act: Room['act'];
-}
+import { useRoomContext } from '../room/RoomContext';
 
 const limitText = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
 
 /** Turn limit and automatic hand-over. Local edits show at once; the server's values win when they change. */
-export function TurnSettings({ settings, act }: Props) {
+export function TurnSettings() {
+  const { view, act } = useRoomContext();
+  const { settings } = view.floor;
   const [limit, setLimit] = useState(limitText(settings.turnLimitMs));
   const [invalid, setInvalid] = useState(false);
   const [pendingAuto, setPendingAuto] = useState<boolean | null>(null);

@@ -1,16 +1,6 @@
 import { useEffect, useState } from 'react';
 import { WARNING_SHARE, turnUsedMs } from '@circle/shared';
-import type { Turn } from '@circle/shared';
-
-interface Props {
-  turn: Turn | null;
-  /** Server time minus local time, so the clock matches the server's. */
-  clockOffset: number;
-  holderName: string | null;
-  isMe: boolean;
-  /** The whole meeting is paused (every clock stands still), rather than the holder being offline. */
-  meetingPaused?: boolean;
-}
+import { useRoomContext } from '../room/RoomContext';
 
 function clock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -20,7 +10,11 @@ function clock(ms: number): string {
 }
 
 /** The holder's turn clock, computed locally from the snapshot and refreshed four times a second. */
-export function TurnTimer({ turn, clockOffset, holderName, isMe, meetingPaused = false }: Props) {
+export function TurnTimer() {
+  const { view, me, clockOffset, nameOf } = useRoomContext();
+  const turn = view.floor.holder;
+  // The whole meeting is paused (every clock stands still), rather than the holder being offline.
+  const meetingPaused = view.meeting.paused;
   const [now, setNow] = useState(() => Date.now());
   const running = turn !== null && turn.runningSince !== null;
 
@@ -44,7 +38,7 @@ export function TurnTimer({ turn, clockOffset, holderName, isMe, meetingPaused =
   const timeUp = limit !== null && (turn.timeUp || used >= limit);
   const warning = limit !== null && !timeUp && (turn.warned || used >= limit * WARNING_SHARE);
   const state = timeUp ? 'time-up' : warning ? 'warning' : 'ok';
-  const who = isMe ? 'You have the word' : `${holderName ?? 'Someone'} has the word`;
+  const who = turn.pid === me.pid ? 'You have the word' : `${nameOf(turn.pid)} has the word`;
 
   return (
     <div className={`timer ${state}`}>

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import type { ExcludedPerson } from '@circle/shared';
 import { describeError } from '../errors';
 import { call } from '../socket';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 
 /** People removed from the group, with the name they used, until a facilitator lets them back in. */
-export function ExcludedList({ room }: { room: Room }) {
+export function ExcludedList() {
+  const { room } = useRoomContext();
   const [people, setPeople] = useState<ExcludedPerson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const socket = room.socketRef.current;

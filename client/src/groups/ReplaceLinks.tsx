@@ -3,7 +3,7 @@ import type { Role } from '@circle/shared';
 import { absoluteUrl } from '../api';
 import { describeError } from '../errors';
 import { call } from '../socket';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 import { LinkRow } from './InviteLinks';
 
 const ROLES: { role: Role; label: string }[] = [
@@ -23,7 +23,8 @@ function endOfDay(date: string): number | null {
  * Facilitators replace an invitation link that went too far (or give the new one an end date). The old
  * link stops working at once; people already inside keep their place. The new link is shown once, to copy.
  */
-export function ReplaceLinks({ room }: { room: Room }) {
+export function ReplaceLinks() {
+  const { room } = useRoomContext();
   const [until, setUntil] = useState('');
   const [fresh, setFresh] = useState<{ role: Role; url: string; expiresAt: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);

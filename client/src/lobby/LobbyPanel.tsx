@@ -1,17 +1,13 @@
-import type { LobbyEntry } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  waiting: LobbyEntry[];
-  act: Room['act'];
-}
+import { useRoomContext } from '../room/RoomContext';
 
 function since(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
 /** Facilitators only: the people waiting in the lobby, let in one by one or all at once. */
-export function LobbyPanel({ waiting, act }: Props) {
+export function LobbyPanel() {
+  const { room, act } = useRoomContext();
+  const waiting = room.lobby;
   return (
     <section className="panel lobby" aria-labelledby="lobby-heading">
       <h2 id="lobby-heading">Waiting to join ({waiting.length})</h2>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MeetingSettings } from '@circle/shared';
 import { call, type CircleSocket } from '../socket';
 import { describeError } from '../errors';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 import { ExcludedList } from '../groups/ExcludedList';
 import { ReplaceLinks } from '../groups/ReplaceLinks';
 import {
@@ -12,17 +12,14 @@ import {
   type MeetingFieldValues,
 } from './MeetingFields';
 
-interface Props {
-  room: Room;
-  groupName: string;
-}
-
 /**
  * Facilitators: the group's settings (opening and closing words, support contacts, day and time, kind,
  * retention), read when opened and saved for everyone; replacing invitation links; letting back in people
  * removed from the group; and deleting all the group's data.
  */
-export function GroupSettingsPanel({ room, groupName }: Props) {
+export function GroupSettingsPanel() {
+  const { room, view } = useRoomContext();
+  const { groupName } = view;
   const [values, setValues] = useState<MeetingFieldValues | null>(null);
   const [minutes, setMinutes] = useState('60');
   const [status, setStatus] = useState<string | null>(null);
@@ -85,8 +82,8 @@ export function GroupSettingsPanel({ room, groupName }: Props) {
       )}
       {status && <p role="status">{status}</p>}
 
-      <ReplaceLinks room={room} />
-      {opened > 0 && <ExcludedList key={opened} room={room} />}
+      <ReplaceLinks />
+      {opened > 0 && <ExcludedList key={opened} />}
 
       <h3>Delete this group&apos;s data</h3>
       <p className="hint" id="delete-hint">

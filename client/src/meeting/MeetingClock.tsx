@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react';
 import { clockLeftMs } from '@circle/shared';
-import type { MeetingView } from '@circle/shared';
+import { useRoomContext } from '../room/RoomContext';
 import { minutes } from './format';
 
-interface Props {
-  meeting: MeetingView;
-  /** Server time minus local time. */
-  clockOffset: number;
-}
-
 /** Time left in the meeting, for everyone; it stands still while the meeting is paused. */
-export function MeetingClock({ meeting, clockOffset }: Props) {
+export function MeetingClock() {
+  const { view, clockOffset } = useRoomContext();
+  const { meeting } = view;
   const [now, setNow] = useState(() => Date.now());
   const running = meeting.phase === 'open' && !meeting.paused;
   useEffect(() => {

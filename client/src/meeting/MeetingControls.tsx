@@ -1,18 +1,12 @@
 import { useState } from 'react';
-import type { MeetingView } from '@circle/shared';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 import { AttendanceButton } from './AttendanceButton';
 
-interface Props {
-  meeting: MeetingView;
-  meetingId: string;
-  /** The facilitator's invitation token, for the attendance export. */
-  token: string;
-  act: Room['act'];
-}
-
 /** Facilitators: open, pause, lock and close the meeting; export its attendance. */
-export function MeetingControls({ meeting, meetingId, token, act }: Props) {
+export function MeetingControls() {
+  // The token is the facilitator's own invitation, for the attendance export.
+  const { view, invite, token, act } = useRoomContext();
+  const { meeting, meetingId } = view;
   const [confirmClose, setConfirmClose] = useState(false);
   return (
     <section className="panel" aria-labelledby="meeting-heading">
@@ -40,7 +34,7 @@ export function MeetingControls({ meeting, meetingId, token, act }: Props) {
           : 'Locking keeps newcomers in the lobby until you let them in.'}
       </p>
       <div className="button-row">
-        <AttendanceButton token={token} meetingId={meetingId} />
+        <AttendanceButton token={token} groupId={invite.groupId} meetingId={meetingId} />
       </div>
       {confirmClose ? (
         <div className="confirm" role="group" aria-labelledby="close-question">

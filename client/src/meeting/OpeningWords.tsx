@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { MeetingView } from '@circle/shared';
+import { useRoomContext } from '../room/RoomContext';
 
 /** The group's opening words, shown to everyone once the meeting is opened, until they put them aside. */
-export function OpeningWords({ meeting, meetingId }: { meeting: MeetingView; meetingId: string }) {
+export function OpeningWords() {
+  const { meeting, meetingId } = useRoomContext().view;
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (meeting.phase !== 'open' || !meeting.openingWords || dismissed === meetingId) return null;
   return (

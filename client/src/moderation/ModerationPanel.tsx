@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { LIMITS } from '@circle/shared';
-import type { FloorState, ParticipantView, Whisper } from '@circle/shared';
+import type { Whisper } from '@circle/shared';
 import { PrivateThread } from '../chat/PrivateThread';
-import type { Room } from '../room/useRoom';
+import { useRoomContext } from '../room/RoomContext';
 
 export const NUDGES = [
   "Let's give others a chance to share.",
@@ -11,16 +11,10 @@ export const NUDGES = [
   'Please take a breath; we are here with you.',
 ];
 
-interface Props {
-  participants: ParticipantView[];
-  floor: FloorState;
-  whispers: Whisper[];
-  myPid: string;
-  act: Room['act'];
-}
-
 /** Facilitators: the lightest tools first, for one person at a time. */
-export function ModerationPanel({ participants, floor, whispers, myPid, act }: Props) {
+export function ModerationPanel({ whispers }: { whispers: Whisper[] }) {
+  const { view, act } = useRoomContext();
+  const { participants, floor } = view;
   const people = participants.filter((p) => p.role !== 'facilitator');
   const [picked, setPicked] = useState('');
   const [nudge, setNudge] = useState(NUDGES[0]!);
@@ -59,14 +53,7 @@ export function ModerationPanel({ participants, floor, whispers, myPid, act }: P
       {person && (
         <>
           {member && (
-            <PrivateThread
-              member={pid}
-              whispers={whispers}
-              myPid={myPid}
-              facilitator
-              label={`Private word to ${person.name}`}
-              act={act}
-            />
+            <PrivateThread member={pid} whispers={whispers} label={`Private word to ${person.name}`} />
           )}
           <div className="field">
             <label htmlFor="nudge-text">Nudge</label>

@@ -1,7 +1,8 @@
-import type { Nudge } from './useNudges';
+import { useNudges } from './useNudges';
 
 /** A facilitator's gentle note, shown to this person only, until they dismiss it. */
-export function NudgeNotices({ nudges, dismiss }: { nudges: Nudge[]; dismiss: (at: number) => void }) {
+export function NudgeNotices() {
+  const { nudges, dismiss } = useNudges();
   if (nudges.length === 0) return null;
   return (
     <div className="nudges" role="status" aria-label="Notes from the facilitators">

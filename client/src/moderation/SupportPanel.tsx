@@ -1,20 +1,16 @@
 import type { FacilitatorView } from '@circle/shared';
-import type { Room } from '../room/useRoom';
-
-interface Props {
-  view: FacilitatorView;
-  /** Only a seated member can be taken to a side room (observers may still ask for support). */
-  canTalkPrivately: (pid: string) => boolean;
-  myPid: string;
-  nameOf: (pid: string) => string;
-  act: Room['act'];
-}
+import { useRoomContext } from '../room/RoomContext';
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Facilitators only: who asked for support, who is in a side room, who said they would not come. */
-export function SupportPanel({ view, canTalkPrivately, myPid, nameOf, act }: Props) {
-  const { support, sideRooms, absences } = view;
+export function SupportPanel({ shared }: { shared: FacilitatorView }) {
+  const { view: room, me, nameOf, act } = useRoomContext();
+  const myPid = me.pid;
+  // Only a seated member can be taken to a side room (observers may still ask for support).
+  const canTalkPrivately = (pid: string) =>
+    room.floor.seats.includes(pid) && room.participants.some((p) => p.pid === pid && p.role === 'member');
+  const { support, sideRooms, absences } = shared;
   if (support.length + sideRooms.length + absences.length === 0) return null;
   return (
     <section className="panel support" aria-labelledby="support-heading">

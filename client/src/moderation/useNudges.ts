@@ -1,6 +1,5 @@
-import { useCallback, useState } from 'react';
-import { useAdmittedSocket } from '../room/useAdmittedSocket';
-import type { Room } from '../room/useRoom';
+import { useCallback } from 'react';
+import { useServerState } from '../room/useServerState';
 
 export interface Nudge {
   text: string;
@@ -8,13 +7,13 @@ export interface Nudge {
 }
 
 /** Gentle notes a facilitator sent this person; they stay until dismissed. */
-export function useNudges(room: Room) {
-  const [nudges, setNudges] = useState<Nudge[]>([]);
-  useAdmittedSocket(room, (socket) => {
-    const onNudge = (n: Nudge) => setNudges((prev) => [...prev.slice(-2), n]);
-    socket.on('moderation:nudged', onNudge);
-    return () => void socket.off('moderation:nudged', onNudge);
+export function useNudges() {
+  const [nudges, setNudges] = useServerState<Nudge[]>([], {
+    on: { 'moderation:nudged': (n, { set }) => set((prev) => [...prev.slice(-2), n]) },
   });
-  const dismiss = useCallback((at: number) => setNudges((prev) => prev.filter((n) => n.at !== at)), []);
+  const dismiss = useCallback(
+    (at: number) => setNudges((prev) => prev.filter((n) => n.at !== at)),
+    [setNudges],
+  );
   return { nudges, dismiss };
 }

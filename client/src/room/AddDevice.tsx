@@ -1,29 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../socket';
 import { describeError } from '../errors';
-import type { Room } from './useRoom';
+import { useRoomContext } from './RoomContext';
+import { useServerState } from './useServerState';
 
 /**
  * Bringing one's identity to another device: a short one-time code, shown here and typed there. Nothing
  * that opens the identity is ever put in a link. Every device of this identity hears when one is added.
  */
-export function AddDevice({ room }: { room: Room }) {
+export function AddDevice() {
+  const { room } = useRoomContext();
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState(false);
+  const [added] = useServerState(false, {
+    on: {
+      'identity:deviceAdded': (_, { set }) => {
+        set(true);
+        setCode(null);
+      },
+    },
+  });
   const socket = room.socketRef.current;
-
-  useEffect(() => {
-    if (!socket) return;
-    const onAdded = () => {
-      setAdded(true);
-      setCode(null);
-    };
-    socket.on('identity:deviceAdded', onAdded);
-    return () => {
-      socket.off('identity:deviceAdded', onAdded);
-    };
-  }, [socket]);
 
   async function ask() {
     if (!socket) return;

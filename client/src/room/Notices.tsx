@@ -1,5 +1,5 @@
 import type { NoticeMessage } from '@circle/shared';
-import type { ShownNotice } from './useRoom';
+import { useRoomContext } from './RoomContext';
 
 export function noticeText(n: NoticeMessage, myPid: string, nameOf: (pid: string) => string): string {
   if (n.kind === 'round-ended') return 'The round has ended';
@@ -17,15 +17,11 @@ export function noticeText(n: NoticeMessage, myPid: string, nameOf: (pid: string
   }
 }
 
-interface Props {
-  notices: ShownNotice[];
-  myPid: string;
-  nameOf: (pid: string) => string;
-  known: (pid: string) => boolean;
-}
-
 /** Floor notices, announced politely by screen readers and shown for a few seconds. */
-export function Notices({ notices, myPid, nameOf, known }: Props) {
+export function Notices() {
+  const { room, me, nameOf, known } = useRoomContext();
+  const { notices } = room;
+  const myPid = me.pid;
   return (
     <div className="notices" role="status" aria-live="polite" aria-label="Notices">
       {notices.map((n) => {

@@ -1,6 +1,7 @@
-import type { InviteInfo, JoinResult, RoomView } from '@circle/shared';
+import type { InviteInfo } from '@circle/shared';
 import { useRoom } from './useRoom';
 import type { JoinParams, Room } from './useRoom';
+import { RoomProvider, useRoomContext } from './RoomContext';
 import { Notices } from './Notices';
 import { AddDevice } from './AddDevice';
 import { Circle } from '../floor/Circle';
@@ -28,7 +29,6 @@ import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
 import { FacilitatorTools } from '../moderation/FacilitatorTools';
 import { NudgeNotices } from '../moderation/NudgeNotices';
-import { useNudges } from '../moderation/useNudges';
 
 interface Props {
   invite: InviteInfo;
@@ -108,32 +108,19 @@ export function RoomPage({ invite, params, onExit }: Props) {
     );
   }
 
-  return <RoomScreen room={room} me={me} view={view} invite={invite} media={media} token={params.token} />;
+  return (
+    <RoomProvider room={room} me={me} view={view} invite={invite} token={params.token}>
+      <RoomScreen media={media} />
+    </RoomProvider>
+  );
 }
 
-function RoomScreen({
-  room,
-  me,
-  view,
-  invite,
-  media,
-  token,
-}: {
-  room: Room;
-  me: JoinResult;
-  view: RoomView;
-  invite: InviteInfo;
-  media: Media;
-  token: string;
-}) {
-  const chat = useChat(room);
-  const nudges = useNudges(room);
+function RoomScreen({ media }: { media: Media }) {
+  const { room, me, view, invite, facilitator } = useRoomContext();
+  const chat = useChat();
+  const boards = useBoards();
+  const exercise = useExercise();
   const { floor } = view;
-  const names = new Map(view.participants.map((p) => [p.pid, p.name]));
-  const nameOf = (pid: string) => names.get(pid) ?? 'Someone';
-  const facilitator = me.role === 'facilitator';
-  const boards = useBoards(room, view.groupId);
-  const exercise = useExercise(room);
   // During a role-play its observers sit outside the circle.
   const play = exercise.view?.state;
   const outsideCircle = new Set(
@@ -142,7 +129,7 @@ function RoomScreen({
       : [],
   );
   const outside = view.participants.filter((p) => !floor.seats.includes(p.pid) || outsideCircle.has(p.pid));
-  const holder = floor.holder;
+  const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? 'You';
 
   return (
     <div className="room">
@@ -150,15 +137,14 @@ function RoomScreen({
         <div>
           <h1>{view.groupName}</h1>
           <p className="muted">
-            {names.get(me.pid) ?? 'You'} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity}{' '}
-            seats
+            {myName} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity} seats
           </p>
-          <MeetingClock meeting={view.meeting} clockOffset={room.clockOffset} />
+          <MeetingClock />
         </div>
         <YouActions room={room} supportContacts={view.meeting.supportContacts} />
       </header>
       <ConnectionBanner connected={room.connected} />
-      <Notices notices={room.notices} myPid={me.pid} nameOf={nameOf} known={(pid) => names.has(pid)} />
+      <Notices />
       {room.actionError && (
         <div className="error" role="alert">
           {room.actionError}{' '}
@@ -167,12 +153,12 @@ function RoomScreen({
           </button>
         </div>
       )}
-      <NudgeNotices nudges={nudges.nudges} dismiss={nudges.dismiss} />
-      <OpeningWords meeting={view.meeting} meetingId={view.meetingId} />
+      <NudgeNotices />
+      <OpeningWords />
 
       <div className="room-body">
         <main className="room-main">
-          <Spotlight boards={boards} me={me} nameOf={nameOf} clockOffset={room.clockOffset} />
+          <Spotlight boards={boards} />
           {floor.round && (
             <p className="round-status">
               A go-around is in progress ({floor.round.order.filter((p) => floor.round?.marks[p]).length} of{' '}
@@ -180,36 +166,18 @@ function RoomScreen({
             </p>
           )}
           <Circle
-            floor={floor}
-            participants={view.participants}
-            myPid={me.pid}
-            showTurns={facilitator}
             speaking={media.speaking}
             decorate={(pid, name) => <SeatMedia media={media} pid={pid} name={name} isMe={pid === me.pid} />}
             hidden={outsideCircle}
           >
-            <TurnTimer
-              turn={holder}
-              clockOffset={room.clockOffset}
-              holderName={holder ? nameOf(holder.pid) : null}
-              isMe={holder?.pid === me.pid}
-              meetingPaused={view.meeting.paused}
-            />
+            <TurnTimer />
           </Circle>
-          {!outsideCircle.has(me.pid) && (
-            <Controls floor={floor} myPid={me.pid} role={me.role} act={room.act} />
-          )}
+          {!outsideCircle.has(me.pid) && <Controls />}
           <MediaControls media={media} role={me.role} />
-          <BriefPanel
-            room={room}
-            exercise={exercise}
-            myPid={me.pid}
-            nameOf={nameOf}
-            clockOffset={room.clockOffset}
-          />
+          <BriefPanel exercise={exercise} />
           <RemoteAudio media={media} />
-          <MemberTools room={room} me={me} view={view} chat={chat} nameOf={nameOf} />
-          <BoardPanel boards={boards} me={me} nameOf={nameOf} clockOffset={room.clockOffset} />
+          <MemberTools chat={chat} />
+          <BoardPanel boards={boards} />
           {outside.length > 0 && (
             <section className="panel" aria-labelledby="outside-heading">
               <h2 id="outside-heading">Listening outside the circle</h2>
@@ -227,20 +195,14 @@ function RoomScreen({
         </main>
 
         <aside className="room-side" aria-label="Room details">
-          <Queue floor={floor} nameOf={nameOf} myPid={me.pid} isFacilitator={facilitator} act={room.act} />
-          {facilitator && (invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && (
-            <LobbyPanel waiting={room.lobby} act={room.act} />
-          )}
-          {facilitator && <FacilitatorPanel floor={floor} nameOf={nameOf} act={room.act} />}
+          <Queue />
+          {facilitator && (invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && <LobbyPanel />}
+          {facilitator && <FacilitatorPanel />}
           {facilitator && <FacilitatorMedia media={media} participants={view.participants} />}
-          {facilitator && (
-            <ExercisePanel room={room} exercise={exercise} seats={floor.seats} nameOf={nameOf} />
-          )}
-          {facilitator && (
-            <FacilitatorTools room={room} me={me} view={view} chat={chat} token={token} nameOf={nameOf} />
-          )}
+          {facilitator && <ExercisePanel exercise={exercise} />}
+          {facilitator && <FacilitatorTools chat={chat} />}
           <section className="panel" aria-label="Your other devices">
-            <AddDevice room={room} />
+            <AddDevice />
           </section>
         </aside>
       </div>

@@ -118,7 +118,7 @@ export async function startServer(
   const media = pool
     ? new MediaService(pool, { io, store, config: mediaConfig, registry: rooms, log })
     : undefined;
-  const facilitation = attachFacilitation({ store, io, groups, rooms, now, media });
+  const facilitation = attachFacilitation({ store, io, groups, identities, rooms, now, media });
   laterRoutes.use(facilitation.routes);
   laterRoutes.use(
     deviceRoutes({

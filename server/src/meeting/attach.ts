@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { Chats } from '../chat/service.js';
 import { Fairness } from '../fairness/aggregator.js';
 import type { Groups } from '../groups/service.js';
+import type { Identities } from '../identity/service.js';
 import type { MediaService } from '../media/service.js';
 import { Facilitation } from '../moderation/service.js';
 import type { RoomRegistry } from '../room/registry.js';
@@ -25,11 +26,12 @@ export function attachFacilitation(deps: {
   store: Store;
   io: CircleServer;
   groups: Groups;
+  identities: Identities;
   rooms: RoomRegistry;
   now: () => number;
   media?: MediaService;
 }): { services: FacilitationServices; routes: Router } {
-  const { store, io, groups, rooms, now } = deps;
+  const { store, io, groups, identities, rooms, now } = deps;
   const meetings = new Meetings({ store, io, groups, now });
   const facilitation = new Facilitation({ io, store, now });
   const chats = new Chats();
@@ -43,6 +45,7 @@ export function attachFacilitation(deps: {
   deps.media?.onTalk((groupId, pid, ms, outOfTurn) => fairness.addTalk(groupId, pid, ms, outOfTurn));
   const routes = meetingRoutes({
     groups,
+    identities,
     store,
     meetings,
     now,

@@ -1,6 +1,7 @@
 import { AbsenceNoticeSchema } from '@circle/shared';
 import { Router, type Request } from 'express';
 import { groupKey, type GroupRecord, type Groups } from '../groups/service.js';
+import type { Identities } from '../identity/service.js';
 import type { DeclarationAcceptance, AttendanceEvent, RoomRecord } from '../room/records.js';
 import type { Store } from '../store/index.js';
 import { addAbsence } from './absences.js';
@@ -14,6 +15,7 @@ import { attendanceKey, type Meetings } from './service.js';
  */
 export function meetingRoutes(deps: {
   groups: Groups;
+  identities: Identities;
   store: Store;
   meetings: Meetings;
   now: () => number;
@@ -30,6 +32,24 @@ export function meetingRoutes(deps: {
   async function facilitatorGroup(req: Request): Promise<GroupRecord | null> {
     const invite = await bearerInvite(req);
     return invite?.role === 'facilitator' ? invite.group : null;
+  }
+
+  /**
+   * A facilitator whose link was replaced while they were inside still holds the old one. They may export
+   * the meetings they facilitated: the old link (signed for this group's facilitators) and their identity
+   * (X-Circle-Identity, from their browser) together prove it. The old link alone, which is what leaked,
+   * opens nothing; nor does it with anyone's identity but a facilitator's of that very meeting.
+   */
+  async function formerFacilitatorGroup(req: Request, meetingId: string): Promise<GroupRecord | null> {
+    const token = /^Bearer (.{1,512})$/.exec(req.get('authorization') ?? '')?.[1];
+    const identity = req.get('x-circle-identity');
+    if (!token || !identity || identity.length > 512) return null;
+    const signed = await deps.groups.resolveSigned(token);
+    if (signed?.role !== 'facilitator') return null;
+    const pid = await deps.identities.resolve(signed.group.id, identity);
+    if (!pid) return null;
+    const events = await deps.store.read<AttendanceEvent>(attendanceKey(signed.group.id, meetingId));
+    return events.some((e) => e.pid === pid && e.role === 'facilitator') ? signed.group : null;
   }
 
   router.post('/api/absence', async (req, res) => {
@@ -55,9 +75,9 @@ export function meetingRoutes(deps: {
   });
 
   router.get('/api/meetings/:meetingId/attendance.csv', async (req, res) => {
-    const group = await facilitatorGroup(req);
-    if (!group) return void res.status(403).json({ error: 'FORBIDDEN' });
     const { meetingId } = req.params;
+    const group = (await facilitatorGroup(req)) ?? (await formerFacilitatorGroup(req, meetingId));
+    if (!group) return void res.status(403).json({ error: 'FORBIDDEN' });
     // The meeting in progress is read from its record: what is acknowledged is already stored there.
     const stored = await deps.store.get<RoomRecord>(`${groupKey(group.id)}room`);
     const live = stored?.meetingId === meetingId ? stored : null;

@@ -24,14 +24,14 @@ export const MeetingSettingsSchema = z
     /** Drop-in (open), a closed group whose leavers are replaced, or one re-formed for a number of sessions. */
     kind: z.enum(['open', 'replacement', 'reformed']),
     /** For a re-formed group: how many sessions it meets. */
-    sessions: z.number().int().min(1).max(200).nullable(),
-    meetingMinutes: z.number().int().min(10).max(240),
+    sessions: z.number().int().min(1).max(LIMITS.sessionsMax).nullable(),
+    meetingMinutes: z.number().int().min(LIMITS.meetingMinutesMin).max(LIMITS.meetingMinutesMax),
     openingWords: words,
     closingWords: words,
     supportContacts: words,
     schedule: MeetingScheduleSchema.nullable(),
     /** How long attendance is kept after a meeting. */
-    retentionDays: z.number().int().min(1).max(3650),
+    retentionDays: z.number().int().min(1).max(LIMITS.retentionDaysMax),
     /** How many observers may follow a meeting at once (they wait in the lobby like members). */
     observerLimit: z.number().int().min(0).max(LIMITS.observerMax),
   })
@@ -47,11 +47,17 @@ export const GroupSettingsSchema = z.object({
   schedule: MeetingSettingsSchema.shape.schedule.default(null),
   retentionDays: MeetingSettingsSchema.shape.retentionDays.default(90),
   observerLimit: MeetingSettingsSchema.shape.observerLimit.default(LIMITS.observersDefault),
-  capacity: z.number().int().min(2).max(LIMITS.capacityMax).default(12),
-  meetingMinutes: z.number().int().min(10).max(240).default(60),
+  capacity: z.number().int().min(LIMITS.capacityMin).max(LIMITS.capacityMax).default(12),
+  meetingMinutes: MeetingSettingsSchema.shape.meetingMinutes.default(60),
   lobby: z.boolean().default(false),
   declaration: z.string().trim().min(20).max(LIMITS.declarationMax).default(DEFAULT_DECLARATION),
-  turnLimitSec: z.number().int().min(10).max(3600).nullable().default(null),
+  turnLimitSec: z
+    .number()
+    .int()
+    .min(LIMITS.turnLimitSecMin)
+    .max(LIMITS.turnLimitSecMax)
+    .nullable()
+    .default(null),
   autoHandover: z.boolean().default(false),
 });
 export type GroupSettings = z.output<typeof GroupSettingsSchema>;

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_JOINED',
   'NOT_ADMITTED',
   'FORBIDDEN',
+  /** Removed from the group: refused at every meeting until a facilitator lets them back in. */
+  'EXCLUDED',
   'NOT_FOUND',
   'CONFLICT',
   'ROOM_FULL',
@@ -33,8 +35,21 @@ export const LIMITS = {
   nameMax: 40,
   groupNameMax: 80,
   declarationMax: 4_000,
+  capacityMin: 2,
   capacityMax: 40,
   capacityWarnFrom: 9,
+  /** A meeting's length in minutes; the client forms check the same bounds as the schemas. */
+  meetingMinutesMin: 10,
+  meetingMinutesMax: 240,
+  /** A turn limit (the group's, or one round's) in seconds. */
+  turnLimitSecMin: 10,
+  turnLimitSecMax: 3_600,
+  /** A re-formed group's number of sessions. */
+  sessionsMax: 200,
+  /** How long attendance may be kept, in days. */
+  retentionDaysMax: 3_650,
+  /** A role-play's length in minutes. */
+  exerciseMinutesMax: 60,
   /** Observers sit outside the circle; a group allows a few (its setting), never more than this. */
   observerMax: 20,
   observersDefault: 4,

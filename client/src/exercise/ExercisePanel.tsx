@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '@circle/shared';
 import type { ExerciseRole, ExerciseSummary, Scenario } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { useServerState } from '../room/useServerState';
@@ -74,7 +75,7 @@ export function ExercisePanel({ exercise }: { exercise: Exercise }) {
             id="exercise-minutes"
             type="number"
             min={1}
-            max={60}
+            max={LIMITS.exerciseMinutesMax}
             value={minutes}
             onChange={(e) => setMinutes(Number(e.target.value))}
           />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { upcoming } from '@circle/shared';
+import { LIMITS, upcoming } from '@circle/shared';
 import type { FloorState } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { SeatOrder } from './SeatOrder';
@@ -92,8 +92,8 @@ export function FacilitatorPanel() {
           <input
             id="round-limit"
             type="number"
-            min={10}
-            max={3600}
+            min={LIMITS.turnLimitSecMin}
+            max={LIMITS.turnLimitSecMax}
             placeholder="group setting"
             value={roundLimit}
             onChange={(e) => setRoundLimit(e.target.value)}
@@ -105,7 +105,7 @@ export function FacilitatorPanel() {
             onClick={() =>
               void act('floor:round', {
                 ...(chosen ? { from: chosen } : {}),
-                ...(Number(roundLimit) >= 10 ? { limitSec: Number(roundLimit) } : {}),
+                ...(Number(roundLimit) >= LIMITS.turnLimitSecMin ? { limitSec: Number(roundLimit) } : {}),
               })
             }
           >

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { LIMITS } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 
 const limitText = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
@@ -24,7 +25,10 @@ export function TurnSettings() {
     e.preventDefault();
     const text = limit.trim();
     const sec = text === '' ? null : Number(text);
-    if (sec !== null && (!Number.isInteger(sec) || sec < 10 || sec > 3600)) {
+    if (
+      sec !== null &&
+      (!Number.isInteger(sec) || sec < LIMITS.turnLimitSecMin || sec > LIMITS.turnLimitSecMax)
+    ) {
       setInvalid(true);
       return;
     }
@@ -47,8 +51,8 @@ export function TurnSettings() {
         <input
           id="turn-limit"
           type="number"
-          min={10}
-          max={3600}
+          min={LIMITS.turnLimitSecMin}
+          max={LIMITS.turnLimitSecMax}
           placeholder="No limit"
           value={limit}
           aria-invalid={invalid || undefined}
@@ -58,7 +62,9 @@ export function TurnSettings() {
         <button type="submit">Set turn limit</button>
       </form>
       <p className="hint" id="turn-limit-hint">
-        {invalid ? 'Use 10 to 3600 seconds, or leave empty for no limit.' : 'Leave empty for no limit.'}
+        {invalid
+          ? `Use ${LIMITS.turnLimitSecMin} to ${LIMITS.turnLimitSecMax} seconds, or leave empty for no limit.`
+          : 'Leave empty for no limit.'}
       </p>
       <div className="check">
         <input

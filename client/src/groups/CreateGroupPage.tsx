@@ -116,7 +116,7 @@ export function CreateGroupPage() {
         <input
           id="group-capacity"
           type="number"
-          min={2}
+          min={LIMITS.capacityMin}
           max={LIMITS.capacityMax}
           value={capacity}
           onChange={(e) => setCapacity(e.target.value)}
@@ -133,8 +133,8 @@ export function CreateGroupPage() {
         <input
           id="group-minutes"
           type="number"
-          min={10}
-          max={240}
+          min={LIMITS.meetingMinutesMin}
+          max={LIMITS.meetingMinutesMax}
           value={minutes}
           onChange={(e) => setMinutes(e.target.value)}
         />
@@ -143,8 +143,8 @@ export function CreateGroupPage() {
         <input
           id="group-turn-limit"
           type="number"
-          min={10}
-          max={3600}
+          min={LIMITS.turnLimitSecMin}
+          max={LIMITS.turnLimitSecMax}
           value={turnLimit}
           placeholder="No limit"
           onChange={(e) => setTurnLimit(e.target.value)}
@@ -230,14 +230,19 @@ const isInt = (n: unknown, min: number, max: number) =>
 function firstInvalid(input: GroupSettingsInput): string | null {
   const name = input.name.trim();
   if (name.length < 1 || name.length > LIMITS.groupNameMax) return 'the group name';
-  if (!isInt(input.capacity, 2, LIMITS.capacityMax)) return `the capacity (2 to ${LIMITS.capacityMax})`;
-  if (!isInt(input.meetingMinutes, 10, 240)) return 'the meeting length (10 to 240 minutes)';
+  if (!isInt(input.capacity, LIMITS.capacityMin, LIMITS.capacityMax))
+    return `the capacity (${LIMITS.capacityMin} to ${LIMITS.capacityMax})`;
+  if (!isInt(input.meetingMinutes, LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax))
+    return `the meeting length (${LIMITS.meetingMinutesMin} to ${LIMITS.meetingMinutesMax} minutes)`;
   const declaration = input.declaration?.trim() ?? '';
   if (declaration.length < 20 || declaration.length > LIMITS.declarationMax) {
     return 'the declaration (at least 20 characters)';
   }
-  if (input.turnLimitSec != null && !isInt(input.turnLimitSec, 10, 3600)) {
-    return 'the turn limit (10 to 3600 seconds, or empty)';
+  if (
+    input.turnLimitSec != null &&
+    !isInt(input.turnLimitSec, LIMITS.turnLimitSecMin, LIMITS.turnLimitSecMax)
+  ) {
+    return `the turn limit (${LIMITS.turnLimitSecMin} to ${LIMITS.turnLimitSecMax} seconds, or empty)`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LIMITS } from '@circle/shared';
 import type { MeetingSettings } from '@circle/shared';
 import { call, type CircleSocket } from '../socket';
 import { describeError } from '../errors';
@@ -46,8 +47,9 @@ export function GroupSettingsPanel() {
     const checked = meetingSettingsFrom(values);
     const length = Number(minutes);
     if ('invalid' in checked) return setStatus(`Please check ${checked.invalid}.`);
-    if (!Number.isInteger(length) || length < 10 || length > 240)
-      return setStatus('Please check the meeting length (10 to 240 minutes).');
+    const [min, max] = [LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax];
+    if (!Number.isInteger(length) || length < min || length > max)
+      return setStatus(`Please check the meeting length (${min} to ${max} minutes).`);
     const ok = await room.act('meeting:settings', { ...checked.settings, meetingMinutes: length });
     setStatus(ok ? 'Saved.' : null);
   }
@@ -67,8 +69,8 @@ export function GroupSettingsPanel() {
           <input
             id="settings-minutes"
             type="number"
-            min={10}
-            max={240}
+            min={LIMITS.meetingMinutesMin}
+            max={LIMITS.meetingMinutesMax}
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
           />

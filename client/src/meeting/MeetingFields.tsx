@@ -59,8 +59,8 @@ const isInt = (v: string, min: number, max: number) =>
 export function meetingSettingsFrom(
   v: MeetingFieldValues,
 ): { settings: Omit<MeetingSettings, 'meetingMinutes'> } | { invalid: string } {
-  if (v.kind === 'reformed' && v.sessions.trim() !== '' && !isInt(v.sessions, 1, 200))
-    return { invalid: 'the number of sessions (1 to 200)' };
+  if (v.kind === 'reformed' && v.sessions.trim() !== '' && !isInt(v.sessions, 1, LIMITS.sessionsMax))
+    return { invalid: `the number of sessions (1 to ${LIMITS.sessionsMax})` };
   for (const [label, text] of [
     ['the opening words', v.openingWords],
     ['the closing words', v.closingWords],
@@ -68,7 +68,8 @@ export function meetingSettingsFrom(
   ] as const)
     if (text.length > LIMITS.wordsMax) return { invalid: `${label} (at most ${LIMITS.wordsMax} characters)` };
   if (v.weekday !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) return { invalid: 'the meeting time' };
-  if (!isInt(v.retentionDays, 1, 3650)) return { invalid: 'how long attendance is kept (1 to 3650 days)' };
+  if (!isInt(v.retentionDays, 1, LIMITS.retentionDaysMax))
+    return { invalid: `how long attendance is kept (1 to ${LIMITS.retentionDaysMax} days)` };
   if (!isInt(v.observerLimit, 0, LIMITS.observerMax))
     return { invalid: `the number of observers (0 to ${LIMITS.observerMax})` };
   return {
@@ -140,7 +141,7 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
             id={`${id}-sessions`}
             type="number"
             min={1}
-            max={200}
+            max={LIMITS.sessionsMax}
             value={v.sessions}
             onChange={(e) => set('sessions', e.target.value)}
           />
@@ -175,7 +176,7 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
         id={`${id}-retention`}
         type="number"
         min={1}
-        max={3650}
+        max={LIMITS.retentionDaysMax}
         value={v.retentionDays}
         onChange={(e) => set('retentionDays', e.target.value)}
       />

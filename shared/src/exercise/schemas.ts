@@ -26,7 +26,7 @@ export const exerciseEventSchemas = {
     .object({
       scenarioId: id,
       roles: z.record(id, z.enum(EXERCISE_ROLES)).refine((r) => Object.keys(r).length <= LIMITS.capacityMax),
-      minutes: z.number().int().min(1).max(60).optional(),
+      minutes: z.number().int().min(1).max(LIMITS.exerciseMinutesMax).optional(),
     })
     .strict(),
   'exercise:start': empty,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import { empty, id } from '../schemaParts.js';
 
-const limitSec = z.number().int().min(10).max(3600).nullable();
+const limitSec = z.number().int().min(LIMITS.turnLimitSecMin).max(LIMITS.turnLimitSecMax).nullable();
 
 export const floorEventSchemas = {
   'floor:raise': empty,

@@ -2,6 +2,7 @@ import * as B from '@circle/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardKeys } from '../src/board/keys.js';
+import { HEAP_PER_STRUCT } from '../src/board/live.js';
 import type { RunningServer } from '../src/server.js';
 import { BoardPeer } from './support/board.js';
 import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
@@ -280,5 +281,45 @@ describe('balances in memory and their snapshots', () => {
     back.socket.close();
     expect([await snapshots(touched), await snapshots(untouched)]).toEqual([2, 0]);
     expect(await srv.store.get(boardKeys.lastSnapshot(g.groupId, untouched))).toBeNull();
+  });
+});
+
+describe('the live cap unloads the least recently used balance first', () => {
+  // One item is 5 Yjs structs; a balance being edited also keeps its shadow copy (twice the weight).
+  const oneItem = 5 * HEAP_PER_STRUCT;
+  let srv: RunningServer;
+  beforeAll(async () => {
+    srv = await inProcess({ rateLimitPerSec: 1000, boardLiveMaxBytes: 3 * oneItem });
+  });
+  afterAll(() => srv.close());
+
+  it('keeps the balance used a moment ago and unloads the one used longest ago', async () => {
+    const g = await createGroup(srv.port);
+    const ana = await joinAs(srv.port, g.links.member, 'Ana');
+    const ids: string[] = [];
+    for (const title of ['A', 'B', 'C']) ids.push((await ok(ana.socket, 'board:create', { title })).id);
+    const [a, b, c] = ids as [string, string, string];
+    const withOneItem = async (id: string) => {
+      const peer = new BoardPeer(ana.socket, id);
+      await peer.open();
+      await peer.edit((d) => B.addItem(d, 'now-good', 'One', 2));
+      return peer;
+    };
+    await withOneItem(a);
+    await ok(ana.socket, 'board:close', { id: a });
+    await withOneItem(b);
+    await ok(ana.socket, 'board:close', { id: b });
+    // A is read again: B is now the one used longest ago.
+    await new BoardPeer(ana.socket, a).open();
+    await ok(ana.socket, 'board:close', { id: a });
+    const gen = async (id: string) =>
+      (await srv.store.get<{ gen: number }>(boardKeys.state(g.groupId, id)))?.gen ?? 0;
+    expect([await gen(a), await gen(b)]).toEqual([0, 0]);
+
+    // Editing C (with its shadow) takes the total over the cap by one balance's worth.
+    await withOneItem(c);
+    await waitUntil(async () => (await gen(b)) >= 1, 5_000, 'B to be compacted and unloaded');
+    expect(await gen(a)).toBe(0);
+    ana.socket.close();
   });
 });

@@ -29,7 +29,7 @@ const MAX_AWARENESS_IDS = 8;
  * 800 bytes in a full balance of items, 220 for a tombstone. The upper figure, so the live cap errs on
  * the side of unloading.
  */
-const HEAP_PER_STRUCT = 800;
+export const HEAP_PER_STRUCT = 800;
 
 export interface Subscriber {
   socket: CircleSocket;

@@ -235,9 +235,11 @@ export class Boards {
   private enforceCap(): void {
     let total = 0;
     for (const l of this.loaded.values()) total += l.weight();
-    for (const [key, live] of [...this.loaded]) {
+    // `live` is kept in least-recently-used order (see load).
+    for (const key of [...this.live.keys()]) {
       if (total <= this.liveMaxBytes) return;
-      if (live.subscriberCount > 0) continue;
+      const live = this.loaded.get(key);
+      if (!live || live.subscriberCount > 0) continue;
       total -= live.weight();
       this.loaded.delete(key);
       void this.unload(key, live);

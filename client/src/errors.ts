@@ -17,6 +17,8 @@ const MESSAGES: Record<CallErrorCode, string> = {
   NOT_JOINED: 'You are not in the room yet. Reconnecting…',
   NOT_ADMITTED: 'A facilitator has not let you in yet.',
   FORBIDDEN: 'Only a facilitator can do that.',
+  EXCLUDED:
+    'A facilitator has removed you from this group. You cannot join its meetings unless a facilitator lets you back in.',
   NOT_FOUND: 'That person is no longer here.',
   CONFLICT: 'That is not possible right now. The room may have just changed.',
   ROOM_FULL: 'The room is full.',

@@ -39,7 +39,8 @@ describe('removing someone from the group', () => {
         identity: ana.identity,
       });
       s.close();
-      expect(ack).toEqual({ ok: false, error: 'FORBIDDEN' });
+      // Its own code, so the person is told they were removed from the group, not only from one meeting.
+      expect(ack).toEqual({ ok: false, error: 'EXCLUDED' });
     }
 
     const fran2 = await t.join(g.links.facilitator, 'Fran', fran.identity);

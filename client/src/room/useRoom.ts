@@ -35,6 +35,7 @@ const FATAL_JOIN_ERRORS = new Set([
   'ROOM_FULL',
   'BAD_REQUEST',
   'FORBIDDEN',
+  'EXCLUDED',
 ]);
 
 /**
@@ -127,7 +128,8 @@ export function useRoom(params: JoinParams) {
         }
         if (FATAL_JOIN_ERRORS.has(code)) {
           stopped = true;
-          // The one refusal of a join by a facilitator's decision: removed from this meeting.
+          // Refusals by a facilitator's decision: removed from this meeting (FORBIDDEN), or from the whole
+          // group (EXCLUDED, which says so in its own words).
           setError(code === 'FORBIDDEN' ? 'You cannot rejoin this meeting.' : describeError(err));
           setPhase('failed');
           socket.disconnect();

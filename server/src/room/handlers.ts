@@ -23,7 +23,7 @@ export async function join(
   // One connection speaks for one person; another person needs their own connection.
   if (session.pid && session.pid !== identity.id) throw new AppError('CONFLICT');
   // Removed from the group: refused at every meeting, through any link, until let back in.
-  if (services.groups.isExcluded(group, identity.id)) throw new AppError('FORBIDDEN');
+  if (services.groups.isExcluded(group, identity.id)) throw new AppError('EXCLUDED');
   const room = await services.rooms.get(group.id);
   if (!room) throw new AppError('NOT_FOUND');
   const existing = room.participant(identity.id);

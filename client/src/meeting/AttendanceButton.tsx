@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { describeError } from '../errors';
+import { storage } from '../storage';
 import { downloadAttendance } from './attendance';
 
 /** Facilitators: the meeting's attendance (who came, when, the declaration, how each took part) as CSV. */
-export function AttendanceButton({ token, meetingId }: { token: string; meetingId: string }) {
+export function AttendanceButton(props: { token: string; groupId: string; meetingId: string }) {
+  const { token, groupId, meetingId } = props;
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <>
       <button
         type="button"
         onClick={() =>
-          downloadAttendance(token, meetingId).then(
+          downloadAttendance(token, storage.getIdentity(groupId), meetingId).then(
             () => setProblem(null),
             (err: unknown) => setProblem(describeError(err)),
           )

@@ -52,7 +52,7 @@ export function ClosedScreen({ invite, reason, closed, supportContacts, role, to
       )}
       {ended && role === 'facilitator' && (
         <div className="button-row">
-          <AttendanceButton token={token} meetingId={closed.meetingId} />
+          <AttendanceButton token={token} groupId={invite.groupId} meetingId={closed.meetingId} />
         </div>
       )}
       {reason !== 'removed' && reason !== 'deleted' && (

@@ -2,13 +2,22 @@ import { CallError } from '../errors';
 
 /**
  * Downloads a meeting's attendance as CSV. The facilitator's invitation token authorises the request as a
- * bearer token (never in the address); the file is handed to the browser from memory.
+ * bearer token (never in the address); the file is handed to the browser from memory. The identity this
+ * browser holds goes along: once a facilitator replaced that link, it still proves this person facilitated
+ * the meeting, so the export keeps working for the facilitators who were inside.
  */
-export async function downloadAttendance(facilitatorToken: string, meetingId: string): Promise<void> {
+export async function downloadAttendance(
+  facilitatorToken: string,
+  identity: string | null,
+  meetingId: string,
+): Promise<void> {
   let res: Response;
   try {
     res = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/attendance.csv`, {
-      headers: { authorization: `Bearer ${facilitatorToken}` },
+      headers: {
+        authorization: `Bearer ${facilitatorToken}`,
+        ...(identity ? { 'x-circle-identity': identity } : {}),
+      },
     });
   } catch {
     throw new CallError('DISCONNECTED');

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AppError } from '../errors.js';
 import { groupKey } from '../groups/service.js';
 import type { RoomRegistry } from '../room/registry.js';
 import type { Room } from '../room/Room.js';
@@ -16,6 +17,7 @@ const mediaKey = (groupId: string) => `${groupKey(groupId)}media`;
  */
 export class MediaService {
   private readonly rooms = new Map<string, Promise<MediaRoom>>();
+  private readonly ended = new WeakSet<Room>();
   private readonly talkListeners: ((groupId: string, pid: string, ms: number, outOfTurn: boolean) => void)[] =
     [];
 
@@ -41,7 +43,11 @@ export class MediaService {
   }
 
   resync(groupId: string) {
-    void this.rooms.get(groupId)?.then((m) => m.run(() => m.sync()));
+    // A router that could not be created has nothing to sync (and must not become an unhandled rejection).
+    void this.rooms
+      .get(groupId)
+      ?.then((m) => m.run(() => m.sync()))
+      .catch(() => undefined);
   }
 
   /** Talk time measured from audio, for the facilitators' fairness view. */
@@ -50,13 +56,19 @@ export class MediaService {
   }
 
   forRoom(room: Room): Promise<MediaRoom> {
+    // A request still on its way when its meeting ended must neither revive that meeting's media nor
+    // reach the next meeting's.
+    if (this.ended.has(room)) return Promise.reject(new AppError('NOT_JOINED'));
     let pending = this.rooms.get(room.id);
     if (!pending) {
       pending = this.create(room);
       this.rooms.set(room.id, pending);
       pending.catch(() => this.rooms.delete(room.id));
     }
-    return pending;
+    return pending.then((media) => {
+      if (media.room !== room) throw new AppError('NOT_JOINED');
+      return media;
+    });
   }
 
   existing(groupId: string): Promise<MediaRoom> | undefined {
@@ -64,7 +76,10 @@ export class MediaService {
   }
 
   socketGone(groupId: string, socketId: string) {
-    void this.rooms.get(groupId)?.then((m) => m.run(async () => m.closePeer(socketId)));
+    void this.rooms
+      .get(groupId)
+      ?.then((m) => m.run(async () => m.closePeer(socketId)))
+      .catch(() => undefined);
   }
 
   workerPids() {
@@ -100,12 +115,20 @@ export class MediaService {
   }
 
   private follow(room: Room) {
+    // Loaded again (this node lost the meeting and took it back): the old copy's router goes.
+    const stale = this.rooms.get(room.id);
+    this.rooms.delete(room.id);
+    void stale?.then(
+      (m) => m.close(),
+      () => undefined,
+    );
     // A meeting already under way when this node loads it (a restart, or a takeover from a dead node):
     // its clients' transports pointed at a router that no longer exists, so they set media up again here.
     if (room.record.seq > 0) this.deps.io.to(room.ch.room).emit('media:restart');
-    // Floor and presence changes decide who is heard (strict circle, stepping out, leaving).
-    room.onChange(() => void this.rooms.get(room.id)?.then((m) => m.run(() => m.sync())));
+    // Floor and presence changes decide who is heard (strict circle, stepping out) and who is cut off.
+    room.onChange(() => this.resync(room.id));
     room.onEnd(async () => {
+      this.ended.add(room);
       const media = this.rooms.get(room.id);
       this.rooms.delete(room.id);
       await this.deps.store.del(mediaKey(room.id));

@@ -18,6 +18,8 @@ export async function inProcess(
   log: Logger = pino({ level: 'silent' }),
 ): Promise<RunningServer> {
   // Media is opt-in here: most tests need no mediasoup workers, and two cores are shared by everything.
+  // Unless a test chose a media port, each worker takes any free one (other runs share the machine).
+  process.env.CIRCLE_MEDIA_PORT ??= '0';
   const config = {
     ...loadConfig({}),
     port: 0,
@@ -51,6 +53,7 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
       PORT: String(p),
       LOG_LEVEL: 'warn',
       CIRCLE_MEDIA: 'off',
+      CIRCLE_MEDIA_PORT: '0',
       ...(env.REDIS_URL ? { CIRCLE_SECRET: TEST_SECRET } : {}),
       ...env,
     },

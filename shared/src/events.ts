@@ -1,32 +1,19 @@
+import type { ResultOf } from './commandKit.js';
+import type { Commands } from './commands.js';
 import type { AckFn } from './protocol.js';
 import type { ClientEventName, ClientPayload } from './schemas.js';
-import type { BoardEventResults, BoardServerEvents } from './board/schemas.js';
-import type { CareEventResults } from './care/schemas.js';
-import type { ChatEventResults, ChatServerEvents } from './chat/schemas.js';
-import type { FairnessEventResults, FairnessServerEvents } from './fairness/schemas.js';
-import type { ExerciseEventResults, ExerciseServerEvents } from './exercise/schemas.js';
-import type { FloorEventResults } from './floor/schemas.js';
-import type { InviteEventResults, InviteServerEvents } from './invite/schemas.js';
-import type { MediaEventResults, MediaServerEvents } from './media/schemas.js';
-import type { MeetingEventResults, MeetingServerEvents } from './meeting/schemas.js';
-import type { ModerationEventResults, ModerationServerEvents } from './moderation/schemas.js';
+import type { BoardServerEvents } from './board/schemas.js';
+import type { ChatServerEvents } from './chat/schemas.js';
+import type { FairnessServerEvents } from './fairness/schemas.js';
+import type { ExerciseServerEvents } from './exercise/schemas.js';
+import type { InviteServerEvents } from './invite/schemas.js';
+import type { MediaServerEvents } from './media/schemas.js';
+import type { MeetingServerEvents } from './meeting/schemas.js';
+import type { ModerationServerEvents } from './moderation/schemas.js';
 import type { LobbyEntry, NoticeMessage, RoomView } from './room.js';
-import type { RoomEventResults } from './room/schemas.js';
 
-/** What each client event answers with when it succeeds: one interface per domain. */
-export interface ClientEventResults
-  extends
-    RoomEventResults,
-    FloorEventResults,
-    MeetingEventResults,
-    ModerationEventResults,
-    InviteEventResults,
-    ChatEventResults,
-    CareEventResults,
-    FairnessEventResults,
-    MediaEventResults,
-    BoardEventResults,
-    ExerciseEventResults {}
+/** What each client event answers with when it succeeds, as its command definition says. */
+export type ClientEventResults = { [E in ClientEventName]: ResultOf<Commands[E]> };
 
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: AckFn<ClientEventResults[E]>) => void;

@@ -1,33 +1,13 @@
 import type { z } from 'zod';
-import { boardEventSchemas } from './board/schemas.js';
-import { careEventSchemas } from './care/schemas.js';
-import { chatEventSchemas } from './chat/schemas.js';
-import { fairnessEventSchemas } from './fairness/schemas.js';
-import { exerciseEventSchemas } from './exercise/schemas.js';
-import { floorEventSchemas } from './floor/schemas.js';
-import { inviteEventSchemas } from './invite/schemas.js';
-import { mediaEventSchemas } from './media/schemas.js';
-import { meetingEventSchemas } from './meeting/schemas.js';
-import { moderationEventSchemas } from './moderation/schemas.js';
-import { roomEventSchemas } from './room/schemas.js';
+import { COMMANDS, type Commands } from './commands.js';
 
 /**
- * Every client-to-server event and its payload schema, one table per domain. The server validates each
- * payload with these before any handler runs; the typed event maps in events.ts derive from this table.
+ * Every client-to-server event and its payload schema, read off the command definitions. The server
+ * validates each payload with these before any handler runs.
  */
-export const clientEventSchemas = {
-  ...roomEventSchemas,
-  ...floorEventSchemas,
-  ...exerciseEventSchemas,
-  ...meetingEventSchemas,
-  ...moderationEventSchemas,
-  ...inviteEventSchemas,
-  ...chatEventSchemas,
-  ...careEventSchemas,
-  ...fairnessEventSchemas,
-  ...mediaEventSchemas,
-  ...boardEventSchemas,
-} as const;
+export const clientEventSchemas = Object.fromEntries(
+  Object.entries(COMMANDS).map(([event, command]) => [event, command.schema]),
+) as { readonly [E in keyof Commands]: Commands[E]['schema'] };
 
-export type ClientEventName = keyof typeof clientEventSchemas;
+export type ClientEventName = keyof Commands;
 export type ClientPayload<E extends ClientEventName> = z.output<(typeof clientEventSchemas)[E]>;

@@ -23,7 +23,7 @@ async function owned(ctx: JoinedContext, id: string) {
 
 const changed = (ctx: JoinedContext) => ctx.services.io.to(ctx.room.ch.room).emit('board:changed');
 
-export const boardHandlers: HandlerTable = {
+export const boardHandlers = {
   'board:list': async (ctx) => {
     const boards = ctx.services.boards;
     const balances = (await boards.catalog.all(ctx.room.id))
@@ -141,4 +141,4 @@ export const boardHandlers: HandlerTable = {
     await boards.spotlights.set(ctx.room, p.id);
     return null;
   },
-};
+} satisfies HandlerTable;

@@ -7,7 +7,7 @@ import type { HandlerTable } from '../socket/context.js';
  * Members taking care of themselves. Stepping out keeps the seat and marks the person away on the floor,
  * so the go-around skips them and media turns their microphone and camera off (media follows the room).
  */
-export const careHandlers: HandlerTable = {
+export const careHandlers = {
   'care:stepOut': async ({ room, pid }) => {
     await room.change((c) => {
       const m = ensureMeeting(c.rec);
@@ -39,4 +39,4 @@ export const careHandlers: HandlerTable = {
     });
     return null;
   },
-};
+} satisfies HandlerTable;

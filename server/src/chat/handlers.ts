@@ -3,7 +3,7 @@ import { ensureMeeting, meetingOf } from '../meeting/record.js';
 import type { HandlerTable } from '../socket/context.js';
 import { newId } from '../tokens.js';
 
-export const chatHandlers: HandlerTable = {
+export const chatHandlers = {
   'chat:send': async ({ services, room, pid }, p) => {
     if (!meetingOf(room.record).chatEnabled) throw new AppError('CONFLICT');
     const name = room.participant(pid)?.name ?? '';
@@ -53,4 +53,4 @@ export const chatHandlers: HandlerTable = {
     services.io.to([room.ch.facilitators, room.ch.person(member)]).emit('chat:whisper', whisper);
     return null;
   },
-};
+} satisfies HandlerTable;

@@ -13,7 +13,7 @@ const run = async (
   return null;
 };
 
-export const exerciseHandlers: HandlerTable = {
+export const exerciseHandlers = {
   'exercise:get': (ctx) => exercises(ctx).view(ctx.room, ctx.pid),
   'exercise:scenarios': (ctx) => exercises(ctx).scenarios(ctx.room.id),
   'exercise:saveScenario': async (ctx, p) => ({ id: await exercises(ctx).saveScenario(ctx.room.id, p) }),
@@ -32,4 +32,4 @@ export const exerciseHandlers: HandlerTable = {
   'exercise:shareNotes': (ctx, p) =>
     run(ctx, { type: 'shareNotes', pid: ctx.pid, text: p.text, checked: p.checked }),
   'exercise:summaries': (ctx) => exercises(ctx).summaries(ctx.room),
-};
+} satisfies HandlerTable;

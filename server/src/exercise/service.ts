@@ -5,10 +5,12 @@ import type {
   ExerciseState,
   ExerciseSummary,
   ExerciseView,
+  RolePlayGate,
   Scenario,
 } from '@circle/shared';
 import {
   BUILT_IN_SCENARIOS,
+  COMMANDS,
   exerciseReducer,
   exerciseWake,
   GENERAL_OBSERVER_QUESTIONS,
@@ -62,11 +64,12 @@ export class Exercises {
     });
   }
 
-  /** Media and floor ask this before letting someone publish or use the floor. */
+  /** The dispatcher asks this before any command its definition gates during a role-play (`rolePlay`). */
   allows(groupId: string, pid: string, event: ClientEventName): boolean {
     const state = this.live.get(groupId)?.state ?? null;
-    if (event.startsWith('floor:')) return mayUseFloorInExercise(state, pid);
-    if (event === 'media:produce' || event === 'media:resume') return mayPublishInExercise(state, pid);
+    const gate: RolePlayGate | undefined = COMMANDS[event].rolePlay;
+    if (gate === 'floor') return mayUseFloorInExercise(state, pid);
+    if (gate === 'publish') return mayPublishInExercise(state, pid);
     return true;
   }
 

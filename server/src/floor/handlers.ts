@@ -11,7 +11,7 @@ function lowerTarget(ctx: JoinedContext, pid: string | undefined): string {
   return pid;
 }
 
-export const floorHandlers: HandlerTable = {
+export const floorHandlers = {
   'floor:raise': async ({ room, pid }) => (await room.floor({ type: 'raiseHand', pid }), ok),
   'floor:lower': async (ctx, p) => (
     await ctx.room.floor({ type: 'lowerHand', pid: lowerTarget(ctx, p.pid) }),
@@ -36,4 +36,4 @@ export const floorHandlers: HandlerTable = {
     await room.floor({ type: 'settings', settings });
     return ok;
   },
-};
+} satisfies HandlerTable;

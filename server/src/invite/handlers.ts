@@ -6,7 +6,7 @@ import type { HandlerTable } from '../socket/context.js';
  * people already inside keep their place) and letting back in someone removed from the group.
  * Group changes run in the room's turn, like the settings, so two facilitators apply one after the other.
  */
-export const inviteHandlers: HandlerTable = {
+export const inviteHandlers = {
   'invite:replace': ({ services, room }, p) => {
     const expiresAt = p.expiresAt ?? null;
     if (expiresAt !== null && expiresAt <= services.now()) throw new AppError('BAD_REQUEST');
@@ -24,4 +24,4 @@ export const inviteHandlers: HandlerTable = {
       room.group = await services.groups.letBack(room.group, p.pid);
       return null;
     }),
-};
+} satisfies HandlerTable;

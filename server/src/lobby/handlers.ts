@@ -1,6 +1,6 @@
 import type { HandlerTable } from '../socket/context.js';
 
-export const lobbyHandlers: HandlerTable = {
+export const lobbyHandlers = {
   'lobby:admit': async ({ room }, p) => (await room.admit([p.pid]), null),
   'lobby:admitAll': async ({ room }) => ({ admitted: await room.admit('all') }),
-};
+} satisfies HandlerTable;

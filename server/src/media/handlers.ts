@@ -20,7 +20,7 @@ const members = (ctx: JoinedContext) =>
     .filter((p) => p.role === 'member')
     .map((p) => p.pid);
 
-export const mediaHandlers: HandlerTable = {
+export const mediaHandlers = {
   'media:join': (ctx) =>
     withMedia(ctx, async (m) => {
       // The joining socket gets the current picture at once; later changes come with everyone else's.
@@ -64,4 +64,4 @@ export const mediaHandlers: HandlerTable = {
   'media:release': (ctx, p) =>
     withMedia(ctx, async (m) => (await m.setHeld(p.pid ? [p.pid] : [...m.held], false), null)),
   'media:strict': (ctx, p) => withMedia(ctx, async (m) => (await m.setStrict(p.on), null)),
-};
+} satisfies HandlerTable;

@@ -17,7 +17,7 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   observerLimit: s.observerLimit ?? LIMITS.observersDefault,
 });
 
-export const meetingHandlers: HandlerTable = {
+export const meetingHandlers = {
   /** The opening words go to everyone with the next snapshot; the meeting clock starts. */
   'meeting:open': async ({ services, room }) => {
     await room.change(async (c) => {
@@ -59,4 +59,4 @@ export const meetingHandlers: HandlerTable = {
   'meeting:close': async ({ services, room }) => (await services.meetings.close(room), null),
 
   'meeting:deleteGroup': async ({ services, room }) => (await services.meetings.deleteGroup(room), null),
-};
+} satisfies HandlerTable;

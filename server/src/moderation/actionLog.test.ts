@@ -14,7 +14,7 @@ const cases: [string, Parameters<typeof loggedAction>, ReturnType<typeof loggedA
   ],
   ["lowering someone else's hand", ['floor:lower', { pid: 'A' }, fac], { target: 'A' }],
   ['a facilitator lowering their own hand', ['floor:lower', {}, fac], null],
-  ['reading the settings', ['meeting:settings', {}, fac], null],
+  ['reading the settings (an empty patch changes nothing)', ['meeting:settings', {}, fac, false], null],
   ['changing the settings', ['meeting:settings', { openingWords: 'Welcome' }, fac], { target: null }],
   ['reading the facilitators’ view', ['moderation:view', {}, fac], null],
   ['reading the fairness view', ['fairness:view', {}, fac], null],
@@ -35,6 +35,12 @@ const cases: [string, Parameters<typeof loggedAction>, ReturnType<typeof loggedA
     ['moderation:nudge', { pid: 'A', text: 'x' }, fac, false],
     { target: 'A' },
   ],
+  [
+    'a time out in the role-play (the exercise keeps its own state)',
+    ['exercise:timeOut', {}, fac, false],
+    { target: null },
+  ],
+  ['a member lowering their own hand', ['floor:lower', {}, member], null],
 ];
 
 describe('the facilitators’ action log', () => {

@@ -32,7 +32,7 @@ async function removeFromMeeting(room: Room, pid: string) {
   room.farewell(pid, (to) => to.emit('moderation:removed'));
 }
 
-export const moderationHandlers: HandlerTable = {
+export const moderationHandlers = {
   'moderation:view': ({ services, room }) => services.facilitation.view(room),
 
   'moderation:nudge': async ({ services, room }, p) => {
@@ -123,4 +123,4 @@ export const moderationHandlers: HandlerTable = {
     });
     return null;
   },
-};
+} satisfies HandlerTable;

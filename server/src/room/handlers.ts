@@ -55,8 +55,8 @@ async function stillInside(services: Services, p: ClientPayload<'room:join'>) {
   return pid && room?.participant(pid)?.role === signed.role ? signed : null;
 }
 
-export const roomHandlers: HandlerTable = {
-  'room:leave': async ({ room, pid, services }) => {
+export const roomHandlers = {
+  'room:leave': async ({ room, pid }) => {
     await room.leave(pid);
     room.farewell(pid, (to) => to.emit('room:closed', 'left'));
     return null;
@@ -70,4 +70,4 @@ export const roomHandlers: HandlerTable = {
     room.farewell(pid, (to) => to.emit('room:closed', 'erased'));
     return null;
   },
-};
+} satisfies HandlerTable;

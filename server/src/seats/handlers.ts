@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../socket/context.js';
 
-export const seatHandlers: HandlerTable = {
+export const seatHandlers = {
   'seats:reorder': async ({ room }, p) => (await room.reorderSeats(p.order), null),
-};
+} satisfies HandlerTable;

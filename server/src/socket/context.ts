@@ -1,6 +1,6 @@
 import type {
-  ClientEventName,
   IceServer,
+  JoinedEventName,
   ClientEventResults,
   ClientPayload,
   ClientToServerEvents,
@@ -57,9 +57,13 @@ export interface JoinedContext {
   role: Role;
 }
 
-export type JoinedHandler<E extends Exclude<ClientEventName, 'room:join'>> = (
+export type JoinedHandler<E extends JoinedEventName> = (
   ctx: JoinedContext,
   payload: ClientPayload<E>,
 ) => Promise<ClientEventResults[E]>;
 
-export type HandlerTable = { [E in Exclude<ClientEventName, 'room:join'>]?: JoinedHandler<E> };
+/** One domain's handlers, any subset of the events: declare them `{...} satisfies HandlerTable`. */
+export type HandlerTable = { [E in JoinedEventName]?: JoinedHandler<E> };
+
+/** A handler for every event sent once joined: the dispatcher's table, so a missing one does not compile. */
+export type CompleteHandlerTable = { [E in JoinedEventName]: JoinedHandler<E> };

@@ -1,4 +1,4 @@
-import type { ClientEventName } from '@circle/shared';
+import type { ClientEventName, JoinedEventName } from '@circle/shared';
 import { maySend } from '@circle/shared';
 import { boardHandlers } from '../board/handlers.js';
 import { careHandlers } from '../care/handlers.js';
@@ -15,12 +15,13 @@ import { join, roomHandlers } from '../room/handlers.js';
 import { identityHandlers } from '../identity/handlers.js';
 import { inviteHandlers } from '../invite/handlers.js';
 import { seatHandlers } from '../seats/handlers.js';
-import type { CircleSocket, HandlerTable, JoinedHandler, Services, Session } from './context.js';
+import type { CircleSocket, CompleteHandlerTable, JoinedHandler, Services, Session } from './context.js';
 
-type JoinedEvent = Exclude<ClientEventName, 'room:join'>;
-
-/** Every domain's handlers, one table; the dispatcher below is the only way in. */
-const handlers: HandlerTable = {
+/**
+ * Every domain's handlers, one table; the dispatcher below is the only way in. It must hold a handler for
+ * every command defined in shared/src/commands.ts: a missing one is a compile error here.
+ */
+const handlers = {
   ...roomHandlers,
   ...floorHandlers,
   ...lobbyHandlers,
@@ -35,7 +36,7 @@ const handlers: HandlerTable = {
   ...careHandlers,
   ...fairnessHandlers,
   ...exerciseHandlers,
-};
+} satisfies CompleteHandlerTable;
 
 /**
  * Runs one validated event on the node that owns the room: the join, or a joined person's command after
@@ -58,8 +59,8 @@ export async function execute(
   if (!maySend(me.role, event)) throw new AppError('FORBIDDEN');
   // During a role-play, exercise observers sit outside the circle: no floor, no microphone.
   if (services.exercises && !services.exercises.allows(groupId, pid, event)) throw new AppError('FORBIDDEN');
-  const handler = handlers[event] as JoinedHandler<JoinedEvent> | undefined;
-  if (!handler) throw new AppError('BAD_REQUEST');
+  // Every event the schema table knows has a handler (checked at compile time); the payload was validated.
+  const handler = handlers[event] as JoinedHandler<JoinedEventName>;
   const ctx = { socket, session: session as Required<Session>, services, room, pid, role: me.role };
   const before = room.record;
   const result = await handler(ctx, data as never);

@@ -52,13 +52,7 @@ class Authority {
     const m = readSyncMessage(open.payload.sync!);
     if (m.type !== 'step1') throw new Error('expected step 1');
     const opened: BoardOpened = {
-      balance: {
-        id: 'b1',
-        owner: 'p1',
-        title: 'Drinking',
-        shared: false,
-        updatedAt: 0,
-      } as BoardOpened['balance'],
+      balance: { id: 'b1', owner: 'p1', title: 'Drinking', shared: false, createdAt: 0 },
       access: 'edit',
       sync: syncStep2(this.doc, m.stateVector),
       awareness: null,

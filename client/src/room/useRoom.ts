@@ -12,6 +12,7 @@ import { call, connectErrorCode, createSocket } from '../socket';
 import type { CircleSocket } from '../socket';
 import { describeError, errorCodeOf } from '../errors';
 import { storage } from '../storage';
+import { afterJoinRefused, reconnectsByItself, RoomSnapshots } from './roomSync';
 
 export interface JoinParams {
   token: string;
@@ -28,15 +29,6 @@ export type ClosedReason = 'left' | 'erased' | 'removed' | 'ended' | 'deleted';
 export type ShownNotice = NoticeMessage & { id: number };
 
 const NOTICE_TTL_MS = 12_000;
-/** Codes after which joining again cannot help; anything else is retried on the next connect. */
-const FATAL_JOIN_ERRORS = new Set([
-  'INVALID_TOKEN',
-  'PROTOCOL_MISMATCH',
-  'ROOM_FULL',
-  'BAD_REQUEST',
-  'FORBIDDEN',
-  'EXCLUDED',
-]);
 
 /**
  * The connection to one room: joins on every (re)connect with the same token, name and identity,
@@ -65,10 +57,7 @@ export function useRoom(params: JoinParams) {
   useEffect(() => {
     const socket = createSocket();
     socketRef.current = socket;
-    let current: RoomView | null = null;
-    /** After a reconnect the server may have restarted, so the next snapshot is taken whatever its seq. */
-    let fresh = true;
-    let offset: number | null = null;
+    const snapshots = new RoomSnapshots();
     let noticeId = 0;
     let stopped = false;
     const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -82,15 +71,10 @@ export function useRoom(params: JoinParams) {
     };
 
     const applyView = (v: RoomView) => {
-      const stale = current && current.meetingId === v.meetingId && v.seq < current.seq;
-      if (stale && !fresh) return;
-      fresh = false;
-      current = v;
-      // Every sample underestimates the true offset (latency, snapshot age), so keep the largest.
-      const sample = v.at - Date.now();
-      offset = offset === null ? sample : Math.max(offset, sample);
-      setClockOffset(offset);
-      setView(v);
+      const shown = snapshots.accept(v, Date.now());
+      if (!shown) return;
+      setClockOffset(shown.clockOffset);
+      setView(shown.view);
     };
 
     const close = (reason: ClosedReason) => {
@@ -121,19 +105,20 @@ export function useRoom(params: JoinParams) {
       } catch (err) {
         if (stopped) return;
         const code = errorCodeOf(err);
-        if (code === 'INVALID_TOKEN' && identity) {
+        const next = afterJoinRefused(code, !!identity);
+        if (next === 'again-fresh') {
           // The remembered identity is unknown (erased elsewhere, or a mistyped personal link): join afresh.
           storage.setIdentity(groupId, null);
           return join(false);
         }
-        if (FATAL_JOIN_ERRORS.has(code)) {
+        if (next === 'fatal') {
           stopped = true;
           // Refusals by a facilitator's decision: removed from this meeting (FORBIDDEN), or from the whole
           // group (EXCLUDED, which says so in its own words).
           setError(code === 'FORBIDDEN' ? 'You cannot rejoin this meeting.' : describeError(err));
           setPhase('failed');
           socket.disconnect();
-        } else if (code !== 'DISCONNECTED') {
+        } else if (next === 'later') {
           setError(describeError(err));
           later(() => {
             if (socket.connected) void join(true);
@@ -148,10 +133,9 @@ export function useRoom(params: JoinParams) {
     });
     socket.on('disconnect', (reason) => {
       setConnected(false);
-      fresh = true;
-      offset = null;
-      // Socket.IO does not reconnect by itself after a server-side disconnect; unless the room was closed, try again.
-      if (reason === 'io server disconnect') later(() => socket.connect(), 2000);
+      snapshots.disconnected();
+      // Unless the room was closed (which stops everything), connect again.
+      if (!reconnectsByItself(reason)) later(() => socket.connect(), 2000);
     });
     socket.on('connect_error', (err) => {
       setConnected(false);
@@ -164,14 +148,14 @@ export function useRoom(params: JoinParams) {
     });
     socket.on('room:state', applyView);
     socket.on('room:admitted', (v) => {
-      fresh = true;
+      snapshots.admitted();
       applyView(v);
       setPhase('admitted');
       setLobbyMessage(null);
       setEpoch((e) => e + 1);
     });
     socket.on('moderation:sentToLobby', ({ message }) => {
-      current = null;
+      snapshots.leftRoom();
       setView(null);
       setLobbyMessage(message);
       setPhase('waiting');

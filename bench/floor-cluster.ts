@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../server/test/support/ports.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateGroupResult } from '@circle/shared';
@@ -25,16 +25,6 @@ const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('
 const progress = (msg: string) => process.stderr.write(`[cluster] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const root = new URL('..', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(check: () => Promise<boolean>, what: string) {
   for (let i = 0; i < 200; i++) {

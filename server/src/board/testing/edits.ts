@@ -1,7 +1,7 @@
 import type { Quadrant } from '@circle/shared';
 import * as B from '@circle/shared';
 import type * as Y from 'yjs';
-import type { Rng } from './rng.js';
+import type { Rng } from '@circle/shared/random';
 
 /** Targets are chosen by text (deterministic per seed), never by position or id. */
 const byText = <T extends { text: string }>(xs: T[]) => [...xs].sort((a, b) => (a.text < b.text ? -1 : 1));

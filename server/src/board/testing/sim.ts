@@ -9,7 +9,7 @@ import type { CircleSocket } from '../../socket/context.js';
 import { openSqliteStore } from '../../store/sqlite.js';
 import { LiveBalance } from '../live.js';
 import { editorEdit, suggesterEdit } from './edits.js';
-import { Rng } from './rng.js';
+import { Rng } from '@circle/shared/random';
 
 type Msg =
   { kind: 'update' | 'opened'; bytes: Uint8Array } | { kind: 'ack'; count: number } | { kind: 'nack' };

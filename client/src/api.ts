@@ -7,6 +7,7 @@ import type {
   InviteInfo,
 } from '@circle/shared';
 import { CallError } from './errors';
+import { storage } from './storage';
 
 function asErrorCode(value: unknown): ErrorCode {
   return (ERROR_CODES as readonly unknown[]).includes(value) ? (value as ErrorCode) : 'INTERNAL';
@@ -52,8 +53,30 @@ const postJson = (body: unknown, headers: Record<string, string> = {}): RequestI
   body: JSON.stringify(body),
 });
 
+/**
+ * The group an invitation token names. Tokens are `<key id>.<payload>.<signature>` with the payload in
+ * clear (base64url JSON, `g` the group; see server/src/tokens.ts): reading it proves nothing, it only tells
+ * which identity this browser holds for that group. Null for anything else.
+ */
+function groupOfToken(token: string): string | null {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    const group = claims && typeof claims === 'object' && 'g' in claims ? claims.g : null;
+    return typeof group === 'string' ? group : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Looks an invitation up. The identity this browser holds for that group goes along: if a facilitator
+ * replaced the link while this person was inside (a reloaded page), it still opens for them.
+ */
 export function getInvite(token: string): Promise<InviteInfo> {
-  return request<InviteInfo>('/api/invite', postJson({ token }));
+  const group = groupOfToken(token);
+  const identity = group ? storage.getIdentity(group) : null;
+  return request<InviteInfo>('/api/invite', postJson(identity ? { token, identity } : { token }));
 }
 
 /** Tells the facilitators, from the member link, that this person will not come to the next meeting. */

@@ -18,6 +18,7 @@ import { Exercises } from './exercise/service.js';
 import { Identities } from './identity/service.js';
 import { DeviceCodes } from './identity/deviceCodes.js';
 import { deviceRoutes, tellDevices } from './identity/http.js';
+import { insideWithOldLink } from './invite/stillInside.js';
 import { Boards } from './board/service.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
@@ -62,6 +63,7 @@ export async function startServer(
     clientDir: config.clientDir,
     corsOrigins: config.corsOrigins,
     now,
+    stillInside: (token, identity) => insideWithOldLink({ groups, identities, store }, token, identity),
     groupCreation: {
       adminPassword: config.limits.adminPassword,
       perHour: config.limits.groupCreatePerHour,

@@ -54,6 +54,32 @@ describe('invitation links: replaceable, expiring, never in an address, never st
     await waitUntil(() => back.view()?.floor.seats.includes(ana.pid) ?? false);
   });
 
+  it('a page reloaded inside the meeting still opens the replaced link with its identity; nobody else does', async () => {
+    const srv = await t.start();
+    const g = await createGroup(srv.port);
+    const fran = await t.join(g.links.facilitator, 'Fran');
+    const ana = await t.join(g.links.member, 'Ana');
+    const ben = await t.join(g.links.member, 'Ben');
+    const other = await createGroup(srv.port, { name: 'Other circle' });
+    const stranger = await t.join(other.links.member, 'Ana');
+    await ok(ben.socket, 'room:leave', {});
+    await ok(fran.socket, 'invite:replace', { role: 'member' });
+    const old = tokenOf(g.links.member);
+    const withIdentity = (identity: string) => postJson(srv.port, '/api/invite', { token: old, identity });
+
+    // Ana's tab reloads: the join page looks the link up with the identity her browser holds.
+    const again = await withIdentity(ana.identity);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ groupName: 'Tuesday circle', role: 'member' });
+    // The leaked link alone, with someone who left, with another group's identity, or with the
+    // facilitator's (another door): still no longer valid.
+    expect((await lookup(srv.port, old)).status).toBe(404);
+    expect((await withIdentity(ben.identity)).status).toBe(404);
+    expect((await withIdentity(stranger.identity)).status).toBe(404);
+    expect((await withIdentity(fran.identity)).status).toBe(404);
+    expect((await withIdentity('not-an-identity')).status).toBe(404);
+  });
+
   it('a link given an expiry date is refused once it has passed, like a replaced one', async () => {
     const srv = await t.start();
     const g = await createGroup(srv.port);

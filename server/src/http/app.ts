@@ -1,10 +1,10 @@
-import { GroupSettingsSchema, InviteLookupSchema } from '@circle/shared';
+import { GroupSettingsSchema, InviteLookupSchema, type Role } from '@circle/shared';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Groups } from '../groups/service.js';
+import type { GroupRecord, Groups } from '../groups/service.js';
 import { guardGroupCreation, type GroupCreationPolicy } from './groupCreation.js';
 
 export function createApp(deps: {
@@ -14,6 +14,8 @@ export function createApp(deps: {
   now: () => number;
   /** Who may create groups, and how often from one address. */
   groupCreation: GroupCreationPolicy;
+  /** A replaced link, looked up with the identity of someone inside the meeting (see invite/stillInside). */
+  stillInside?: (token: string, identity: string) => Promise<{ group: GroupRecord; role: Role } | null>;
   /** More API routes from other domains (meeting data); a router may be filled in after the app is made. */
   routes?: Router[];
 }) {
@@ -44,7 +46,10 @@ export function createApp(deps: {
   app.post('/api/invite', async (req, res) => {
     const parsed = InviteLookupSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json({ error: 'BAD_REQUEST' });
-    const invite = await deps.groups.resolveInvite(parsed.data.token);
+    const { token, identity } = parsed.data;
+    const invite =
+      (await deps.groups.resolveInvite(token)) ??
+      (identity && deps.stillInside ? await deps.stillInside(token, identity) : null);
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
     res.set('cache-control', 'no-store').json(deps.groups.inviteInfo(invite.group, invite.role));
   });

@@ -25,8 +25,11 @@ export const inviteEventSchemas = {
   'identity:deviceCode': empty,
 } as const;
 
-/** An invitation token, sent in a request body: never in an address a server or proxy would log. */
-export const InviteLookupSchema = z.object({ token }).strict();
+/**
+ * An invitation token, sent in a request body: never in an address a server or proxy would log. A page
+ * reloaded inside a meeting adds the identity it holds, so a link replaced meanwhile still opens for it.
+ */
+export const InviteLookupSchema = z.object({ token, identity: token.optional() }).strict();
 
 /** The other device's request: the group's link and the code read off the first device. */
 export const DeviceCodeExchangeSchema = z

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { boardKeys } from '../src/board/keys.js';
 import { openStore } from '../src/store/index.js';
 import { BoardPeer } from './support/board.js';
-import { createGroup, joinAs, ok } from './support/client.js';
+import { joinAs, ok, seatedGroup } from './support/client.js';
 import { freePort, waitUntil } from './support/ports.js';
 import { startRedis } from './support/redis.js';
 import { spawnServer, tempDir } from './support/server.js';
@@ -38,10 +38,10 @@ describe.each(stores)('balances survive kill -9 on %s', (_name, setup) => {
     let server = await spawnServer(fullEnv, port);
     cleanups.push(() => server.stop());
 
-    const g = await createGroup(port);
-    const fran = await joinAs(port, g.links.facilitator, 'Fran');
-    const ana = await joinAs(port, g.links.member, 'Ana');
-    const ben = await joinAs(port, g.links.member, 'Ben');
+    const { g, fran, ana, ben } = await seatedGroup(port, {
+      facilitators: ['Fran'],
+      members: ['Ana', 'Ben'],
+    });
     const { id } = await ok(ana.socket, 'board:create', { title: 'My drinking' });
     await ok(ana.socket, 'board:share', { id, shared: true });
     const anaPeer = new BoardPeer(ana.socket, id);

@@ -2,7 +2,7 @@ import * as B from '@circle/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { BoardPeer } from './support/board.js';
-import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
+import { call, createGroup, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
 import { waitUntil } from './support/ports.js';
 import { inProcess } from './support/server.js';
 
@@ -17,11 +17,11 @@ describe('decisional balances over Socket.IO', () => {
 
   beforeAll(async () => {
     srv = await inProcess({ rateLimitPerSec: 500 });
-    g = await createGroup(srv.port);
-    fran = await joinAs(srv.port, g.links.facilitator, 'Fran');
-    ana = await joinAs(srv.port, g.links.member, 'Ana');
-    ben = await joinAs(srv.port, g.links.member, 'Ben');
-    obi = await joinAs(srv.port, g.links.observer, 'Obi');
+    ({ g, fran, ana, ben, obi } = await seatedGroup(srv.port, {
+      facilitators: ['Fran'],
+      members: ['Ana', 'Ben'],
+      observers: ['Obi'],
+    }));
   });
   afterAll(async () => {
     for (const j of [fran, ana, ben, obi]) j.socket.close();

@@ -1,20 +1,21 @@
 import type { ChatMessage, FairnessView, Whisper } from '@circle/shared';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { call, createGroup, ok } from './support/client.js';
+import { call, ok } from './support/client.js';
 import { waitUntil } from './support/ports.js';
 import { serverPerTest } from './support/session.js';
 
 describe('the written word, stepping out and the fairness view', () => {
   let srv: RunningServer;
-  const { start, join } = serverPerTest();
+  const { start, join, seated } = serverPerTest();
 
   it('group chat: seated people write, observers read, facilitators delete and switch it off', async () => {
     srv = await start();
-    const g = await createGroup(srv.port);
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
-    const obi = await join(g.links.observer, 'Obi');
+    const { g, fran, ana, obi } = await seated({
+      facilitators: ['Fran'],
+      members: ['Ana'],
+      observers: ['Obi'],
+    });
     const seen: ChatMessage[] = [];
     obi.socket.on('chat:message', (m) => seen.push(m));
     const deleted: string[] = [];
@@ -50,11 +51,7 @@ describe('the written word, stepping out and the fairness view', () => {
 
   it('private word both ways: a member and the facilitators, nobody else', async () => {
     srv = await start();
-    const g = await createGroup(srv.port);
-    const fran = await join(g.links.facilitator, 'Fran');
-    const co = await join(g.links.facilitator, 'Co');
-    const ana = await join(g.links.member, 'Ana');
-    const ben = await join(g.links.member, 'Ben');
+    const { fran, co, ana, ben } = await seated({ facilitators: ['Fran', 'Co'], members: ['Ana', 'Ben'] });
     const got = new Map<string, Whisper[]>();
     for (const j of [fran, co, ana, ben]) {
       got.set(j.pid, []);
@@ -87,10 +84,7 @@ describe('the written word, stepping out and the fairness view', () => {
 
   it('stepping out keeps the seat, the go-around skips, one click brings the person back', async () => {
     srv = await start();
-    const g = await createGroup(srv.port);
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
-    const ben = await join(g.links.member, 'Ben');
+    const { g, fran, ana, ben } = await seated({ facilitators: ['Fran'], members: ['Ana', 'Ben'] });
     await ok(ana.socket, 'care:stepOut', {});
     await waitUntil(() => fran.view()!.floor.presence[ana.pid] === 'away');
     expect(fran.view()!.floor.seats).toContain(ana.pid);
@@ -111,12 +105,10 @@ describe('the written word, stepping out and the fairness view', () => {
 
   it('fairness: talk time and alerts reach the facilitators only, and are never stored', async () => {
     srv = await start();
-    const g = await createGroup(srv.port);
-    const fran = await join(g.links.facilitator, 'Fran');
-    const co = await join(g.links.facilitator, 'Co');
-    const ana = await join(g.links.member, 'Ana');
-    const ben = await join(g.links.member, 'Ben');
-    const cy = await join(g.links.member, 'Cy');
+    const { g, fran, co, ana, ben, cy } = await seated({
+      facilitators: ['Fran', 'Co'],
+      members: ['Ana', 'Ben', 'Cy'],
+    });
     let latest: FairnessView | null = null;
     co.socket.on('fairness:state', (v) => (latest = v));
     const memberSaw: unknown[] = [];

@@ -12,13 +12,14 @@ const schedule = { weekday: 2, time: '19:30', timeZone: 'Europe/Paris' };
 
 describe('the meeting: opening, pausing, closing, attendance', () => {
   let srv: RunningServer;
-  const { start, join } = serverPerTest();
+  const { start, join, seated } = serverPerTest();
 
   it('shows the opening words to everyone once a facilitator opens the meeting, and runs its clock', async () => {
     srv = await start();
-    const g = await createGroup(srv.port, { openingWords: 'Welcome, everyone.', meetingMinutes: 90 });
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
+    const { fran, ana } = await seated(
+      { facilitators: ['Fran'], members: ['Ana'] },
+      { openingWords: 'Welcome, everyone.', meetingMinutes: 90 },
+    );
     expect(ana.view()!.meeting).toMatchObject({
       phase: 'gathering',
       openingWords: '',
@@ -33,9 +34,10 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
 
   it('pause freezes the turn timer and the meeting clock; resuming carries on from there', async () => {
     srv = await start();
-    const g = await createGroup(srv.port, { turnLimitSec: 60, autoHandover: true });
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
+    const { g, fran, ana } = await seated(
+      { facilitators: ['Fran'], members: ['Ana'] },
+      { turnLimitSec: 60, autoHandover: true },
+    );
     await ok(fran.socket, 'meeting:open', {});
     await ok(fran.socket, 'floor:give', { pid: ana.pid });
     await sleep(150);
@@ -75,9 +77,10 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
 
   it('closes with the closing words and the next date for everyone, then the room empties', async () => {
     srv = await start();
-    const g = await createGroup(srv.port, { closingWords: 'Keep coming back.', schedule, lobby: true });
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
+    const { g, fran, ana } = await seated(
+      { facilitators: ['Fran'], members: ['Ana'] },
+      { closingWords: 'Keep coming back.', schedule, lobby: true },
+    );
     const waiting = await join(g.links.member, 'Ben');
     await ok(fran.socket, 'lobby:admit', { pid: ana.pid });
     await ok(fran.socket, 'meeting:open', {});
@@ -128,10 +131,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
 
   it('keeps attendance: who came, when, the declaration, and how each took part (CSV for facilitators)', async () => {
     srv = await start();
-    const g = await createGroup(srv.port);
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
-    const ben = await join(g.links.member, 'Ben');
+    const { g, fran, ana, ben } = await seated({ facilitators: ['Fran'], members: ['Ana', 'Ben'] });
     const cy = await join(g.links.member, '=Cy');
     const obi = await join(g.links.observer, 'Obi');
     await ok(fran.socket, 'meeting:open', {});
@@ -203,9 +203,7 @@ describe('the meeting: opening, pausing, closing, attendance', () => {
 
   it('lets a facilitator change the group settings from the room; everyone sees the support contacts', async () => {
     srv = await start();
-    const g = await createGroup(srv.port);
-    const fran = await join(g.links.facilitator, 'Fran');
-    const ana = await join(g.links.member, 'Ana');
+    const { g, fran, ana } = await seated({ facilitators: ['Fran'], members: ['Ana'] });
     expect(await ok(fran.socket, 'meeting:settings', {})).toMatchObject({ kind: 'open', retentionDays: 90 });
     const updated = await ok(fran.socket, 'meeting:settings', {
       supportContacts: 'Helpline 0800 000 000',

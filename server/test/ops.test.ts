@@ -4,7 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { COARSE_STEP } from '../src/ops/metrics.js';
 import type { RunningServer } from '../src/server.js';
-import { call, connect, createGroup, joinAs, ok, tokenOf, type Joined } from './support/client.js';
+import {
+  call,
+  connect,
+  createGroup,
+  joinAs,
+  ok,
+  seatedGroup,
+  tokenOf,
+  type Joined,
+} from './support/client.js';
 import { postJson } from './support/meeting.js';
 import { freePort, waitUntil } from './support/ports.js';
 import { startRedis, type RedisProcess } from './support/redis.js';
@@ -62,9 +71,7 @@ describe('operations: readiness, metrics, logs', () => {
     servers.push(srv);
     expect(await (await get(srv, '/readyz')).json()).toMatchObject({ ready: true, media: 'ok' });
 
-    const g = await createGroup(srv.port);
-    const ana = await joinAs(srv.port, g.links.facilitator, 'Ana');
-    const ben = await joinAs(srv.port, g.links.member, 'Ben');
+    const { ana, ben } = await seatedGroup(srv.port, { facilitators: ['Ana'], members: ['Ben'] });
     sockets.push(ana, ben);
     const { routerRtpCapabilities } = await ok(ana.socket, 'media:join', {});
     const send = await ok(ana.socket, 'media:transport', { direction: 'send' });

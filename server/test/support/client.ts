@@ -98,3 +98,34 @@ export async function joinAs(port: number, link: string, name: string, identity?
   });
   return { socket, pid: result.pid, identity: result.identity, view: tracker.view };
 }
+
+/** Who sits in a test's group, by first name; joined in this order, so seats follow it. */
+export interface Seating<N extends string> {
+  facilitators?: readonly N[];
+  members?: readonly N[];
+  observers?: readonly N[];
+}
+
+/** The group and each person in it, under their name in lower case (`fran`, `ana`, …). */
+export type SeatedGroup<N extends string> = { g: CreateGroupResult } & { [K in Lowercase<N>]: Joined };
+
+/**
+ * The "seated group" most tests start from: a new group with facilitators, then members, then observers
+ * joined one after another. `join` lets a per-test fixture join (and later close) them itself.
+ */
+export async function seatedGroup<N extends string>(
+  port: number,
+  people: Seating<N>,
+  settings: Partial<GroupSettingsInput> = {},
+  join: (link: string, name: string) => Promise<Joined> = (link, name) => joinAs(port, link, name),
+): Promise<SeatedGroup<N>> {
+  const g = await createGroup(port, settings);
+  const seated: Record<string, unknown> = { g };
+  for (const [role, names] of [
+    ['facilitator', people.facilitators],
+    ['member', people.members],
+    ['observer', people.observers],
+  ] as const)
+    for (const name of names ?? []) seated[name.toLowerCase()] = await join(g.links[role], name);
+  return seated as SeatedGroup<N>;
+}

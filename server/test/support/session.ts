@@ -1,7 +1,8 @@
 import { afterEach } from 'vitest';
 import type { Config } from '../../src/config.js';
 import type { RunningServer } from '../../src/server.js';
-import { joinAs, type Joined } from './client.js';
+import type { GroupSettingsInput } from '@circle/shared';
+import { joinAs, seatedGroup, type Joined, type Seating } from './client.js';
 import { inProcess } from './server.js';
 
 /**
@@ -16,13 +17,19 @@ export function serverPerTest() {
     await srv?.close();
     srv = undefined;
   });
+  const join = async (link: string, name: string, identity?: string) => {
+    if (!srv) throw new Error('start the server first');
+    const j = await joinAs(srv.port, link, name, identity);
+    open.push(j);
+    return j;
+  };
   return {
     start: async (overrides: Partial<Config> = {}) => (srv = await inProcess(overrides)),
-    join: async (link: string, name: string, identity?: string) => {
+    join,
+    /** A new group on the started server with these people in it (see `seatedGroup`). */
+    seated: <N extends string>(people: Seating<N>, settings: Partial<GroupSettingsInput> = {}) => {
       if (!srv) throw new Error('start the server first');
-      const j = await joinAs(srv.port, link, name, identity);
-      open.push(j);
-      return j;
+      return seatedGroup(srv.port, people, settings, (link, name) => join(link, name));
     },
   };
 }

@@ -7,6 +7,7 @@ import { Router } from 'express';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { systemClock, type Clock } from './clock.js';
 import { Cluster } from './cluster/Cluster.js';
 import { serveForwarded } from './cluster/route.js';
 import type { Config } from './config.js';
@@ -47,8 +48,10 @@ export interface RunningServer {
 export async function startServer(
   config: Config,
   log: Logger = pino({ level: config.logLevel }),
+  /** Time and timers; tests pass a ManualClock to move time instead of sleeping. */
+  clock: Clock = systemClock,
 ): Promise<RunningServer> {
-  const now = () => Date.now();
+  const now = () => clock.now();
   // Before the store opens: a missing secret with several nodes is a configuration error, said plainly.
   const signer = new Signer(loadSigningKeys(config));
   const store = openStore({ redisUrl: config.redisUrl, dataDir: config.dataDir });
@@ -88,7 +91,7 @@ export async function startServer(
   });
   const cluster = config.redisUrl ? new Cluster(config.redisUrl) : undefined;
   await cluster?.start();
-  const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, now });
+  const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, clock });
   const boards = new Boards({ store, io, log }, { liveMaxBytes: config.boardLiveMaxBytes });
   rooms.onLoad((room) => boards.attach(room));
   const exercises = new Exercises({ store, io, now });

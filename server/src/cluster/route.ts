@@ -1,6 +1,7 @@
 import type { ClientEventName, ErrorCode } from '@circle/shared';
 import { ERROR_CODES } from '@circle/shared';
 import { AppError } from '../errors.js';
+import { disconnected } from '../room/membership.js';
 import type { CircleSocket, Services, Session } from '../socket/context.js';
 import { execute } from '../socket/dispatch.js';
 
@@ -44,7 +45,8 @@ export async function routeDisconnect(services: Services, groupId: string, pid: 
   const local = async () => {
     services.media?.socketGone(groupId, socketId);
     services.boards.socketGone(socketId);
-    await (await services.rooms.get(groupId))?.disconnected(pid, socketId);
+    const room = await services.rooms.get(groupId);
+    if (room) await disconnected(room, pid, socketId);
   };
   if (!services.cluster) return local();
   await onOwner(services, groupId, local, { kind: 'disconnect', groupId, pid, socketId }, () => null);
@@ -61,7 +63,8 @@ export function serveForwarded(services: Services) {
       if (body.kind === 'disconnect') {
         services.media?.socketGone(body.groupId, body.socketId);
         services.boards.socketGone(body.socketId);
-        await (await services.rooms.get(body.groupId))?.disconnected(body.pid, body.socketId);
+        const room = await services.rooms.get(body.groupId);
+        if (room) await disconnected(room, body.pid, body.socketId);
         return { ok: true, result: null };
       }
       const session = { ...body.session };

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../socket/context.js';
+import { admit } from '../room/membership.js';
 
 export const lobbyHandlers = {
-  'lobby:admit': async ({ room }, p) => (await room.admit([p.pid]), null),
-  'lobby:admitAll': async ({ room }) => ({ admitted: await room.admit('all') }),
+  'lobby:admit': async ({ room }, p) => (await admit(room, [p.pid]), null),
+  'lobby:admitAll': async ({ room }) => ({ admitted: await admit(room, 'all') }),
 } satisfies HandlerTable;

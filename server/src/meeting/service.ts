@@ -2,6 +2,7 @@ import type { MeetingClosed, MeetingSummary } from '@circle/shared';
 import { nextMeetingAt } from '@circle/shared';
 import { groupKey, type Groups } from '../groups/service.js';
 import type { Room } from '../room/Room.js';
+import { closeMeeting } from '../room/membership.js';
 import type { RoomRecord } from '../room/records.js';
 import type { CircleServer } from '../socket/context.js';
 import type { Store } from '../store/index.js';
@@ -31,7 +32,7 @@ export class Meetings {
 
   /** A facilitator closes the meeting: closing words and the next date for everyone, then the room empties. */
   close(room: Room): Promise<void> {
-    return room.closeMeeting(async (rec) => {
+    return closeMeeting(room, async (rec) => {
       const now = this.deps.now();
       const { settings } = room.group;
       const held = (await this.past(room.id)).filter((m) => m.openedAt !== null).length;
@@ -57,7 +58,7 @@ export class Meetings {
    */
   async deleteGroup(room: Room): Promise<void> {
     await this.deps.groups.forget(room.id);
-    await room.closeMeeting(async (rec) => {
+    await closeMeeting(room, async (rec) => {
       this.announce(room, rec, {
         meetingId: rec.meetingId,
         reason: 'deleted',
@@ -81,10 +82,7 @@ export class Meetings {
 
   private announce(room: Room, rec: Readonly<RoomRecord>, closed: MeetingClosed) {
     // Everyone admitted, and each person still waiting in the lobby.
-    const to = [
-      room.ch.room,
-      ...Object.keys(rec.participants).map((p) => room.ch.person(p)),
-    ];
+    const to = [room.ch.room, ...Object.keys(rec.participants).map((p) => room.ch.person(p))];
     this.deps.io.to(to).emit('meeting:closed', closed);
   }
 

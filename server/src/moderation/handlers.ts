@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import { forgetPerson, backToCircle } from '../meeting/people.js';
 import { ensureMeeting, sideRoomOf } from '../meeting/record.js';
 import type { ParticipantRecord, RoomRecord } from '../room/records.js';
+import { leave } from '../room/membership.js';
 import type { Room } from '../room/Room.js';
 import type { HandlerTable } from '../socket/context.js';
 
@@ -24,7 +25,7 @@ const seatedMember = (rec: Readonly<RoomRecord>, pid: string) => {
 
 /** Out of this meeting for good: refused if they come back to it, and newcomers wait in the lobby. */
 async function removeFromMeeting(room: Room, pid: string) {
-  await room.leave(pid, (rec) => {
+  await leave(room, pid, (rec) => {
     const m = ensureMeeting(rec);
     if (!m.removed.includes(pid)) m.removed.push(pid);
     m.lobbyForced = true;

@@ -1,5 +1,6 @@
 import type { ClientEventResults, ClientPayload } from '@circle/shared';
 import { AppError } from '../errors.js';
+import { join as joinRoom, leave } from './membership.js';
 import type { CircleSocket, HandlerTable, Services, Session } from '../socket/context.js';
 
 /**
@@ -30,7 +31,7 @@ export async function join(
   // A token grants exactly its role: the same person cannot come back in through another door.
   if (existing && existing.role !== role) throw new AppError('CONFLICT');
 
-  const result = await room.join(socket, {
+  const result = await joinRoom(room, socket, {
     pid: identity.id,
     name: p.name,
     role,
@@ -57,12 +58,12 @@ async function stillInside(services: Services, p: ClientPayload<'room:join'>) {
 
 export const roomHandlers = {
   'room:leave': async ({ room, pid }) => {
-    await room.leave(pid);
+    await leave(room, pid);
     room.farewell(pid, (to) => to.emit('room:closed', 'left'));
     return null;
   },
   'identity:erase': async ({ room, pid, services }) => {
-    await room.leave(pid);
+    await leave(room, pid);
     // Balances belong to the identity; once it is gone nobody could reach them again, so they go too
     // (first: erasing the identity ends by making every deletion final in the database's files).
     await services.boards.eraseOwner(room, pid);

@@ -1,6 +1,8 @@
 import type { Server } from 'socket.io';
+import type { Clock } from '../clock.js';
 import type { Groups } from '../groups/service.js';
 import type { Store } from '../store/index.js';
+import { expire } from './membership.js';
 import { Room } from './Room.js';
 
 /** Keeps one Room per group in memory, loading it from the store on first use. */
@@ -14,7 +16,7 @@ export class RoomRegistry {
       io: Server;
       groups: Groups;
       reconnectWindowMs: number;
-      now: () => number;
+      clock: Clock;
     },
   ) {}
 
@@ -64,7 +66,11 @@ export class RoomRegistry {
   private async load(groupId: string): Promise<Room | null> {
     const group = await this.deps.groups.get(groupId);
     if (!group) return null;
-    const room = await Room.load(group, { ...this.deps, onEmpty: (id) => this.rooms.delete(id) });
+    const room = await Room.load(group, {
+      ...this.deps,
+      onEmpty: (id) => this.rooms.delete(id),
+      onExpire: expire,
+    });
     for (const fn of this.loadListeners) await fn(room);
     return room;
   }

@@ -2,10 +2,14 @@ import * as B from '@circle/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { BoardPeer } from './support/board.js';
-import { call, createGroup, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
+import { barrier, call, createGroup, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
 import { waitUntil } from './support/ports.js';
 import { inProcess } from './support/server.js';
 
+/**
+ * Time for the server to handle a connection the test closed (there is no round trip left on it to wait
+ * for). Proofs that something was not received use `barrier` instead.
+ */
 const quiet = () => new Promise((r) => setTimeout(r, 150));
 
 describe('decisional balances over Socket.IO', () => {
@@ -59,7 +63,7 @@ describe('decisional balances over Socket.IO', () => {
     B.addItem(forger.doc, 'now-bad', 'Forged', 5);
     const before = franPeer.received;
     expect(await forger.flush()).toEqual({ ok: false, error: 'NOT_FOUND' });
-    await quiet();
+    await barrier(fran.socket);
     expect(franPeer.received).toBe(before);
   });
 
@@ -93,7 +97,7 @@ describe('decisional balances over Socket.IO', () => {
       await forger.open();
       expect(await forger.edit(forge)).toEqual({ ok: false, error: 'FORBIDDEN' });
     }
-    await quiet();
+    await Promise.all([barrier(ana.socket), barrier(fran.socket)]);
     expect({ ana: anaPeer.received, fran: franPeer.received }).toEqual(before);
     expect(B.readModel(anaPeer.doc).items['now-good'][0]).toMatchObject({ importance: 4 });
 
@@ -117,7 +121,7 @@ describe('decisional balances over Socket.IO', () => {
     expect(
       await call(obi.socket, 'board:awareness', { id, awareness: new Uint8Array([1, 1, 1, 2, 123, 125]) }),
     ).toEqual({ ok: false, error: 'FORBIDDEN' });
-    await quiet();
+    await barrier(ana.socket);
     expect(anaPeer.received).toBe(before);
   });
 

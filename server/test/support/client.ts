@@ -129,3 +129,12 @@ export async function seatedGroup<N extends string>(
     for (const name of names ?? []) seated[name.toLowerCase()] = await join(g.links[role], name);
   return seated as SeatedGroup<N>;
 }
+
+/**
+ * A round trip on this connection. Socket.IO keeps one connection's packets in order, so once the answer
+ * is here, anything the server sent this socket before answering has arrived too: a test proving that
+ * something was NOT received waits for this on the receiver's connection, never for a sleep.
+ */
+export async function barrier(socket: TestSocket): Promise<void> {
+  await ok(socket, 'chat:history', {});
+}

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
+import type { Clock } from '../../src/clock.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { freePort, waitUntil } from './ports.js';
@@ -15,7 +16,8 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), 'circle-data-'));
 /** The real server in this process, on a free port, with a fresh data directory unless given one; silent unless given a logger. */
 export async function inProcess(
   overrides: Partial<Config> = {},
-  log: Logger = pino({ level: 'silent' }),
+  log: Logger = pino({ level: process.env.TEST_LOG ?? 'silent' }),
+  clock?: Clock,
 ): Promise<RunningServer> {
   // Media is opt-in here: most tests need no mediasoup workers, and two cores are shared by everything.
   // Unless a test chose a media port, each worker takes any free one (other runs share the machine).
@@ -30,7 +32,7 @@ export async function inProcess(
     secret: overrides.redisUrl ? TEST_SECRET : undefined,
     ...overrides,
   };
-  return startServer(config, log);
+  return startServer(config, log, clock);
 }
 
 export interface ServerProcess {

@@ -1,7 +1,7 @@
 import type { ChatMessage, FairnessView, Whisper } from '@circle/shared';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { call, ok } from './support/client.js';
+import { barrier, call, ok } from './support/client.js';
 import { waitUntil } from './support/ports.js';
 import { serverPerTest } from './support/session.js';
 
@@ -64,6 +64,7 @@ describe('the written word, stepping out and the fairness view', () => {
       [ana.pid, 'Ana', 'I am struggling a bit'],
       [ana.pid, 'Fran', 'Thank you for telling us'],
     ]);
+    await barrier(ben.socket);
     expect(got.get(ben.pid)).toEqual([]);
     expect((await ok(ben.socket, 'chat:history', {})).whispers).toEqual([]);
     expect((await ok(ana.socket, 'chat:history', {})).whispers).toHaveLength(2);
@@ -134,6 +135,7 @@ describe('the written word, stepping out and the fairness view', () => {
     await waitUntil(() => (latest as FairnessView | null)?.outOfTurn.some((o) => o.pid === cy.pid) === true);
     expect((await ok(fran.socket, 'fairness:view', {})).outOfTurn.map((o) => o.pid)).toEqual([cy.pid]);
     expect(await call(ana.socket, 'fairness:view', {})).toEqual({ ok: false, error: 'FORBIDDEN' });
+    await Promise.all([ana, ben, cy].map((m) => barrier(m.socket)));
     expect(memberSaw).toEqual([]);
     const stored = JSON.stringify(await srv.store.get(`group:${g.groupId}:room`));
     expect(stored).not.toContain('100000');

@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION } from '@circle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  call,
+  barrier,
   connect,
   createGroup,
   joinAs,
@@ -32,8 +32,6 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
     socket.onAny((event: string, ...args: unknown[]) => got.push(`${event} ${JSON.stringify(args)}`));
     return got;
   }
-  /** A round trip on this connection: every packet sent to it earlier has been received once it resolves. */
-  const barrier = (socket: TestSocket) => call(socket, 'chat:history', {});
 
   /** Drops the transport the way a network does (no goodbye), so the server may keep a recovery session. */
   function drop(j: Joined) {

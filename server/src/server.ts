@@ -94,7 +94,7 @@ export async function startServer(
   const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, clock });
   const boards = new Boards({ store, io, log }, { liveMaxBytes: config.boardLiveMaxBytes });
   rooms.onLoad((room) => boards.attach(room));
-  const exercises = new Exercises({ store, io, now });
+  const exercises = new Exercises({ store, io, clock });
   rooms.onLoad((room) => exercises.attach(room));
   const retention = new Retention({
     store,

@@ -15,7 +15,7 @@ import {
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { AppError } from '../errors.js';
-import type { CircleSocket } from '../socket/context.js';
+import type { CircleSocket } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import type { Actor } from './authority.js';
 import { BalanceAuthority } from './authority.js';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import type { Room } from '../room/Room.js';
 import type { RoomRecord } from '../room/records.js';
-import type { CircleServer, CircleSocket } from '../socket/context.js';
+import type { CircleServer, CircleSocket } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import { accessFor } from './access.js';
 import { Catalog } from './catalog.js';

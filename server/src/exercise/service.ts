@@ -17,56 +17,60 @@ import {
   mayPublishInExercise,
   mayUseFloorInExercise,
 } from '@circle/shared';
+import type { Clock, Timer } from '../clock.js';
 import { AppError } from '../errors.js';
 import { groupKey } from '../groups/service.js';
 import type { Room } from '../room/Room.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import { newId } from '../tokens.js';
 
-const stateKey = (g: string) => `${groupKey(g)}exercise`;
+// Where the exercise lived before it moved into the room record; removed when a meeting ends.
+const legacyStateKey = (g: string) => `${groupKey(g)}exercise`;
 const scenariosKey = (g: string) => `${groupKey(g)}scenarios`;
 export const summariesLog = (g: string, meetingId: string) => `${groupKey(g)}exercises:${meetingId}`;
 
 interface Live {
   room: Room;
-  state: ExerciseState | null;
-  timer?: NodeJS.Timeout;
-  /** Commands for one exercise run one at a time (two facilitators may press TIME OUT together). */
-  chain: Promise<unknown>;
+  timer?: Timer;
 }
 
+const stateOf = (room: Room): ExerciseState | null => room.record.exercise ?? null;
+
 /**
- * Role-play exercises, one per meeting at a time. The state is persisted with the meeting; its effects
- * reach the floor (paused at TIME OUT, a debrief round at the end) and the media (who may publish).
+ * Role-play exercises, one per meeting at a time. The state lives in the room record and changes in the
+ * room's own transaction, together with its floor consequences (paused at TIME OUT, a debrief round at
+ * the end): the exercise and the floor cannot disagree, and a node that lost the room cannot write.
  */
 export class Exercises {
   private readonly live = new Map<string, Live>();
   private readonly changeListeners: ((groupId: string) => void)[] = [];
 
-  constructor(private readonly deps: { store: Store; io: CircleServer; now: () => number }) {}
+  constructor(private readonly deps: { store: Store; io: CircleServer; clock: Clock }) {}
 
-  /** Follows a room from the moment it is loaded: the exercise in progress comes back after a restart. */
-  async attach(room: Room) {
-    const state = await this.deps.store.get<ExerciseState>(stateKey(room.id));
-    const entry: Live = { room, state, chain: Promise.resolve() };
+  /** Follows a room from the moment it is loaded: the exercise in progress comes back with its record. */
+  attach(room: Room) {
+    const entry: Live = { room };
     this.live.set(room.id, entry);
     this.schedule(entry);
     room.onChange((next) => {
+      // Records are copied on every change; rescheduling is cheap and always follows the latest state.
+      this.schedule(entry);
       // Someone left the meeting: they have no role in the play any more.
-      for (const pid of Object.keys(entry.state?.roles ?? {}))
+      for (const pid of Object.keys(next.exercise?.roles ?? {}))
         if (!next.participants[pid]) void this.apply(room, { type: 'leave', pid }).catch(() => undefined);
     });
     room.onEnd(async () => {
-      clearTimeout(entry.timer);
+      this.deps.clock.clearTimer(entry.timer);
       this.live.delete(room.id);
-      await this.deps.store.del(stateKey(room.id));
+      await this.deps.store.del(legacyStateKey(room.id));
     });
   }
 
   /** The dispatcher asks this before any command its definition gates during a role-play (`rolePlay`). */
   allows(groupId: string, pid: string, event: ClientEventName): boolean {
-    const state = this.live.get(groupId)?.state ?? null;
+    const entry = this.live.get(groupId);
+    const state = entry ? stateOf(entry.room) : null;
     const gate: RolePlayGate | undefined = COMMANDS[event].rolePlay;
     if (gate === 'floor') return mayUseFloorInExercise(state, pid);
     if (gate === 'publish') return mayPublishInExercise(state, pid);
@@ -74,7 +78,8 @@ export class Exercises {
   }
 
   mayPublish(groupId: string, pid: string): boolean {
-    return mayPublishInExercise(this.live.get(groupId)?.state ?? null, pid);
+    const entry = this.live.get(groupId);
+    return mayPublishInExercise(entry ? stateOf(entry.room) : null, pid);
   }
 
   onChange(fn: (groupId: string) => void) {
@@ -94,41 +99,33 @@ export class Exercises {
     return id;
   }
 
-  apply(room: Room, cmd: ExerciseCommand): Promise<void> {
-    const entry = this.live.get(room.id);
-    if (!entry) return Promise.reject(new AppError('NOT_FOUND'));
-    const next = entry.chain.then(() => this.applyNow(entry, room, cmd));
-    entry.chain = next.catch(() => undefined);
-    return next;
-  }
-
-  private async applyNow(entry: Live, room: Room, cmd: ExerciseCommand): Promise<void> {
+  async apply(room: Room, cmd: ExerciseCommand): Promise<void> {
+    if (!this.live.has(room.id)) throw new AppError('NOT_FOUND');
     if (cmd.type === 'setup') {
       const known = new Set((await this.scenarios(room.id)).map((s) => s.id));
       if (!known.has(cmd.scenarioId)) throw new AppError('NOT_FOUND');
-      const seated = room.record.floor.seats;
-      if (Object.keys(cmd.roles).some((pid) => !seated.includes(pid))) throw new AppError('BAD_REQUEST');
     }
-    const before = entry.state;
-    const { state, effects } = exerciseReducer(before, cmd, this.deps.now());
-    const rejected = effects.find((e) => e.type === 'rejected');
-    if (rejected) throw new AppError(rejected.reason);
-    // Persisted before anyone hears of it; the floor follows after.
-    await this.deps.store.put(stateKey(room.id), state);
-    entry.state = state;
-    if (state?.phase === 'ended' && before?.phase !== 'ended') await this.keepSummary(room, state);
-    for (const e of effects) if (e.type === 'floor') await room.floor(e.command).catch(() => undefined);
-    this.schedule(entry);
-    const notice = effects.find((e) => e.type === 'notice');
-    this.deps.io.to(room.ch.room).emit('exercise:changed', {
-      notice: notice?.type === 'notice' ? notice.notice : null,
-      at: this.deps.now(),
+    const notice = await room.change((c) => {
+      if (cmd.type === 'setup' && Object.keys(cmd.roles).some((pid) => !c.rec.floor.seats.includes(pid)))
+        throw new AppError('BAD_REQUEST');
+      const before = c.rec.exercise ?? null;
+      const { state, effects } = exerciseReducer(before, cmd, c.now);
+      const rejected = effects.find((e) => e.type === 'rejected');
+      if (rejected) throw new AppError(rejected.reason);
+      c.rec.exercise = state;
+      // The floor follows in the same change. A consequence the floor already holds (paused at TIME OUT
+      // while the meeting is paused) is left as it is; the two are committed together or not at all.
+      for (const e of effects) if (e.type === 'floor') c.tryFloor(e.command);
+      if (state?.phase === 'ended' && before?.phase !== 'ended') c.after(() => this.keepSummary(room, state));
+      const found = effects.find((e) => e.type === 'notice');
+      return found?.type === 'notice' ? found.notice : null;
     });
+    this.deps.io.to(room.ch.room).emit('exercise:changed', { notice, at: this.deps.clock.now() });
     for (const fn of this.changeListeners) fn(room.id);
   }
 
   async view(room: Room, pid: string): Promise<ExerciseView> {
-    const state = this.live.get(room.id)?.state ?? null;
+    const state = stateOf(room);
     if (!state) return { state: null, scenarioTitle: null, brief: null };
     const scenario = (await this.scenarios(room.id)).find((s) => s.id === state.scenarioId);
     return {
@@ -143,7 +140,7 @@ export class Exercises {
   }
 
   dispose() {
-    for (const e of this.live.values()) clearTimeout(e.timer);
+    for (const e of this.live.values()) this.deps.clock.clearTimer(e.timer);
     this.live.clear();
   }
 
@@ -156,18 +153,20 @@ export class Exercises {
       roles: Object.entries(state.roles).map(([pid, role]) => ({ name: name(pid), role })),
       sharedNotes: state.sharedNotes.map((n) => ({ name: name(n.pid), text: n.text, checked: n.checked })),
       durationMs: state.usedMs,
-      endedAt: this.deps.now(),
+      endedAt: this.deps.clock.now(),
     };
     await this.deps.store.append(summariesLog(room.id, room.record.meetingId), summary);
   }
 
   private schedule(entry: Live) {
-    clearTimeout(entry.timer);
-    const at = entry.state ? exerciseWake(entry.state) : null;
+    this.deps.clock.clearTimer(entry.timer);
+    entry.timer = undefined;
+    const state = stateOf(entry.room);
+    const at = state ? exerciseWake(state) : null;
     if (at === null) return;
-    entry.timer = setTimeout(
+    entry.timer = this.deps.clock.setTimer(
       () => void this.apply(entry.room, { type: 'tick' }).catch(() => undefined),
-      Math.max(0, at - this.deps.now()),
+      Math.max(0, at - this.deps.clock.now()),
     );
   }
 }

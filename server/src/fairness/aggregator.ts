@@ -1,6 +1,6 @@
 import type { FairnessView } from '@circle/shared';
 import type { Room } from '../room/Room.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import { fairnessView, noteOutOfTurn, type OutOfTurn } from './alerts.js';
 
 /** Facilitators get a fresh view at most this often while people talk. */

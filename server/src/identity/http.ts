@@ -4,7 +4,7 @@ import { groupKey, type Groups } from '../groups/service.js';
 import { clientAddress } from '../http/clientAddress.js';
 import type { RoomRecord } from '../room/records.js';
 import { meetingChannels } from '../room/Room.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import type { DeviceCodes } from './deviceCodes.js';
 import { GuessLimit } from './guessLimit.js';

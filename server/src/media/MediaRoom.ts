@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { meetingOf, sideRoomOf } from '../meeting/record.js';
 import type { RoomRecord } from '../room/records.js';
 import type { Room } from '../room/Room.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { MediaConfig } from './config.js';
 import { webRtcServerOf } from './workers.js';
 
@@ -53,8 +53,6 @@ interface Peer {
 export interface MediaRoomDeps {
   io: CircleServer;
   config: MediaConfig;
-  /** Persists what must survive a restart (holds, strict circle). */
-  save: (state: { held: string[]; strict: boolean }) => Promise<void>;
   onTalk: (pid: string, ms: number, outOfTurn: boolean) => void;
   /** Other rules about who may be heard (a role-play's observers, actors at TIME OUT). */
   mayPublish: (pid: string) => boolean;
@@ -80,9 +78,16 @@ export class MediaRoom {
   constructor(
     readonly room: Room,
     private readonly deps: MediaRoomDeps,
-    public held: Set<string>,
-    public strict: boolean,
   ) {}
+
+  /** Held microphones, from the room record: they change in the room's transaction, like the floor. */
+  get held(): Set<string> {
+    return new Set(this.room.record.media?.held ?? []);
+  }
+
+  get strict(): boolean {
+    return this.room.record.media?.strict ?? false;
+  }
 
   get worker(): types.Worker {
     return this.router.appData.worker as types.Worker;
@@ -252,17 +257,22 @@ export class MediaRoom {
   }
 
   async setHeld(pids: string[], held: boolean) {
-    for (const pid of pids) {
-      if (held) this.held.add(pid);
-      else this.held.delete(pid);
-    }
-    await this.deps.save({ held: [...this.held], strict: this.strict });
+    await this.room.change((c) => {
+      const rules = (c.rec.media ??= { held: [], strict: false });
+      const set = new Set(rules.held);
+      for (const pid of pids) {
+        if (held) set.add(pid);
+        else set.delete(pid);
+      }
+      rules.held = [...set];
+    });
     await this.sync();
   }
 
   async setStrict(on: boolean) {
-    this.strict = on;
-    await this.deps.save({ held: [...this.held], strict: this.strict });
+    await this.room.change((c) => {
+      (c.rec.media ??= { held: [], strict: false }).strict = on;
+    });
     await this.sync();
   }
 

@@ -3,12 +3,13 @@ import { AppError } from '../errors.js';
 import { groupKey } from '../groups/service.js';
 import type { RoomRegistry } from '../room/registry.js';
 import type { Room } from '../room/Room.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import type { MediaConfig } from './config.js';
 import { MediaRoom } from './MediaRoom.js';
 import type { WorkerPool } from './workers.js';
 
+// Where holds lived before they moved into the room record; removed when a meeting ends.
 const mediaKey = (groupId: string) => `${groupKey(groupId)}media`;
 
 /**
@@ -95,21 +96,14 @@ export class MediaService {
   }
 
   private async create(room: Room): Promise<MediaRoom> {
-    const saved = await this.deps.store.get<{ held: string[]; strict: boolean }>(mediaKey(room.id));
-    const media = new MediaRoom(
-      room,
-      {
-        io: this.deps.io,
-        config: this.deps.config,
-        save: (state) => this.deps.store.put(mediaKey(room.id), state),
-        mayPublish: (pid) => this.publishPolicy(room.id, pid),
-        onTalk: (pid, ms, outOfTurn) => {
-          for (const fn of this.talkListeners) fn(room.id, pid, ms, outOfTurn);
-        },
+    const media = new MediaRoom(room, {
+      io: this.deps.io,
+      config: this.deps.config,
+      mayPublish: (pid) => this.publishPolicy(room.id, pid),
+      onTalk: (pid, ms, outOfTurn) => {
+        for (const fn of this.talkListeners) fn(room.id, pid, ms, outOfTurn);
       },
-      new Set(saved?.held ?? []),
-      saved?.strict ?? false,
-    );
+    });
     await media.attach(this.pool.pick());
     return media;
   }

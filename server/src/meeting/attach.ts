@@ -6,7 +6,7 @@ import type { Identities } from '../identity/service.js';
 import type { MediaService } from '../media/service.js';
 import { Facilitation } from '../moderation/service.js';
 import type { RoomRegistry } from '../room/registry.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import { meetingRoutes } from './http.js';
 import { Meetings } from './service.js';

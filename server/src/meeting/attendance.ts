@@ -1,14 +1,8 @@
 import type { Role } from '@circle/shared';
-import type { AttendanceEvent, DeclarationAcceptance, RoomRecord } from '../room/records.js';
+import type { AttendanceEvent, DeclarationAcceptance, Participation, RoomRecord } from '../room/records.js';
 import { meetingOf } from './record.js';
 
-/** How someone took part in a meeting. */
-export interface Participation {
-  shared: boolean;
-  passed: boolean;
-  observed: boolean;
-  steppedOut: boolean;
-}
+export type { Participation } from '../room/records.js';
 
 export interface AttendanceRow {
   pid: string;

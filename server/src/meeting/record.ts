@@ -1,26 +1,9 @@
-import type { MeetingView, SideRoom, SupportRequest } from '@circle/shared';
-import { initialClock, type MeetingClock } from '@circle/shared';
+import type { MeetingView, SideRoom } from '@circle/shared';
+import { initialClock } from '@circle/shared';
 import type { GroupRecord } from '../groups/service.js';
-import type { RoomRecord } from '../room/records.js';
+import type { MeetingRecord, RoomRecord } from '../room/records.js';
 
-/** The facilitation state of a meeting in progress. Part of the room record: persisted before any ack. */
-export interface MeetingRecord {
-  phase: 'gathering' | 'open';
-  clock: MeetingClock;
-  locked: boolean;
-  /** Set by the first removal: the member link is shared, so from then on every newcomer waits in the lobby. */
-  lobbyForced: boolean;
-  /** Identities refused for the rest of this meeting. */
-  removed: string[];
-  chatEnabled: boolean;
-  /** Stepped out right now (the seat is kept, the go-around skips them). */
-  away: string[];
-  /** Stepped out at least once this meeting, for attendance. */
-  steppedOut: string[];
-  /** Seen by the facilitators only. */
-  support: SupportRequest[];
-  sideRooms: SideRoom[];
-}
+export type { MeetingRecord } from '../room/records.js';
 
 export const newMeeting = (): MeetingRecord => ({
   phase: 'gathering',

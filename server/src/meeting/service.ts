@@ -4,7 +4,7 @@ import { groupKey, type Groups } from '../groups/service.js';
 import type { Room } from '../room/Room.js';
 import { closeMeeting } from '../room/membership.js';
 import type { RoomRecord } from '../room/records.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import { pruneMeetings } from '../retention/meetings.js';
 import { clearAbsences } from './absences.js';

@@ -3,7 +3,7 @@ import { readAbsences } from '../meeting/absences.js';
 import { meetingOf } from '../meeting/record.js';
 import type { Room } from '../room/Room.js';
 import type { RoomRecord } from '../room/records.js';
-import type { CircleServer } from '../socket/context.js';
+import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import { loggedAction } from './actionLog.js';
 

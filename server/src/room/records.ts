@@ -1,6 +1,33 @@
-import type { FloorState, Role } from '@circle/shared';
-import type { Participation } from '../meeting/attendance.js';
-import type { MeetingRecord } from '../meeting/record.js';
+import type { ExerciseState, FloorState, MeetingClock, Role, SideRoom, SupportRequest } from '@circle/shared';
+
+/** Every type the server stores lives here, so no module needs another's logic to name what it keeps. */
+
+/** The facilitation state of a meeting in progress. Part of the room record: persisted before any ack. */
+export interface MeetingRecord {
+  phase: 'gathering' | 'open';
+  clock: MeetingClock;
+  locked: boolean;
+  /** Set by the first removal: the member link is shared, so from then on every newcomer waits in the lobby. */
+  lobbyForced: boolean;
+  /** Identities refused for the rest of this meeting. */
+  removed: string[];
+  chatEnabled: boolean;
+  /** Stepped out right now (the seat is kept, the go-around skips them). */
+  away: string[];
+  /** Stepped out at least once this meeting, for attendance. */
+  steppedOut: string[];
+  /** Seen by the facilitators only. */
+  support: SupportRequest[];
+  sideRooms: SideRoom[];
+}
+
+/** How someone took part in a meeting. */
+export interface Participation {
+  shared: boolean;
+  passed: boolean;
+  observed: boolean;
+  steppedOut: boolean;
+}
 
 export interface ParticipantRecord {
   pid: string;
@@ -14,6 +41,11 @@ export interface ParticipantRecord {
   offlineSince: number | null;
 }
 
+export interface MediaRules {
+  held: string[];
+  strict: boolean;
+}
+
 /** Everything about a meeting in progress that must survive a restart. */
 export interface RoomRecord {
   meetingId: string;
@@ -23,6 +55,12 @@ export interface RoomRecord {
   floor: FloorState;
   /** Opening, pausing, locking, removals, side rooms… (absent in records written before facilitation). */
   meeting?: MeetingRecord;
+  /** The role-play in progress, changed in the same transaction as the floor it pauses and resumes. */
+  exercise?: ExerciseState | null;
+  /** Facilitators' microphone holds and strict circle: who may be heard, decided with the floor. */
+  media?: MediaRules;
+  /** The shared balance on everyone's screen, if any. */
+  spotlight?: string | null;
 }
 
 export type AttendanceEvent = {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AbuseLimits } from '../config.js';
 import { clientAddress } from '../http/clientAddress.js';
-import type { CircleServer } from './context.js';
+import type { CircleServer } from './types.js';
 import { KeyedRateLimiter } from './rateLimit.js';
 
 /** The part of an Engine.IO connection used here (the underlying transport, below Socket.IO). */

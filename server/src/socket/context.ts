@@ -1,14 +1,6 @@
-import type {
-  IceServer,
-  JoinedEventName,
-  ClientEventResults,
-  ClientPayload,
-  ClientToServerEvents,
-  Role,
-  ServerToClientEvents,
-} from '@circle/shared';
+import type { IceServer, JoinedEventName, ClientEventResults, ClientPayload, Role } from '@circle/shared';
 import type { Logger } from 'pino';
-import type { Server, Socket } from 'socket.io';
+import type { CircleServer, CircleSocket } from './types.js';
 import type { Cluster } from '../cluster/Cluster.js';
 import type { Exercises } from '../exercise/service.js';
 import type { Groups } from '../groups/service.js';
@@ -20,8 +12,7 @@ import type { DeviceCodes } from '../identity/deviceCodes.js';
 import type { RoomRegistry } from '../room/registry.js';
 import type { Room } from '../room/Room.js';
 
-export type CircleServer = Server<ClientToServerEvents, ServerToClientEvents>;
-export type CircleSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type { CircleServer, CircleSocket } from './types.js';
 
 /** What one connection speaks for, once `room:join` succeeded. */
 export interface Session {

@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import type { RunningServer } from '../../src/server.js';
 import type { GroupSettingsInput } from '@circle/shared';
@@ -24,7 +25,9 @@ export function serverPerTest() {
     return j;
   };
   return {
-    start: async (overrides: Partial<Config> = {}) => (srv = await inProcess(overrides)),
+    /** Starts the server; pass a ManualClock to move its time instead of sleeping. */
+    start: async (overrides: Partial<Config> = {}, clock?: Clock) =>
+      (srv = await inProcess(overrides, undefined, clock)),
     join,
     /** A new group on the started server with these people in it (see `seatedGroup`). */
     seated: <N extends string>(people: Seating<N>, settings: Partial<GroupSettingsInput> = {}) => {

@@ -139,7 +139,11 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     await shot(fran, 'remove-from-group-confirm');
     await button(fran.page, 'Yes, remove Ben from the group').click();
     expect(popups).toBe(0);
-    await ben.page.getByText('A facilitator has asked you to leave this meeting.').waitFor();
+    await ben.page
+      .getByRole('status')
+      .getByText('A facilitator has removed you from this group. You cannot join its meetings')
+      .waitFor();
+    expect(await button(ben.page, 'Join again').count()).toBe(0);
     await eventually(async () => (await seat(fran.page, 'Ben').count()) === 0, 'Ben left the circle');
 
     // The next meeting.

@@ -15,9 +15,10 @@ describe('removing someone from the group', () => {
     const ana = await t.join(g.links.member, 'Ana');
     const ben = await t.join(g.links.member, 'Ben');
 
-    const removed = new Promise<void>((r) => ana.socket.once('moderation:removed', () => r()));
+    const removed = new Promise<{ fromGroup: boolean }>((r) => ana.socket.once('moderation:removed', r));
     await ok(fran.socket, 'moderation:removeFromGroup', { pid: ana.pid });
-    await removed;
+    // Told it is the group, not only this meeting.
+    expect(await removed).toEqual({ fromGroup: true });
     // Removing from the group also removes from this meeting, by the same path as "Remove from this meeting".
     await waitUntil(() => !fran.view()!.participants.some((p) => p.pid === ana.pid));
     expect(await call(ana.socket, 'floor:raise', {})).toEqual({ ok: false, error: 'NOT_JOINED' });

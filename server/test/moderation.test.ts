@@ -35,9 +35,9 @@ describe('facilitation: moderation', () => {
     const g = await createGroup(srv.port); // no lobby
     const fran = await join(g.links.facilitator, 'Fran');
     const ana = await join(g.links.member, 'Ana');
-    const removed = new Promise<void>((r) => ana.socket.once('moderation:removed', () => r()));
+    const removed = new Promise<{ fromGroup: boolean }>((r) => ana.socket.once('moderation:removed', r));
     await ok(fran.socket, 'moderation:remove', { pid: ana.pid });
-    await removed;
+    expect(await removed).toEqual({ fromGroup: false });
     await waitUntil(() => !fran.view()!.participants.some((p) => p.pid === ana.pid));
     expect(fran.view()!.floor.seats).toEqual([fran.pid]);
 

@@ -18,6 +18,8 @@ const MESSAGES: Record<ClosedReason, string> = {
   left: 'You have left the room. Thank you for being here.',
   erased: 'Your identity has been erased. This browser no longer remembers you in this group.',
   removed: 'A facilitator has asked you to leave this meeting. You cannot rejoin it.',
+  excluded:
+    'A facilitator has removed you from this group. You cannot join its meetings unless a facilitator lets you back in.',
   ended: 'The meeting has ended. Thank you for being here.',
   deleted: "The facilitators have deleted this group's data. This link no longer works.",
 };
@@ -55,7 +57,7 @@ export function ClosedScreen({ invite, reason, closed, supportContacts, role, to
           <AttendanceButton token={token} groupId={invite.groupId} meetingId={closed.meetingId} />
         </div>
       )}
-      {reason !== 'removed' && reason !== 'deleted' && (
+      {reason !== 'removed' && reason !== 'excluded' && reason !== 'deleted' && (
         <button type="button" onClick={onExit}>
           Join again
         </button>

@@ -24,7 +24,7 @@ export interface JoinParams {
 export type Phase = 'connecting' | 'waiting' | 'admitted' | 'closed' | 'failed';
 
 /** Why this page no longer speaks for anyone in the room. */
-export type ClosedReason = 'left' | 'erased' | 'removed' | 'ended' | 'deleted';
+export type ClosedReason = 'left' | 'erased' | 'removed' | 'excluded' | 'ended' | 'deleted';
 
 export type ShownNotice = NoticeMessage & { id: number };
 
@@ -160,7 +160,7 @@ export function useRoom(params: JoinParams) {
       setLobbyMessage(message);
       setPhase('waiting');
     });
-    socket.on('moderation:removed', () => close('removed'));
+    socket.on('moderation:removed', ({ fromGroup }) => close(fromGroup ? 'excluded' : 'removed'));
     socket.on('meeting:closed', (info) => {
       setClosedInfo(info);
       close(info.reason === 'deleted' ? 'deleted' : 'ended');

@@ -24,13 +24,14 @@ const seatedMember = (rec: Readonly<RoomRecord>, pid: string) => {
 };
 
 /** Out of this meeting for good: refused if they come back to it, and newcomers wait in the lobby. */
-async function removeFromMeeting(room: Room, pid: string) {
+async function removeFromMeeting(room: Room, pid: string, fromGroup: boolean) {
   await leave(room, pid, (rec) => {
     const m = ensureMeeting(rec);
     if (!m.removed.includes(pid)) m.removed.push(pid);
     m.lobbyForced = true;
   });
-  room.farewell(pid, (to) => to.emit('moderation:removed'));
+  // They are told which: from this meeting only, or from the group (every later meeting too).
+  room.farewell(pid, (to) => to.emit('moderation:removed', { fromGroup }));
 }
 
 export const moderationHandlers = {
@@ -63,7 +64,7 @@ export const moderationHandlers = {
 
   'moderation:remove': async ({ room }, p) => {
     targetIn(room.record, p.pid);
-    await removeFromMeeting(room, p.pid);
+    await removeFromMeeting(room, p.pid, false);
     return null;
   },
 
@@ -77,7 +78,7 @@ export const moderationHandlers = {
       const person = { pid: p.pid, name: target.name, since: c.now };
       room.group = await services.groups.exclude(room.group, person);
     });
-    await removeFromMeeting(room, p.pid);
+    await removeFromMeeting(room, p.pid, true);
     return null;
   },
 

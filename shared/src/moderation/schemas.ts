@@ -74,8 +74,8 @@ export interface ModerationServerEvents {
   'moderation:nudged': (nudge: { text: string; at: number }) => void;
   /** This person is back in the lobby; a facilitator may admit them again. */
   'moderation:sentToLobby': (info: { message: string }) => void;
-  /** This person may not come back to this meeting. */
-  'moderation:removed': () => void;
+  /** This person may not come back to this meeting (nor, `fromGroup`, to any later one until let back in). */
+  'moderation:removed': (info: { fromGroup: boolean }) => void;
   /** A side room this person is in opened (or, with null, ended). */
   'moderation:sideRoom': (room: SideRoom | null) => void;
 }

@@ -83,6 +83,25 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     for (const p of [fran, ana, late]) await p.context.close();
   });
 
+  it('replaces the facilitator link: a co-facilitator inside still downloads the attendance', async () => {
+    const { fran, links } = await groupWithFacilitator(env, 'Sunday circle');
+    const gus = await person(env.browser, 'Gus', links.facilitator);
+    await join(gus);
+    await seat(gus.page, 'Fran').waitFor();
+    await openGroupSettings(fran.page);
+    await button(fran.page, 'Replace the facilitator link').click();
+    await fran.page.getByLabel('New facilitator link', { exact: true }).waitFor();
+
+    // Gus never saw the new link; his browser still holds the old one.
+    const [download] = await Promise.all([
+      gus.page.waitForEvent('download'),
+      button(gus.page, 'Download attendance (CSV)').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^attendance-.*\.csv$/);
+    expect(await gus.page.getByRole('alert').count()).toBe(0);
+    for (const p of [fran, gus]) await p.context.close();
+  });
+
   it('adds a device with a one-time code: same person, same seat, every device told; the code works once', async () => {
     const { fran, links } = await groupWithFacilitator(env, 'Tuesday circle');
     const ana = await person(env.browser, 'Ana', links.member);

@@ -2,9 +2,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
 import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
+import { axeViolations } from '../support/axe.js';
 
 /** Where the page is checked by eye when a step fails: screenshots go to /tmp, never into the repository. */
 const shot = (p: Person, name: string) => p.page.screenshot({ path: `/tmp/confidentiality-${name}.png` });
+/** Each new screen is checked with axe where it is shown: no serious or critical WCAG violation. */
+const accessible = async (p: Person) => expect(await axeViolations(p.page)).toEqual([]);
 
 /** A new group from the home page, its facilitator already in the room. */
 async function groupWithFacilitator(env: ReturnType<typeof browserAndServer>, name: string, lobby = false) {
@@ -51,6 +54,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     expect(fresh).not.toBe(links.member);
     await fran.page.getByText('The old member link no longer works.').waitFor();
     await shot(fran, 'replace-panel');
+    await accessible(fran);
 
     const late = await person(env.browser, 'Ben', links.member);
     await late.page.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();
@@ -60,6 +64,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
       .waitFor();
     expect(await late.page.getByLabel('Your name').count()).toBe(0);
     await shot(late, 'no-longer-valid');
+    await accessible(late);
 
     await late.page.goto(fresh);
     await late.page.getByLabel('Your name').waitFor();
@@ -117,6 +122,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     await button(phone.page, 'I have a code from my other device').click();
     await phone.page.getByLabel('Code from your other device').fill(code.toLowerCase());
     await shot(phone, 'device-code-form');
+    await accessible(phone);
     await button(phone.page, 'Use this code').click();
     await phone.page.getByText('This device now has your identity.').waitFor();
     await ana.page.getByText('Your identity is now also on another device.').waitFor();
@@ -156,6 +162,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     });
     await fran.page.getByText('cannot join any later one until a facilitator lets them back in').waitFor();
     await shot(fran, 'remove-from-group-confirm');
+    await accessible(fran);
     await button(fran.page, 'Yes, remove Ben from the group').click();
     expect(popups).toBe(0);
     await ben.page
@@ -180,6 +187,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
       .getByText('A facilitator has removed you from this group. You cannot join its meetings')
       .waitFor();
     await shot(ben, 'removed-from-group-refused');
+    await accessible(ben);
     expect(await seat(fran.page, 'Ben').count()).toBe(0);
 
     await openGroupSettings(fran.page);
@@ -230,6 +238,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     expect(await cy.page.getByText('Said while Cy waits.').count()).toBe(0);
     expect(await cy.page.getByText('Ana').count()).toBe(0);
     await shot(cy, 'lobbied');
+    await accessible(cy);
 
     // Someone new with the member link now waits in the lobby too (no lobby was set for this group).
     const dee = await person(env.browser, 'Dee', links.member);

@@ -1,7 +1,7 @@
 import type { Chat } from '../chat/useChat';
 import { useRoomContext } from '../room/RoomContext';
 
-/** Taking care of oneself: stepping out for a moment (seat kept), and a discreet request for support. */
+/** Taking care of oneself: where you are (stepped out, a side room), and a discreet request for support. */
 export function CareControls({ chat }: { chat: Chat }) {
   const { view, me, nameOf, act } = useRoomContext();
   const { floor } = view;
@@ -25,19 +25,10 @@ export function CareControls({ chat }: { chat: Chat }) {
         </p>
       )}
       {seated && !inSide && away && (
-        <>
-          <p className="status-text" role="status">
-            You have stepped out. Your seat is kept, and the go-around passes you by.
-          </p>
-          <button type="button" className="primary" onClick={() => void act('care:back', {})}>
-            I&apos;m back
-          </button>
-        </>
-      )}
-      {seated && !away && (
-        <button type="button" onClick={() => void act('care:stepOut', {})}>
-          Step out for a moment
-        </button>
+        <p className="status-text" role="status">
+          You have stepped out. Your seat is kept, and the go-around passes you by. Press I&apos;m back when
+          you return.
+        </p>
       )}
       {role !== 'facilitator' && (
         <button

@@ -11,12 +11,26 @@ interface Props {
   speaking?: Set<string>;
   /** Seated people shown outside the ring for now (a role-play's observers). */
   hidden?: Set<string>;
+  /** Who asked for support (facilitators only): marked on the seat until a facilitator answers. */
+  support?: Set<string>;
+  /** Whose microphone a facilitator holds. */
+  held?: Set<string>;
+}
+
+/** Status marks are an icon and a word, never a colour alone; the icon is decoration for screen readers. */
+function Mark({ icon, text, kind }: { icon: string; text: string; kind: string }) {
+  return (
+    <span className={`badge ${kind}`}>
+      <span aria-hidden="true">{icon} </span>
+      {text}
+    </span>
+  );
 }
 
 const MARK_LABELS = { spoke: 'spoke this round', passed: 'passed this round', skipped: 'skipped this round' };
 
 /** The seats, laid out around a ring in seat order, starting at the top and going clockwise. */
-export function Circle({ children, decorate, speaking, hidden }: Props) {
+export function Circle({ children, decorate, speaking, hidden, support, held }: Props) {
   const { view, me, facilitator } = useRoomContext();
   const { floor, participants } = view;
   const myPid = me.pid;
@@ -28,8 +42,13 @@ export function Circle({ children, decorate, speaking, hidden }: Props) {
   const count = seats.length;
 
   return (
-    <div className="ring-wrap">
-      <ul className="ring" role="list" aria-label="Circle">
+    <div className={`ring-wrap${count > 12 ? ' dense' : ''}`}>
+      {/* A ring up to twelve seats (smaller seats past eight); more sit in a compact grid, holder first. */}
+      <ul
+        className={`ring${count > 12 ? ' dense' : count > 8 ? ' crowded' : ''}`}
+        role="list"
+        aria-label="Circle"
+      >
         {seats.map((pid, i) => {
           const person = byPid.get(pid);
           const name = person?.name ?? 'Someone';
@@ -41,7 +60,10 @@ export function Circle({ children, decorate, speaking, hidden }: Props) {
           const turns = floor.turns[pid];
 
           const states: string[] = [];
+          const asked = support?.has(pid) ?? false;
+          const muted = held?.has(pid) ?? false;
           if (pid === myPid) states.push('you');
+          if (asked) states.push('asked for support');
           if (person?.role === 'facilitator') states.push('facilitator');
           if (holder) states.push('has the word');
           if (speaking?.has(pid)) states.push('speaking');
@@ -49,12 +71,14 @@ export function Circle({ children, decorate, speaking, hidden }: Props) {
           if (!holder && next === pid) states.push('next');
           if (mark) states.push(MARK_LABELS[mark]);
           if (presence !== 'here') states.push(presence);
+          if (muted) states.push('microphone held');
           if (showTurns && !turns) states.push('not spoken yet');
 
           const classes = ['seat', presence];
           if (holder) classes.push('holder');
           if (pid === myPid) classes.push('me');
           if (mark) classes.push(`mark-${mark}`);
+          if (asked) classes.push('asked');
 
           return (
             <li
@@ -63,20 +87,19 @@ export function Circle({ children, decorate, speaking, hidden }: Props) {
               className={classes.join(' ')}
               aria-label={[name, ...states].join(', ')}
               aria-current={holder ? 'true' : undefined}
-              style={{ left: `${50 + 40 * Math.cos(angle)}%`, top: `${50 + 40 * Math.sin(angle)}%` }}
+              style={{ left: `${50 + 42 * Math.cos(angle)}%`, top: `${50 + 38 * Math.sin(angle)}%` }}
             >
               {decorate?.(pid, name)}
               <span className="seat-name">{name}</span>
               {pid === myPid && <span className="seat-tag">you</span>}
-              {hand >= 0 && (
-                <span className="badge hand" title={`Hand raised, number ${hand + 1}`}>
-                  hand {hand + 1}
-                </span>
-              )}
-              {holder && <span className="badge speaking">speaking</span>}
+              {asked && <Mark kind="support" icon="⚑" text="support" />}
+              {hand >= 0 && <Mark kind="hand" icon="✋" text={`hand ${hand + 1}`} />}
+              {holder && <Mark kind="speaking" icon="●" text="has the word" />}
               {!holder && next === pid && <span className="badge next">next</span>}
               {mark && <span className={`badge mark ${mark}`}>{mark}</span>}
-              {presence !== 'here' && <span className="badge presence">{presence}</span>}
+              {presence === 'away' && <Mark kind="presence" icon="☕" text="stepped out" />}
+              {presence === 'offline' && <Mark kind="presence" icon="⚠" text="offline" />}
+              {muted && <Mark kind="held" icon="🔇" text="mic held" />}
               {showTurns && !turns && <span className="badge quiet">not spoken yet</span>}
             </li>
           );

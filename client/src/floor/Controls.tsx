@@ -21,23 +21,35 @@ export function Controls() {
     <section className="controls" aria-label="Your controls">
       {holding ? (
         <>
-          <button type="button" className="primary" onClick={() => void act('floor:done', {})}>
-            I&apos;m done
+          <button type="button" className="bar-button primary" onClick={() => void act('floor:done', {})}>
+            <span aria-hidden="true" className="bar-icon">
+              ✓
+            </span>
+            <span className="bar-label">I&apos;m done</span>
           </button>
-          <button type="button" onClick={() => void act('floor:pass', {})}>
-            Pass
+          <button type="button" className="bar-button" onClick={() => void act('floor:pass', {})}>
+            <span aria-hidden="true" className="bar-icon">
+              ↷
+            </span>
+            <span className="bar-label">Pass</span>
           </button>
         </>
       ) : place >= 0 ? (
         <>
-          <span className="status-text">Your hand is raised ({ordinal(place + 1)} in line)</span>
-          <button type="button" onClick={() => void act('floor:lower', {})}>
-            Lower hand
+          <button type="button" className="bar-button" onClick={() => void act('floor:lower', {})}>
+            <span aria-hidden="true" className="bar-icon">
+              ✋
+            </span>
+            <span className="bar-label">Lower hand</span>
           </button>
+          <span className="hand-place">Your hand is raised ({ordinal(place + 1)} in line)</span>
         </>
       ) : (
-        <button type="button" className="primary" onClick={() => void act('floor:raise', {})}>
-          Raise hand
+        <button type="button" className="bar-button primary" onClick={() => void act('floor:raise', {})}>
+          <span aria-hidden="true" className="bar-icon">
+            ✋
+          </span>
+          <span className="bar-label">Raise hand</span>
         </button>
       )}
     </section>

@@ -1,7 +1,42 @@
 import type { Role } from '@circle/shared';
 import type { Media } from './useMedia';
 
-/** Your own microphone and camera. Observers listen and watch; they never publish. */
+/** Your own microphone and camera, for the control bar. Observers listen and watch; they never publish. */
+export function MediaButtons({ media, role }: { media: Media; role: Role }) {
+  if (role === 'observer') return null;
+  // A held microphone is muted whatever this browser thinks; show it so, and out of the member's reach.
+  const micOn = (media.snap?.micOn ?? false) && !media.held;
+  const cameraOn = media.snap?.cameraOn ?? false;
+  const ready = !!media.snap?.publishing;
+  return (
+    <>
+      <button
+        type="button"
+        className="bar-button"
+        disabled={!ready || media.held}
+        onClick={() => void media.setMic(!micOn)}
+      >
+        <span aria-hidden="true" className="bar-icon">
+          {micOn ? '🎙' : '🔇'}
+        </span>
+        <span className="bar-label">{micOn ? 'Mute microphone' : 'Unmute microphone'}</span>
+      </button>
+      <button
+        type="button"
+        className="bar-button"
+        disabled={!ready}
+        onClick={() => void media.setCamera(!cameraOn)}
+      >
+        <span aria-hidden="true" className="bar-icon">
+          📷
+        </span>
+        <span className="bar-label">{cameraOn ? 'Turn camera off' : 'Turn camera on'}</span>
+      </button>
+    </>
+  );
+}
+
+/** Why your microphone is silent, and what the room's media rules are. */
 export function MediaControls({ media, role }: { media: Media; role: Role }) {
   if (role === 'observer') {
     return (
@@ -13,20 +48,9 @@ export function MediaControls({ media, role }: { media: Media; role: Role }) {
       </section>
     );
   }
-  // A held microphone is muted whatever this browser thinks; show it so, and out of the member's reach.
-  const micOn = (media.snap?.micOn ?? false) && !media.held;
-  const cameraOn = media.snap?.cameraOn ?? false;
-  const ready = !!media.snap?.publishing;
+  if (!media.held && !media.view?.strict && !media.error) return null;
   return (
     <section className="media-controls" aria-label="Audio and video">
-      <div className="button-row">
-        <button type="button" disabled={!ready || media.held} onClick={() => void media.setMic(!micOn)}>
-          {micOn ? 'Mute microphone' : 'Unmute microphone'}
-        </button>
-        <button type="button" disabled={!ready} onClick={() => void media.setCamera(!cameraOn)}>
-          {cameraOn ? 'Turn camera off' : 'Turn camera on'}
-        </button>
-      </div>
       {media.held && (
         <p className="status-text" role="status">
           A facilitator has muted your microphone for now. They can give it back.

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRoomContext } from '../room/RoomContext';
 import { AttendanceButton } from './AttendanceButton';
 
-/** Facilitators: open, pause, lock and close the meeting; export its attendance. */
+/** Facilitators: pause, lock and close the meeting; export its attendance (opening it is OpenMeeting). */
 export function MeetingControls() {
   // The token is the facilitator's own invitation, for the attendance export.
   const { view, invite, token, act } = useRoomContext();
@@ -12,11 +12,6 @@ export function MeetingControls() {
     <section className="panel" aria-labelledby="meeting-heading">
       <h2 id="meeting-heading">Meeting</h2>
       <div className="button-row">
-        {meeting.phase === 'gathering' && (
-          <button type="button" className="primary" onClick={() => void act('meeting:open', {})}>
-            Open the meeting
-          </button>
-        )}
         <button type="button" onClick={() => void act('meeting:pause', { on: !meeting.paused })}>
           {meeting.paused ? 'Resume the meeting' : 'Pause the meeting'}
         </button>

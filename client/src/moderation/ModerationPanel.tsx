@@ -11,12 +11,18 @@ export const NUDGES = [
   'Please take a breath; we are here with you.',
 ];
 
+interface Props {
+  whispers: Whisper[];
+  /** The person chosen, shared with the console (Needs attention picks whoever wrote). */
+  picked: string;
+  setPicked: (pid: string) => void;
+}
+
 /** Facilitators: the lightest tools first, for one person at a time. */
-export function ModerationPanel({ whispers }: { whispers: Whisper[] }) {
+export function ModerationPanel({ whispers, picked, setPicked }: Props) {
   const { view, act } = useRoomContext();
   const { participants, floor } = view;
   const people = participants.filter((p) => p.role !== 'facilitator');
-  const [picked, setPicked] = useState('');
   const [nudge, setNudge] = useState(NUDGES[0]!);
   const [note, setNote] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);

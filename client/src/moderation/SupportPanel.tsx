@@ -1,39 +1,16 @@
 import type { FacilitatorView } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
-/** Facilitators only: who asked for support, who is in a side room, who said they would not come. */
+/** Facilitators only: who is in a side room, who said they would not come. */
 export function SupportPanel({ shared }: { shared: FacilitatorView }) {
-  const { view: room, me, nameOf, act } = useRoomContext();
+  const { me, nameOf, act } = useRoomContext();
   const myPid = me.pid;
-  // Only a seated member can be taken to a side room (observers may still ask for support).
-  const canTalkPrivately = (pid: string) =>
-    room.floor.seats.includes(pid) && room.participants.some((p) => p.pid === pid && p.role === 'member');
-  const { support, sideRooms, absences } = shared;
-  if (support.length + sideRooms.length + absences.length === 0) return null;
+  // Support requests themselves are answered from Needs attention, at the top of the console.
+  const { sideRooms, absences } = shared;
+  if (sideRooms.length + absences.length === 0) return null;
   return (
     <section className="panel support" aria-labelledby="support-heading">
       <h2 id="support-heading">Support</h2>
-      {support.length > 0 && (
-        <ul className="plain" aria-label="Asked for support">
-          {support.map((s) => (
-            <li key={s.pid} className="alert-item">
-              <span>
-                {nameOf(s.pid)} asked for support <span className="muted">since {time(s.since)}</span>
-              </span>
-              {canTalkPrivately(s.pid) && (
-                <button type="button" onClick={() => void act('moderation:sideOpen', { pid: s.pid })}>
-                  Talk privately with {nameOf(s.pid)}
-                </button>
-              )}
-              <button type="button" onClick={() => void act('moderation:supportSeen', { pid: s.pid })}>
-                Seen
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
       {sideRooms.length > 0 && (
         <ul className="plain" aria-label="Side rooms">
           {sideRooms.map((r) => (

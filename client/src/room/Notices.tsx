@@ -17,13 +17,13 @@ export function noticeText(n: NoticeMessage, myPid: string, nameOf: (pid: string
   }
 }
 
-/** Floor notices, announced politely by screen readers and shown for a few seconds. */
+/** Floor notices, announced politely by screen readers; the status strip shows the same state on screen. */
 export function Notices() {
   const { room, me, nameOf, known } = useRoomContext();
   const { notices } = room;
   const myPid = me.pid;
   return (
-    <div className="notices" role="status" aria-live="polite" aria-label="Notices">
+    <div className="notices sr-only" role="status" aria-live="polite" aria-label="Notices">
       {notices.map((n) => {
         // A notice about someone who has since left would only read "Someone…".
         if (n.kind !== 'round-ended' && !known(n.pid)) return null;

@@ -1,25 +1,23 @@
-import type { InviteInfo } from '@circle/shared';
+import type { InviteInfo, ParticipantView } from '@circle/shared';
 import { useRoom } from './useRoom';
 import type { JoinParams, Room } from './useRoom';
 import { RoomProvider, useRoomContext } from './RoomContext';
 import { Notices } from './Notices';
 import { AddDevice } from './AddDevice';
+import { ControlBar } from './ControlBar';
+import { MoreMenu } from './MoreMenu';
+import { StatusStrip } from './StatusStrip';
 import { Circle } from '../floor/Circle';
-import { Controls } from '../floor/Controls';
 import { Queue } from '../floor/Queue';
 import { TurnTimer } from '../floor/TurnTimer';
-import { FacilitatorPanel } from '../floor/FacilitatorPanel';
-import { LobbyPanel } from '../lobby/LobbyPanel';
 import { ROLE_LABELS } from '../labels';
 import { useMedia, type Media } from '../media/useMedia';
 import { BoardPanel } from '../board/BoardPanel';
 import { Spotlight } from '../board/Spotlight';
 import { useBoards } from '../board/useBoards';
 import { useExercise } from '../exercise/useExercise';
-import { ExercisePanel } from '../exercise/ExercisePanel';
 import { BriefPanel } from '../exercise/BriefPanel';
 import { MediaControls } from '../media/MediaControls';
-import { FacilitatorMedia } from '../media/FacilitatorMedia';
 import { RemoteAudio, SeatMedia } from '../media/RemoteMedia';
 import { LeaveButton } from '../care/LeaveButton';
 import { MemberTools } from '../care/MemberTools';
@@ -27,8 +25,10 @@ import { useChat } from '../chat/useChat';
 import { ClosedScreen } from '../meeting/ClosedScreen';
 import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
-import { FacilitatorTools } from '../moderation/FacilitatorTools';
+import { FacilitatorConsole } from '../moderation/FacilitatorConsole';
+import { SupportAlert, supportAlertText } from '../moderation/NeedsAttention';
 import { NudgeNotices } from '../moderation/NudgeNotices';
+import { useFacilitatorView } from '../moderation/useFacilitatorView';
 
 interface Props {
   invite: InviteInfo;
@@ -116,10 +116,11 @@ export function RoomPage({ invite, params, onExit }: Props) {
 }
 
 function RoomScreen({ media }: { media: Media }) {
-  const { room, me, view, invite, facilitator } = useRoomContext();
+  const { room, me, view, facilitator, nameOf } = useRoomContext();
   const chat = useChat();
   const boards = useBoards();
   const exercise = useExercise();
+  const shared = useFacilitatorView();
   const { floor } = view;
   // During a role-play its observers sit outside the circle.
   const play = exercise.view?.state;
@@ -130,19 +131,22 @@ function RoomScreen({ media }: { media: Media }) {
   );
   const outside = view.participants.filter((p) => !floor.seats.includes(p.pid) || outsideCircle.has(p.pid));
   const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? 'You';
+  const alert = facilitator ? supportAlertText(shared, nameOf) : '';
 
   return (
-    <div className="room">
+    <div className={`room${facilitator ? ' with-console' : ''}`}>
+      <a className="skip-link" href="#meeting-controls">
+        Skip to the controls
+      </a>
       <header className="room-header">
-        <div>
-          <h1>{view.groupName}</h1>
-          <p className="muted">
-            {myName} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity} seats
-          </p>
-          <MeetingClock />
-        </div>
-        <YouActions room={room} supportContacts={view.meeting.supportContacts} />
+        <h1>{view.groupName}</h1>
+        <p className="muted">
+          {myName} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity} seats
+        </p>
+        <MeetingClock />
       </header>
+      <StatusStrip alert={alert ? `⚑ ${alert}` : undefined} />
+      <SupportAlert text={alert} />
       <ConnectionBanner connected={room.connected} />
       <Notices />
       {room.actionError && (
@@ -169,44 +173,52 @@ function RoomScreen({ media }: { media: Media }) {
             speaking={media.speaking}
             decorate={(pid, name) => <SeatMedia media={media} pid={pid} name={name} isMe={pid === me.pid} />}
             hidden={outsideCircle}
+            support={new Set(shared.support.map((s) => s.pid))}
+            held={new Set(media.view?.held ?? [])}
           >
             <TurnTimer />
           </Circle>
-          {!outsideCircle.has(me.pid) && <Controls />}
           <MediaControls media={media} role={me.role} />
           <BriefPanel exercise={exercise} />
           <RemoteAudio media={media} />
+          {!facilitator && <Queue />}
           <MemberTools chat={chat} />
           <BoardPanel boards={boards} />
-          {outside.length > 0 && (
-            <section className="panel" aria-labelledby="outside-heading">
-              <h2 id="outside-heading">Listening outside the circle</h2>
-              <ul className="plain" aria-label="Observers">
-                {outside.map((p) => (
-                  <li key={p.pid}>
-                    {p.name}
-                    {p.pid === me.pid && ' (you)'} <span className="muted">· {ROLE_LABELS[p.role]}</span>
-                    {!p.online && <span className="muted"> · offline</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-        </main>
-
-        <aside className="room-side" aria-label="Room details">
-          <Queue />
-          {facilitator && (invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && <LobbyPanel />}
-          {facilitator && <FacilitatorPanel />}
-          {facilitator && <FacilitatorMedia media={media} participants={view.participants} />}
-          {facilitator && <ExercisePanel exercise={exercise} />}
-          {facilitator && <FacilitatorTools chat={chat} />}
-          <section className="panel" aria-label="Your other devices">
+          {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}
+          <section className="panel" aria-label="Your other devices" id="other-devices">
             <AddDevice />
           </section>
-        </aside>
+        </main>
+        {facilitator && <FacilitatorConsole shared={shared} chat={chat} media={media} exercise={exercise} />}
       </div>
+      <ControlBar media={media} chat={chat} outside={outsideCircle.has(me.pid)} />
     </div>
+  );
+}
+
+interface OutsideProps {
+  outside: ParticipantView[];
+  myPid: string;
+  /** A role-play's observers, marked so. */
+  observers: Set<string>;
+}
+
+function OutsideList({ outside, myPid, observers }: OutsideProps) {
+  return (
+    <section className="panel" aria-labelledby="outside-heading">
+      <h2 id="outside-heading">Listening outside the circle</h2>
+      <ul className="plain" aria-label="Observers">
+        {outside.map((p) => (
+          <li key={p.pid}>
+            {observers.has(p.pid) && <span aria-hidden="true">👁 </span>}
+            {p.name}
+            {p.pid === myPid && ' (you)'} <span className="muted">· {ROLE_LABELS[p.role]}</span>
+            {observers.has(p.pid) && <span className="muted"> · exercise observer</span>}
+            {!p.online && <span className="muted"> · offline</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -219,20 +231,12 @@ function ConnectionBanner({ connected }: { connected: boolean }) {
   );
 }
 
+/** In the lobby: leaving, and erasing one's identity (the room itself has them in its control bar). */
 function YouActions({ room, supportContacts }: { room: Room; supportContacts: string }) {
-  function erase() {
-    const sure = window.confirm(
-      'Erase your identity? You will leave the room, and neither this browser nor the server will remember you. ' +
-        'Your other devices will no longer be able to join as you.',
-    );
-    if (sure) void room.erase();
-  }
   return (
     <div className="button-row you-actions">
       <LeaveButton onLeave={() => void room.leave()} supportContacts={supportContacts} />
-      <button type="button" className="danger" onClick={erase}>
-        Erase my identity
-      </button>
+      <MoreMenu onErase={() => void room.erase()} />
     </div>
   );
 }

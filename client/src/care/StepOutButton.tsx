@@ -1,0 +1,25 @@
+import { useRoomContext } from '../room/RoomContext';
+
+/** Stepping out for a moment keeps the seat; the same place in the bar brings you back. */
+export function StepOutButton({ inSideRoom }: { inSideRoom: boolean }) {
+  const { view, me, act } = useRoomContext();
+  const { floor } = view;
+  // In a side room the facilitator brings them back; there is nothing to press.
+  if (me.role === 'observer' || !floor.seats.includes(me.pid) || inSideRoom) return null;
+  const away = floor.presence[me.pid] === 'away';
+  return away ? (
+    <button type="button" className="bar-button primary" onClick={() => void act('care:back', {})}>
+      <span aria-hidden="true" className="bar-icon">
+        ↩
+      </span>
+      <span className="bar-label">I&apos;m back</span>
+    </button>
+  ) : (
+    <button type="button" className="bar-button" onClick={() => void act('care:stepOut', {})}>
+      <span aria-hidden="true" className="bar-icon">
+        ☕
+      </span>
+      <span className="bar-label">Step out for a moment</span>
+    </button>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { LeaveButton } from '../care/LeaveButton';
+import { StepOutButton } from '../care/StepOutButton';
+import type { Chat } from '../chat/useChat';
+import { Controls } from '../floor/Controls';
+import { MediaButtons } from '../media/MediaControls';
+import type { Media } from '../media/useMedia';
+import { MoreMenu } from './MoreMenu';
+import { useRoomContext } from './RoomContext';
+
+interface Props {
+  media: Media;
+  chat: Chat;
+  /** Whether this person sits outside the ring for now (a role-play's observer): no floor button. */
+  outside: boolean;
+}
+
+/** Fixed at the bottom of every screen: what a person reaches for during the meeting, nothing more. */
+export function ControlBar({ media, chat, outside }: Props) {
+  const { room, me, view } = useRoomContext();
+  const others = chat.messages.filter((m) => m.pid !== me.pid).length;
+  const [seen, setSeen] = useState(others);
+  const unread = Math.max(0, others - seen);
+  const inSideRoom = chat.sideRoom !== null && view.floor.presence[me.pid] === 'away';
+
+  function openChat() {
+    setSeen(others);
+    const field = document.getElementById('chat-text');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }
+
+  return (
+    <div className="control-bar" role="region" aria-label="Meeting controls" id="meeting-controls">
+      <MediaButtons media={media} role={me.role} />
+      {!outside && <Controls />}
+      <StepOutButton inSideRoom={inSideRoom} />
+      <button type="button" className="bar-button" onClick={openChat}>
+        <span aria-hidden="true" className="bar-icon">
+          💬
+        </span>
+        <span className="bar-label">Chat</span>
+        {unread > 0 && <span className="unread">{unread} unread</span>}
+      </button>
+      <MoreMenu onErase={() => void room.erase()} />
+      <LeaveButton
+        className="bar-button"
+        onLeave={() => void room.leave()}
+        supportContacts={view.meeting.supportContacts}
+      />
+    </div>
+  );
+}

@@ -1,11 +1,12 @@
 import type { ClientEventName } from '@circle/shared';
-import { clientEventSchemas, LIMITS } from '@circle/shared';
+import { clientEventSchemas, COMMANDS, LIMITS } from '@circle/shared';
 import fc from 'fast-check';
 
 /** Frames over LIMITS.maxPayloadBytes close the connection by design (tested elsewhere); stay under it. */
 const MAX_WIRE_BYTES = LIMITS.maxPayloadBytes - 512;
 
-export const EVENTS = Object.keys(clientEventSchemas) as ClientEventName[];
+/** Every command defined in shared/src/commands.ts: a new one is fuzzed without editing this file. */
+export const EVENTS = Object.keys(COMMANDS) as ClientEventName[];
 const pollution = ['__proto__', 'constructor', 'prototype', '__defineGetter__', 'toString', 'hasOwnProperty'];
 
 const isBinary = (v: unknown): v is ArrayBufferView | ArrayBuffer =>
@@ -19,9 +20,10 @@ const toBuffer = (v: ArrayBufferView | ArrayBuffer) =>
 /**
  * The payload as the server decodes it: JSON (undefined → null, NaN → null, Maps → {}), and when it holds
  * binary data, socket.io-parser's rebuild (binary parts arrive as Buffers; objects are copied key by key,
- * so a `__proto__` key is not carried).
+ * so a `__proto__` key is not carried). `illegal`: a `_placeholder` pointing at no binary part, which the
+ * parser refuses by closing that connection (by design, like an oversized frame).
  */
-export function wire(payload: unknown): { value: unknown; bytes: number } {
+export function wire(payload: unknown): { value: unknown; bytes: number; illegal: boolean } {
   const buffers: Buffer[] = [];
   const deconstruct = (v: unknown): unknown => {
     if (isBinary(v)) {
@@ -38,18 +40,23 @@ export function wire(payload: unknown): { value: unknown; bytes: number } {
   };
   const binary = hasBinary(payload);
   const json = JSON.stringify([binary ? deconstruct(payload) : payload]);
+  let illegal = false;
   const rebuild = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(rebuild);
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      if (binary && o._placeholder === true && typeof o.num === 'number') return buffers[o.num];
+      if (binary && o._placeholder === true) {
+        if (typeof o.num === 'number' && o.num >= 0 && o.num < buffers.length) return buffers[o.num];
+        illegal = true;
+      }
       for (const k of Object.keys(o)) o[k] = rebuild(o[k]);
     }
     return v;
   };
   const parsed = (JSON.parse(json) as unknown[])[0];
   const value = binary ? rebuild(parsed) : parsed;
-  return { value, bytes: Buffer.byteLength(json) + buffers.reduce((n, b) => n + b.byteLength, 0) };
+  const bytes = Buffer.byteLength(json) + buffers.reduce((n, b) => n + b.byteLength, 0);
+  return { value, bytes, illegal };
 }
 
 function keysOf(event: ClientEventName): string[] {
@@ -116,6 +123,13 @@ function payloads(event: ClientEventName): fc.Arbitrary<unknown> {
       Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
       return o;
     });
+  // The definition's valid example with one field made wrong: gets past the shape, probes each field.
+  const example = COMMANDS[event].example as Record<string, unknown>;
+  const oneFieldWrong = keys.length
+    ? fc
+        .tuple(fc.constantFrom(...keys), fc.oneof(anything, huge, deep, hostile))
+        .map(([k, v]) => ({ ...example, [k]: v }))
+    : fc.constant({ ...example, extra: 1 });
   const nested = fc
     .tuple(rightKeysWrongValues, fc.oneof(huge, deep, hostile))
     .map(([base, v]) => Object.fromEntries(Object.keys(base as object).map((k) => [k, v])));
@@ -123,6 +137,7 @@ function payloads(event: ClientEventName): fc.Arbitrary<unknown> {
     { weight: 4, arbitrary: anything },
     { weight: 4, arbitrary: rightKeysWrongValues },
     { weight: 2, arbitrary: extraKey },
+    { weight: 3, arbitrary: oneFieldWrong },
     { weight: 1, arbitrary: nested },
     { weight: 1, arbitrary: huge },
     { weight: 1, arbitrary: deep },
@@ -138,8 +153,8 @@ export function invalidPayloads(event: ClientEventName, count: number, seed: num
   let skippedValid = 0;
   for (let round = 0; out.length < count && round < 20; round++) {
     for (const p of fc.sample(payloads(event), { seed: seed + round * 7919, numRuns: count })) {
-      const { value, bytes } = wire(p);
-      if (bytes > MAX_WIRE_BYTES) continue;
+      const { value, bytes, illegal } = wire(p);
+      if (bytes > MAX_WIRE_BYTES || illegal) continue;
       if (schema.safeParse(value).success) skippedValid++;
       else if (out.length < count) out.push(p);
     }

@@ -1,4 +1,5 @@
 import type { FacilitatorView } from '@circle/shared';
+import { COMMANDS } from '@circle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { call, connect, createGroup, joinAs, ok, tokenOf, type Joined } from './support/client.js';
@@ -144,15 +145,23 @@ describe('facilitation: moderation', () => {
     const nudged = new Promise<{ text: string }>((r) => ana.socket.once('moderation:nudged', r));
     await ok(fran.socket, 'moderation:nudge', { pid: ana.pid, text: "Let's give others a chance to share" });
     expect((await nudged).text).toBe("Let's give others a chance to share");
+    await call(ben.socket, 'chat:history', {}); // a round trip: a nudge to Ben would have arrived by now
     expect(benGot).toEqual([]);
-    for (const event of ['moderation:remove', 'moderation:toLobby', 'moderation:nudge'] as const)
-      expect(await call(fran.socket, event, { pid: co.pid, text: 'x', message: '' })).toMatchObject({
-        ok: false,
-      });
-    expect(await call(fran.socket, 'moderation:remove', { pid: co.pid })).toEqual({
-      ok: false,
-      error: 'FORBIDDEN',
-    });
+    // Each tool with a payload its schema accepts, aimed at the co-facilitator: the permission refuses it.
+    const tools = [
+      'moderation:nudge',
+      'moderation:toLobby',
+      'moderation:remove',
+      'moderation:removeFromGroup',
+      'moderation:sideOpen',
+    ] as const;
+    for (const event of tools)
+      expect([event, await call(fran.socket, event, { ...COMMANDS[event].example, pid: co.pid })]).toEqual([
+        event,
+        { ok: false, error: 'FORBIDDEN' },
+      ]);
+    await call(fran.socket, 'chat:history', {}); // a round trip: a change would have reached Fran by now
+    expect(fran.view()!.participants.map((p) => p.pid)).toContain(co.pid);
     expect(await call(fran.socket, 'moderation:remove', { pid: 'nobody' })).toEqual({
       ok: false,
       error: 'NOT_FOUND',

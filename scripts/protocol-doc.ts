@@ -105,8 +105,8 @@ const exampleOf = (event: ClientEventName) =>
 
 /** The result of each client event and the arguments of each server event, as the compiler prints them. */
 function typesFromCompiler(): { results: Map<string, string>; serverEvents: Map<string, string> } {
-  const file = join(root, 'shared', 'src', 'events.ts');
-  const program = ts.createProgram([file], {
+  const file = (name: string) => join(root, 'shared', 'src', name);
+  const program = ts.createProgram([file('events.ts'), file('serverEvents.ts')], {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -116,8 +116,8 @@ function typesFromCompiler(): { results: Map<string, string>; serverEvents: Map<
     types: [],
   });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(file)!;
-  const table = (name: string) => {
+  const table = (fileName: string, name: string) => {
+    const source = program.getSourceFile(file(fileName))!;
     const declaration = source.statements.find(
       (st) => (ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st)) && st.name.text === name,
     ) as ts.TypeAliasDeclaration | ts.InterfaceDeclaration;
@@ -133,7 +133,10 @@ function typesFromCompiler(): { results: Map<string, string>; serverEvents: Map<
         .replace(/import\("[^"]*"\)\./g, '');
     return new Map(checker.getPropertiesOfType(type).map((p) => [p.name, print(p)]));
   };
-  return { results: table('ClientEventResults'), serverEvents: table('ServerToClientEvents') };
+  return {
+    results: table('events.ts', 'ClientEventResults'),
+    serverEvents: table('serverEvents.ts', 'ServerToClientEvents'),
+  };
 }
 
 const holders = (grant: string) => ROLES.filter((r) => (ROLE_GRANTS[r] as readonly string[]).includes(grant));

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ServerToClientEvents } from './events.js';
+import type { ServerToClientEvents } from './serverEvents.js';
 import type { Role } from './protocol.js';
 
 /**

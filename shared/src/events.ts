@@ -2,15 +2,8 @@ import type { ResultOf } from './commandKit.js';
 import type { Commands } from './commands.js';
 import type { AckFn } from './protocol.js';
 import type { ClientEventName, ClientPayload } from './schemas.js';
-import type { BoardServerEvents } from './board/schemas.js';
-import type { ChatServerEvents } from './chat/schemas.js';
-import type { FairnessServerEvents } from './fairness/schemas.js';
-import type { ExerciseServerEvents } from './exercise/schemas.js';
-import type { InviteServerEvents } from './invite/schemas.js';
-import type { MediaServerEvents } from './media/schemas.js';
-import type { MeetingServerEvents } from './meeting/schemas.js';
-import type { ModerationServerEvents } from './moderation/schemas.js';
-import type { LobbyEntry, NoticeMessage, RoomView } from './room.js';
+
+export type { ServerToClientEvents } from './serverEvents.js';
 
 /** What each client event answers with when it succeeds, as its command definition says. */
 export type ClientEventResults = { [E in ClientEventName]: ResultOf<Commands[E]> };
@@ -18,32 +11,6 @@ export type ClientEventResults = { [E in ClientEventName]: ResultOf<Commands[E]>
 export type ClientToServerEvents = {
   [E in ClientEventName]: (payload: ClientPayload<E>, ack: AckFn<ClientEventResults[E]>) => void;
 };
-
-/** Server-to-client events, one interface per domain. */
-export interface ServerToClientEvents
-  extends
-    RoomServerEvents,
-    FloorServerEvents,
-    MeetingServerEvents,
-    ModerationServerEvents,
-    InviteServerEvents,
-    ChatServerEvents,
-    FairnessServerEvents,
-    MediaServerEvents,
-    BoardServerEvents,
-    ExerciseServerEvents {}
-
-interface FloorServerEvents {
-  'floor:notice': (notice: NoticeMessage) => void;
-}
-
-interface RoomServerEvents {
-  'room:state': (view: RoomView) => void;
-  'room:lobby': (waiting: LobbyEntry[]) => void;
-  'room:admitted': (view: RoomView) => void;
-  /** This connection no longer speaks for anyone (identity erased, or the person left from another tab). */
-  'room:closed': (reason: 'left' | 'erased') => void;
-}
 
 /** What the client sends in the Socket.IO handshake. */
 export interface HandshakeAuth {

@@ -90,9 +90,7 @@ describe.each(stores)('deleting a group’s data on %s', (_name, setup) => {
     await ok(fran.socket, 'meeting:open', {});
     await ok(ana.socket, 'care:stepOut', {});
     await ok(fran.socket, 'meeting:close', {});
-    expect(
-      (await sendAbsence(srv.port, tokenOf(g.links.member), { name: 'Bartholomew' })).status,
-    ).toBe(201);
+    expect((await sendAbsence(srv.port, tokenOf(g.links.member), { name: 'Bartholomew' })).status).toBe(201);
     // …and one in progress with chat, a private word, a removal and a pause.
     fran = await joinAs(srv.port, g.links.facilitator, 'Fran', fran.identity);
     ana = await joinAs(srv.port, g.links.member, 'Anastasia', ana.identity);

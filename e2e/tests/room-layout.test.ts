@@ -129,6 +129,18 @@ describe('the room screen on a laptop, a tablet and a phone, in real Chromium', 
         ).height;
         await shot(p, `${vp.name}-${p.name === 'Fran' ? 'facilitator' : 'member'}`);
         expect(await axeViolations(p.page)).toEqual([]);
+        if (p === fran && vp.name !== 'desktop') {
+          // The console is a drawer (a sheet on a phone), opened from the bar, Needs attention at its top.
+          await button(p.page, 'Console').click();
+          const attention = p.page.getByRole('heading', { name: 'Needs attention' });
+          await eventually(async () => {
+            const box = await attention.boundingBox();
+            return !!box && box.x >= 0 && box.x + box.width <= vp.width && box.y >= 0 && box.y < vp.height;
+          }, `Needs attention on screen in the ${vp.name} drawer`);
+          await shot(p, `${vp.name}-facilitator-console`);
+          expect(await axeViolations(p.page)).toEqual([]);
+          await button(p.page, 'Close the console').click();
+        }
       }
     });
 });

@@ -27,6 +27,8 @@ const SECTIONS = [
 ] as const;
 
 interface Props {
+  /** On a tablet or a phone the console is a drawer (a sheet on a phone): shown only when open. */
+  drawer: { narrow: boolean; open: boolean; close: () => void };
   shared: FacilitatorView;
   chat: Chat;
   media: Media;
@@ -38,7 +40,7 @@ interface Props {
  * (open the meeting, whoever needs attention), then the floor, the people, the meeting and the tools.
  * Every section stays on the page, so nothing a facilitator looks for is hidden behind a closed tab.
  */
-export function FacilitatorConsole({ shared, chat, media, exercise }: Props) {
+export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Props) {
   const { room, view, invite, me } = useRoomContext();
   const fairness = useFairness();
   const [picked, setPicked] = useState('');
@@ -50,7 +52,18 @@ export function FacilitatorConsole({ shared, chat, media, exercise }: Props) {
   }
 
   return (
-    <aside className="console" aria-label="Facilitators’ console">
+    <aside
+      id="facilitators-console"
+      className={`console${drawer.narrow ? ` drawer${drawer.open ? ' open' : ''}` : ''}`}
+      aria-label="Facilitators’ console"
+      // A closed drawer is off screen: out of the tab order and of what screen readers browse.
+      inert={drawer.narrow && !drawer.open}
+    >
+      {drawer.narrow && (
+        <button type="button" className="drawer-close" onClick={drawer.close}>
+          Close the console
+        </button>
+      )}
       <OpenMeeting />
       <NeedsAttention shared={shared} whispers={chat.whispers} onAnswer={answer} />
       <nav className="console-nav" aria-label="Console sections">

@@ -108,12 +108,21 @@ export function supportAlertText(shared: FacilitatorView, nameOf: (pid: string) 
   return names.length === 0 ? '' : `${names.join(', ')} asked for support`;
 }
 
-export function SupportAlert({ text }: { text: string }) {
+/** `onShow` opens the console where it is a drawer; on a laptop the list is already beside the circle. */
+export function SupportAlert({ text, onShow }: { text: string; onShow?: () => void }) {
   if (!text) return null;
   return (
     <p role="alert" className="support-alert">
       <span aria-hidden="true">⚑ </span>
-      {text} · <a href="#attention-heading">Needs attention</a>
+      {text}
+      {onShow && (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={onShow}>
+            Show Needs attention
+          </button>
+        </>
+      )}
     </p>
   );
 }

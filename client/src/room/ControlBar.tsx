@@ -13,10 +13,12 @@ interface Props {
   chat: Chat;
   /** Whether this person sits outside the ring for now (a role-play's observer): no floor button. */
   outside: boolean;
+  /** Facilitators on a tablet or a phone: the button that opens their console, with what waits in it. */
+  console: { open: boolean; waiting: number; toggle: () => void } | null;
 }
 
 /** Fixed at the bottom of every screen: what a person reaches for during the meeting, nothing more. */
-export function ControlBar({ media, chat, outside }: Props) {
+export function ControlBar({ media, chat, outside, console }: Props) {
   const { room, me, view } = useRoomContext();
   const others = chat.messages.filter((m) => m.pid !== me.pid).length;
   const [seen, setSeen] = useState(others);
@@ -42,6 +44,21 @@ export function ControlBar({ media, chat, outside }: Props) {
         <span className="bar-label">Chat</span>
         {unread > 0 && <span className="unread">{unread} unread</span>}
       </button>
+      {console && (
+        <button
+          type="button"
+          className="bar-button"
+          aria-expanded={console.open}
+          aria-controls="facilitators-console"
+          onClick={console.toggle}
+        >
+          <span aria-hidden="true" className="bar-icon">
+            ☰
+          </span>
+          <span className="bar-label">Console</span>
+          {console.waiting > 0 && <span className="unread">{console.waiting} waiting</span>}
+        </button>
+      )}
       <MoreMenu onErase={() => void room.erase()} />
       <LeaveButton
         className="bar-button"

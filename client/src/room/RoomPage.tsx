@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { InviteInfo, ParticipantView } from '@circle/shared';
 import { useRoom } from './useRoom';
 import type { JoinParams, Room } from './useRoom';
@@ -7,6 +8,7 @@ import { AddDevice } from './AddDevice';
 import { ControlBar } from './ControlBar';
 import { MoreMenu } from './MoreMenu';
 import { StatusStrip } from './StatusStrip';
+import { useNarrow } from './useNarrow';
 import { Circle } from '../floor/Circle';
 import { Queue } from '../floor/Queue';
 import { TurnTimer } from '../floor/TurnTimer';
@@ -132,6 +134,10 @@ function RoomScreen({ media }: { media: Media }) {
   const outside = view.participants.filter((p) => !floor.seats.includes(p.pid) || outsideCircle.has(p.pid));
   const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? 'You';
   const alert = facilitator ? supportAlertText(shared, nameOf) : '';
+  const narrow = useNarrow();
+  const [consoleOpen, setConsoleOpen] = useState(false);
+  const drawer = { narrow, open: consoleOpen, close: () => setConsoleOpen(false) };
+  const waiting = shared.support.length + room.lobby.length;
 
   return (
     <div className={`room${facilitator ? ' with-console' : ''}`}>
@@ -146,7 +152,7 @@ function RoomScreen({ media }: { media: Media }) {
         <MeetingClock />
       </header>
       <StatusStrip alert={alert ? `⚑ ${alert}` : undefined} />
-      <SupportAlert text={alert} />
+      <SupportAlert text={alert} onShow={narrow ? () => setConsoleOpen(true) : undefined} />
       <ConnectionBanner connected={room.connected} />
       <Notices />
       {room.actionError && (
@@ -189,9 +195,20 @@ function RoomScreen({ media }: { media: Media }) {
             <AddDevice />
           </section>
         </main>
-        {facilitator && <FacilitatorConsole shared={shared} chat={chat} media={media} exercise={exercise} />}
+        {facilitator && (
+          <FacilitatorConsole drawer={drawer} shared={shared} chat={chat} media={media} exercise={exercise} />
+        )}
       </div>
-      <ControlBar media={media} chat={chat} outside={outsideCircle.has(me.pid)} />
+      <ControlBar
+        media={media}
+        chat={chat}
+        outside={outsideCircle.has(me.pid)}
+        console={
+          facilitator && narrow
+            ? { open: consoleOpen, waiting, toggle: () => setConsoleOpen(!consoleOpen) }
+            : null
+        }
+      />
     </div>
   );
 }

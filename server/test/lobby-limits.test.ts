@@ -1,6 +1,7 @@
 import { LIMITS } from '@circle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, connect, createGroup, ok, tokenOf, type TestSocket } from './support/client.js';
+import { waitUntil } from './support/ports.js';
 import { serverPerTest } from './support/session.js';
 
 /** Who may walk in, who waits, and how many: observers, the lobby's own cap, seats for the admitted only. */
@@ -65,5 +66,30 @@ describe('lobby and places', () => {
     for (let i = 0; i < LIMITS.lobbyMax; i++)
       expect((await knock(srv.port, g.links.member, `M${i}`)).ok).toBe(true);
     expect(await knock(srv.port, g.links.member, 'Late')).toEqual({ ok: false, error: 'ROOM_FULL' });
+  });
+
+  it('someone who leaves the lobby is gone from it at once: nobody admits a ghost', async () => {
+    const srv = await s.start();
+    const g = await createGroup(srv.port, { lobby: true });
+    const fran = await s.join(g.links.facilitator, 'Fran');
+    const lobbies: string[][] = [];
+    fran.socket.on('room:lobby', (l) => lobbies.push(l.map((e) => e.name)));
+    const socket = connect(srv.port);
+    const res = await call(socket, 'room:join', {
+      token: tokenOf(g.links.member),
+      name: 'Ana',
+      accept: true,
+      declarationVersion: 1,
+    });
+    expect(res).toMatchObject({ ok: true, data: { status: 'waiting' } });
+    await waitUntil(() => lobbies.at(-1)?.includes('Ana') === true);
+    socket.close();
+    await waitUntil(() => lobbies.at(-1)?.length === 0);
+    if (res.ok)
+      expect(await call(fran.socket, 'lobby:admit', { pid: res.data.pid })).toEqual({
+        ok: false,
+        error: 'NOT_FOUND',
+      });
+    expect(fran.view()!.participants.map((p) => p.name)).toEqual(['Fran']);
   });
 });

@@ -108,19 +108,24 @@ export function admit(room: Room, pids: string[] | 'all'): Promise<number> {
  */
 export function leave(room: Room, pid: string, also?: (rec: RoomRecord) => void): Promise<void> {
   return room.change((c) => {
-    const p = c.rec.participants[pid];
-    if (!p) return c.unchanged();
-    delete c.rec.participants[pid];
+    if (!c.rec.participants[pid]) return c.unchanged();
+    goes(room, c, pid);
     also?.(c.rec);
-    if (c.rec.floor.seats.includes(pid)) c.tryFloor({ type: 'leave', pid });
-    forgetPerson(c.rec, pid, (cmd) => void c.tryFloor(cmd));
-    const left = attendance(p, 'left', c.now, c.rec);
-    const meetingId = c.rec.meetingId;
-    c.after(() => room.deps.store.append(attendanceLog(room, meetingId), left));
-    room.timers.cancel(pid);
-    room.connections.forget(pid);
-    if (Object.keys(c.rec.participants).length === 0) c.end();
   });
+}
+
+/** Takes the person out of the meeting in this change, and records their leaving once it is committed. */
+function goes(room: Room, c: RoomChange, pid: string) {
+  const p = c.rec.participants[pid]!;
+  delete c.rec.participants[pid];
+  if (c.rec.floor.seats.includes(pid)) c.tryFloor({ type: 'leave', pid });
+  forgetPerson(c.rec, pid, (cmd) => void c.tryFloor(cmd));
+  const left = attendance(p, 'left', c.now, c.rec);
+  const meetingId = c.rec.meetingId;
+  c.after(() => room.deps.store.append(attendanceLog(room, meetingId), left));
+  room.timers.cancel(pid);
+  room.connections.forget(pid);
+  if (Object.keys(c.rec.participants).length === 0) c.end();
 }
 
 /** A connection dropped. The person keeps their place while any tab is open, or for the reconnect window. */
@@ -128,6 +133,9 @@ export function disconnected(room: Room, pid: string, socketId: string): Promise
   return room.change((c) => {
     const p = c.rec.participants[pid];
     if (room.connections.remove(pid, socketId) > 0 || !p) return c.unchanged();
+    // Someone who was only waiting in the lobby has gone: they leave it at once, so a facilitator never
+    // admits (and seats) a person who is no longer there. Knocking again is a new arrival.
+    if (!p.admitted) return goes(room, c, pid);
     p.offlineSince = c.now;
     if (c.rec.floor.seats.includes(pid)) c.tryFloor({ type: 'presence', pid, presence: 'offline' });
     room.timers.expireAt(pid, c.now + room.deps.reconnectWindowMs);

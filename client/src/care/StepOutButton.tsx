@@ -8,14 +8,24 @@ export function StepOutButton({ inSideRoom }: { inSideRoom: boolean }) {
   if (me.role === 'observer' || !floor.seats.includes(me.pid) || inSideRoom) return null;
   const away = floor.presence[me.pid] === 'away';
   return away ? (
-    <button type="button" className="bar-button primary" onClick={() => void act('care:back', {})}>
+    <button
+      type="button"
+      className="bar-button primary"
+      data-slot="care"
+      onClick={() => void act('care:back', {})}
+    >
       <span aria-hidden="true" className="bar-icon">
         ↩
       </span>
       <span className="bar-label">I&apos;m back</span>
     </button>
   ) : (
-    <button type="button" className="bar-button" onClick={() => void act('care:stepOut', {})}>
+    <button
+      type="button"
+      className="bar-button"
+      data-slot="care"
+      onClick={() => void act('care:stepOut', {})}
+    >
       <span aria-hidden="true" className="bar-icon">
         ☕
       </span>

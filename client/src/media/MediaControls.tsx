@@ -1,29 +1,57 @@
 import type { Role } from '@circle/shared';
 import type { Media } from './useMedia';
+import { shortcutProps } from '../room/shortcuts';
+
+/** What the microphone button shows under its name: its state, and who decided it when it was not you. */
+function micState(micOn: boolean, held: boolean, silenced: boolean): string {
+  if (held) return 'Held by a facilitator';
+  if (silenced) return 'Silenced for the exercise';
+  return micOn ? 'On' : 'Muted';
+}
+
+interface ButtonsProps {
+  media: Media;
+  role: Role;
+  /** A role-play keeps this person silent for now (an observer while it runs). */
+  silenced: boolean;
+}
 
 /** Your own microphone and camera, for the control bar. Observers listen and watch; they never publish. */
-export function MediaButtons({ media, role }: { media: Media; role: Role }) {
+export function MediaButtons({ media, role, silenced }: ButtonsProps) {
   if (role === 'observer') return null;
   // A held microphone is muted whatever this browser thinks; show it so, and out of the member's reach.
   const micOn = (media.snap?.micOn ?? false) && !media.held;
   const cameraOn = media.snap?.cameraOn ?? false;
   const ready = !!media.snap?.publishing;
+  const state = micState(micOn, media.held, silenced && micOn);
   return (
     <>
+      {/* The name says what a press does (the e2e tests and voice control use it); aria-pressed and the
+          visible state say what is true now: pressed means muted, as on a mute switch. */}
       <button
         type="button"
-        className="bar-button"
+        className={`bar-button mic ${micOn && !silenced ? 'live' : 'silent'}`}
+        data-slot="mic"
+        {...shortcutProps('m')}
+        aria-label={micOn ? 'Mute microphone' : 'Unmute microphone'}
+        aria-pressed={!micOn}
+        aria-describedby="mic-state"
         disabled={!ready || media.held}
         onClick={() => void media.setMic(!micOn)}
       >
         <span aria-hidden="true" className="bar-icon">
-          {micOn ? '🎙' : '🔇'}
+          {micOn && !silenced ? '🎙' : '🔇'}
         </span>
         <span className="bar-label">{micOn ? 'Mute microphone' : 'Unmute microphone'}</span>
+        <span className="bar-state" id="mic-state">
+          {state}
+        </span>
       </button>
       <button
         type="button"
         className="bar-button"
+        data-slot="camera"
+        {...shortcutProps('v')}
         disabled={!ready}
         onClick={() => void media.setCamera(!cameraOn)}
       >
@@ -52,9 +80,8 @@ export function MediaControls({ media, role }: { media: Media; role: Role }) {
   return (
     <section className="media-controls" aria-label="Audio and video">
       {media.held && (
-        <p className="status-text" role="status">
-          A facilitator has muted your microphone for now. They can give it back.
-        </p>
+        // Read once by the room's polite region when it happens; here it stays to be found.
+        <p className="status-text">A facilitator has muted your microphone for now. They can give it back.</p>
       )}
       {media.view?.strict && (
         <p className="hint">

@@ -17,3 +17,5 @@ export function useNudges() {
   );
   return { nudges, dismiss };
 }
+
+export type Nudges = ReturnType<typeof useNudges>;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { LeaveButton } from '../care/LeaveButton';
 import { StepOutButton } from '../care/StepOutButton';
 import type { Chat } from '../chat/useChat';
@@ -7,22 +7,31 @@ import { MediaButtons } from '../media/MediaControls';
 import type { Media } from '../media/useMedia';
 import { MoreMenu } from './MoreMenu';
 import { useRoomContext } from './RoomContext';
+import { useShortcuts } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useKeptFocus } from './useKeptFocus';
 
 interface Props {
   media: Media;
   chat: Chat;
   /** Whether this person sits outside the ring for now (a role-play's observer): no floor button. */
   outside: boolean;
+  /** A role-play keeps this person's microphone silent for now. */
+  silenced: boolean;
   /** Facilitators on a tablet or a phone: the button that opens their console, with what waits in it. */
   console: { open: boolean; waiting: number; toggle: () => void } | null;
 }
 
 /** Fixed at the bottom of every screen: what a person reaches for during the meeting, nothing more. */
-export function ControlBar({ media, chat, outside, console }: Props) {
+export function ControlBar({ media, chat, outside, silenced, console }: Props) {
   const { room, me, view } = useRoomContext();
   const others = chat.messages.filter((m) => m.pid !== me.pid).length;
   const [seen, setSeen] = useState(others);
   const unread = Math.max(0, others - seen);
+  const bar = useRef<HTMLDivElement>(null);
+  const [shortcuts, setShortcuts] = useState(false);
+  useShortcuts(bar, () => setShortcuts(true));
+  useKeptFocus(bar);
   const inSideRoom = chat.sideRoom !== null && view.floor.presence[me.pid] === 'away';
 
   function openChat() {
@@ -33,11 +42,11 @@ export function ControlBar({ media, chat, outside, console }: Props) {
   }
 
   return (
-    <div className="control-bar" role="region" aria-label="Meeting controls" id="meeting-controls">
-      <MediaButtons media={media} role={me.role} />
+    <div ref={bar} className="control-bar" role="region" aria-label="Meeting controls" id="meeting-controls">
+      <MediaButtons media={media} role={me.role} silenced={silenced} />
       {!outside && <Controls />}
       <StepOutButton inSideRoom={inSideRoom} />
-      <button type="button" className="bar-button" onClick={openChat}>
+      <button type="button" className="bar-button" data-slot="chat" onClick={openChat}>
         <span aria-hidden="true" className="bar-icon">
           💬
         </span>
@@ -59,7 +68,8 @@ export function ControlBar({ media, chat, outside, console }: Props) {
           {console.waiting > 0 && <span className="unread">{console.waiting} waiting</span>}
         </button>
       )}
-      <MoreMenu onErase={() => void room.erase()} />
+      <MoreMenu onErase={() => void room.erase()} onShortcuts={() => setShortcuts(true)} />
+      <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
       <LeaveButton
         className="bar-button"
         onLeave={() => void room.leave()}

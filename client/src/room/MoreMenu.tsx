@@ -1,15 +1,30 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
 
+interface Props {
+  onErase: () => void;
+  /** In the room: the list of keyboard shortcuts (the lobby has none). */
+  onShortcuts?: () => void;
+}
+
 /** Settings that are rarely needed and hard to undo, away from the hands: erasing one's identity. */
-export function MoreMenu({ onErase }: { onErase: () => void }) {
+export function MoreMenu({ onErase, onShortcuts }: Props) {
   const [open, setOpen] = useState(false);
   const [erasing, setErasing] = useState(false);
+  const more = useRef<HTMLButtonElement>(null);
+  // The menu's items hide when chosen: the keyboard goes back to More, where a dialog returns it on close.
+  const choose = (then: () => void) => {
+    setOpen(false);
+    more.current?.focus();
+    then();
+  };
   return (
     <div className="more">
       <button
+        ref={more}
         type="button"
         className="bar-button"
+        data-slot="more"
         aria-expanded={open}
         aria-controls="more-menu"
         onClick={() => setOpen(!open)}
@@ -23,14 +38,12 @@ export function MoreMenu({ onErase }: { onErase: () => void }) {
         <a href="#other-devices" onClick={() => setOpen(false)}>
           Your other devices
         </a>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            setOpen(false);
-            setErasing(true);
-          }}
-        >
+        {onShortcuts && (
+          <button type="button" onClick={() => choose(onShortcuts)}>
+            Keyboard shortcuts
+          </button>
+        )}
+        <button type="button" className="danger" onClick={() => choose(() => setErasing(true))}>
           Erase my identity
         </button>
       </div>

@@ -1,4 +1,8 @@
+import { useEffect, useRef, useState } from 'react';
 import type { NoticeMessage } from '@circle/shared';
+import type { Chat } from '../chat/useChat';
+import type { Media } from '../media/useMedia';
+import type { Nudge } from '../moderation/useNudges';
 import { useRoomContext } from './RoomContext';
 
 export function noticeText(n: NoticeMessage, myPid: string, nameOf: (pid: string) => string): string {
@@ -17,23 +21,100 @@ export function noticeText(n: NoticeMessage, myPid: string, nameOf: (pid: string
   }
 }
 
-/** Floor notices, announced politely by screen readers; the status strip shows the same state on screen. */
-export function Notices() {
-  const { room, me, nameOf, known } = useRoomContext();
-  const { notices } = room;
-  const myPid = me.pid;
+type Urgency = 'polite' | 'assertive' | null;
+
+/**
+ * How loudly a floor notice is read. What is yours to act on interrupts (your turn, your time is up);
+ * what changed around you waits for a pause; someone else being next is already in the status strip.
+ */
+export function urgencyOf(n: NoticeMessage, myPid: string): Urgency {
+  if (n.kind === 'round-ended') return 'polite';
+  const mine = n.pid === myPid;
+  if (n.kind === 'your-turn' || n.kind === 'time-up') return mine ? 'assertive' : 'polite';
+  if (n.kind === 'next-up') return mine ? 'polite' : null;
+  return 'polite';
+}
+
+interface Said {
+  key: number;
+  text: string;
+}
+
+/** One line a region reads: replaced as a whole (a new node, read once), kept until something supersedes it. */
+function useLine() {
+  const [line, setLine] = useState<Said | null>(null);
+  const say = useRef((text: string) => setLine((prev) => ({ key: (prev?.key ?? 0) + 1, text }))).current;
+  return [line, say] as const;
+}
+
+interface Props {
+  chat: Chat;
+  media: Media;
+  nudges: Nudge[];
+}
+
+/**
+ * The room's two live regions, and the only ones for what happens in the circle: a polite one for what
+ * changed (who has the word, you are next, time nearly up, your microphone held or given back) and an
+ * assertive one for what is yours to act on (it is your turn, a facilitator wrote to you). Each holds
+ * one line, the latest; a line is read when it arrives and never again, and it stays (no timer) until
+ * the next one replaces it. The status strip and the bar show the same state without being live.
+ */
+export function Notices({ chat, media, nudges }: Props) {
+  const context = useRoomContext();
+  const ctx = useRef(context);
+  ctx.current = context;
+  const [polite, sayPolitely] = useLine();
+  const [assertive, sayAssertively] = useLine();
+  const latest = context.room.notices.at(-1);
+  // Only what arrives from now on: history fetched on joining was already seen (or is in the chat).
+  const since = useRef(Date.now() + context.clockOffset).current;
+
+  useEffect(() => {
+    if (!latest) return;
+    const { me, nameOf, known } = ctx.current;
+    // A notice about someone who has since left would only read "Someone…".
+    if (latest.kind !== 'round-ended' && !known(latest.pid)) return;
+    const urgency = urgencyOf(latest, me.pid);
+    const text = noticeText(latest, me.pid, nameOf);
+    if (urgency === 'assertive') sayAssertively(text);
+    else if (urgency === 'polite') sayPolitely(text);
+  }, [latest, sayPolitely, sayAssertively]);
+
+  const held = media.held;
+  const wasHeld = useRef(held);
+  useEffect(() => {
+    if (held === wasHeld.current) return;
+    wasHeld.current = held;
+    sayPolitely(held ? 'A facilitator is holding your microphone' : 'Your microphone is yours again');
+  }, [held, sayPolitely]);
+
+  // Dismissing the latest note brings an older one last: only a newer one is news.
+  const told = useRef({ nudge: 0, whisper: since });
+  const nudge = nudges.at(-1);
+  useEffect(() => {
+    if (!nudge || nudge.at <= told.current.nudge) return;
+    told.current.nudge = nudge.at;
+    sayAssertively(`The facilitators sent you a note — ${nudge.text}`);
+  }, [nudge, sayAssertively]);
+
+  const myPid = context.me.pid;
+  const written = chat.whispers.filter((w) => w.member === myPid && w.from !== myPid).at(-1);
+  useEffect(() => {
+    if (!written || written.at <= told.current.whisper) return;
+    told.current.whisper = written.at;
+    // Not the words themselves: they are in the private thread, one Tab away, and read there.
+    sayAssertively(`${written.fromName} wrote to you privately. Open Chat to read it.`);
+  }, [written, sayAssertively]);
+
   return (
-    <div className="notices sr-only" role="status" aria-live="polite" aria-label="Notices">
-      {notices.map((n) => {
-        // A notice about someone who has since left would only read "Someone…".
-        if (n.kind !== 'round-ended' && !known(n.pid)) return null;
-        const mine = n.kind !== 'round-ended' && n.pid === myPid;
-        return (
-          <p key={n.id} className={`notice ${n.kind}${mine ? ' mine' : ''}`}>
-            {noticeText(n, myPid, nameOf)}
-          </p>
-        );
-      })}
-    </div>
+    <>
+      <div className="sr-only" role="status" aria-live="polite" aria-label="Notices">
+        {polite && <p key={polite.key}>{polite.text}</p>}
+      </div>
+      <div className="sr-only" aria-live="assertive" aria-label="For you">
+        {assertive && <p key={assertive.key}>{assertive.text}</p>}
+      </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { mayPublishInExercise } from '@circle/shared';
 import type { InviteInfo, ParticipantView } from '@circle/shared';
 import { useRoom } from './useRoom';
 import type { JoinParams, Room } from './useRoom';
@@ -30,6 +31,7 @@ import { OpeningWords } from '../meeting/OpeningWords';
 import { FacilitatorConsole } from '../moderation/FacilitatorConsole';
 import { SupportAlert, supportAlertText } from '../moderation/NeedsAttention';
 import { NudgeNotices } from '../moderation/NudgeNotices';
+import { useNudges } from '../moderation/useNudges';
 import { useFacilitatorView } from '../moderation/useFacilitatorView';
 
 interface Props {
@@ -123,6 +125,7 @@ function RoomScreen({ media }: { media: Media }) {
   const boards = useBoards();
   const exercise = useExercise();
   const shared = useFacilitatorView();
+  const nudges = useNudges();
   const { floor } = view;
   // During a role-play its observers sit outside the circle.
   const play = exercise.view?.state;
@@ -154,7 +157,7 @@ function RoomScreen({ media }: { media: Media }) {
       <StatusStrip alert={alert ? `⚑ ${alert}` : undefined} />
       <SupportAlert text={alert} onShow={narrow ? () => setConsoleOpen(true) : undefined} />
       <ConnectionBanner connected={room.connected} />
-      <Notices />
+      <Notices chat={chat} media={media} nudges={nudges.nudges} />
       {room.actionError && (
         <div className="error" role="alert">
           {room.actionError}{' '}
@@ -163,7 +166,7 @@ function RoomScreen({ media }: { media: Media }) {
           </button>
         </div>
       )}
-      <NudgeNotices />
+      <NudgeNotices nudges={nudges} />
       <OpeningWords />
 
       <div className="room-body">
@@ -203,6 +206,7 @@ function RoomScreen({ media }: { media: Media }) {
         media={media}
         chat={chat}
         outside={outsideCircle.has(me.pid)}
+        silenced={!!play && !mayPublishInExercise(play, me.pid)}
         console={
           facilitator && narrow
             ? { open: consoleOpen, waiting, toggle: () => setConsoleOpen(!consoleOpen) }

@@ -28,8 +28,6 @@ export type ClosedReason = 'left' | 'erased' | 'removed' | 'excluded' | 'ended' 
 
 export type ShownNotice = NoticeMessage & { id: number };
 
-const NOTICE_TTL_MS = 12_000;
-
 /**
  * The connection to one room: joins on every (re)connect with the same token, name and identity,
  * and keeps the latest server snapshot. All room state comes from the server; nothing is computed here.
@@ -169,8 +167,8 @@ export function useRoom(params: JoinParams) {
     socket.on('room:closed', close);
     socket.on('floor:notice', (n) => {
       const shown: ShownNotice = { ...n, id: ++noticeId };
+      // Kept until newer ones push them out, never on a timer: a screen reader user may be mid-sentence.
       setNotices((prev) => [...prev.slice(-3), shown]);
-      later(() => setNotices((prev) => prev.filter((x) => x.id !== shown.id)), NOTICE_TTL_MS);
     });
 
     socket.connect();

@@ -9,26 +9,46 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { systemClock, type Clock } from './clock.js';
 import { Cluster } from './cluster/Cluster.js';
-import { serveForwarded } from './cluster/route.js';
+import { routing } from './cluster/route.js';
 import type { Config } from './config.js';
 import { Groups } from './groups/service.js';
 import { createApp } from './http/app.js';
-import type { Fairness } from './fairness/aggregator.js';
-import { attachFacilitation } from './meeting/attach.js';
+import { Fairness } from './fairness/aggregator.js';
+import { fairnessDomain } from './fairness/handlers.js';
+import { Meetings } from './meeting/service.js';
+import { meetingDomain } from './meeting/handlers.js';
 import { Exercises } from './exercise/service.js';
+import { exerciseDomain } from './exercise/handlers.js';
 import { Identities } from './identity/service.js';
 import { DeviceCodes } from './identity/deviceCodes.js';
-import { deviceRoutes, tellDevices } from './identity/http.js';
+import { tellDevices } from './identity/http.js';
+import { identityDomain } from './identity/handlers.js';
 import { insideWithOldLink } from './invite/stillInside.js';
 import { Boards } from './board/service.js';
+import { boardDomain } from './board/handlers.js';
+import { careDomain } from './care/handlers.js';
+import { Chats } from './chat/service.js';
+import { chatDomain } from './chat/handlers.js';
+import { mergeHandlers } from './domain.js';
+import { floorDomain } from './floor/handlers.js';
+import { inviteDomain } from './invite/handlers.js';
+import { lobbyDomain } from './lobby/handlers.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
+import { mediaDomain } from './media/handlers.js';
+import { Facilitation } from './moderation/service.js';
+import { moderationDomain } from './moderation/handlers.js';
 import { iceServersFor } from './media/turn.js';
 import { WorkerPool } from './media/workers.js';
 import { Ops } from './ops/index.js';
-import { Retention } from './retention/sweep.js';
+import { Retention, retentionDomain } from './retention/sweep.js';
+import { join, roomDomain } from './room/handlers.js';
+import { disconnected } from './room/membership.js';
 import { RoomRegistry } from './room/registry.js';
+import { seatDomain } from './seats/handlers.js';
 import { attachSockets } from './socket/connection.js';
+import type { CompleteHandlerTable } from './socket/context.js';
+import { dispatcher } from './socket/dispatch.js';
 import { openStore, type Store } from './store/index.js';
 import { loadSigningKeys, Signer } from './tokens.js';
 
@@ -93,9 +113,7 @@ export async function startServer(
   await cluster?.start();
   const rooms = new RoomRegistry({ store, io, groups, reconnectWindowMs: config.reconnectWindowMs, clock });
   const boards = new Boards({ store, io, log }, { liveMaxBytes: config.boardLiveMaxBytes });
-  rooms.onLoad((room) => boards.attach(room));
   const exercises = new Exercises({ store, io, clock });
-  rooms.onLoad((room) => exercises.attach(room));
   const retention = new Retention({
     store,
     groups,
@@ -105,7 +123,6 @@ export async function startServer(
     log,
     intervalMs: config.sweepIntervalMs,
   });
-  rooms.onLoad((room) => retention.attach(room));
   retention.start();
   const mediaConfig = loadMediaConfig();
   // Readiness, metrics and draining; started before the workers so their consumers are counted.
@@ -123,10 +140,34 @@ export async function startServer(
   const media = pool
     ? new MediaService(pool, { io, store, config: mediaConfig, registry: rooms, log })
     : undefined;
-  const facilitation = attachFacilitation({ store, io, groups, identities, rooms, now, media });
-  laterRoutes.use(facilitation.routes);
-  laterRoutes.use(
-    deviceRoutes({
+  const meetings = new Meetings({ store, io, groups, now });
+  const facilitation = new Facilitation({ io, store, now });
+  const chats = new Chats();
+  const fairness = new Fairness({ io, now });
+  if (media) {
+    media.setPublishPolicy((groupId, pid) => exercises.mayPublish(groupId, pid));
+    exercises.onChange((groupId) => media.resync(groupId));
+    media.onTalk((groupId, pid, ms, outOfTurn) => fairness.addTalk(groupId, pid, ms, outOfTurn));
+  }
+
+  // Every domain plugs in the same way: its handlers into the dispatcher, `attach` on every room as it
+  // loads, `socketGone` when a connection goes, its routes into the app, `close` on shutdown.
+  const domains = [
+    boardDomain({ boards, io, now }),
+    exerciseDomain(exercises),
+    retentionDomain(retention),
+    meetingDomain({
+      groups,
+      identities,
+      store,
+      meetings,
+      now,
+      onAbsence: (groupId) => void facilitation.publish(groupId),
+    }),
+    moderationDomain({ facilitation, groups, io, now }),
+    chatDomain({ chats, io, now }),
+    fairnessDomain(fairness),
+    identityDomain({
       groups,
       identities,
       codes: deviceCodes,
@@ -134,29 +175,42 @@ export async function startServer(
       trustedProxies: config.limits.trustedProxies,
       onAdded: (groupId, pid) => void tellDevices(io, store, groupId, pid).catch(() => {}),
     }),
-  );
-  const services = {
-    ...facilitation.services,
+    roomDomain({ boards, identities }),
+    floorDomain(),
+    lobbyDomain(),
+    seatDomain(),
+    mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),
+    inviteDomain({ groups, now }),
+    careDomain(),
+  ] as const;
+  for (const domain of domains) {
+    if (domain.attach) rooms.onLoad(domain.attach);
+    if (domain.routes) laterRoutes.use(domain.routes);
+  }
+  const execute = dispatcher({
+    rooms,
+    handlers: mergeHandlers(domains) satisfies CompleteHandlerTable,
+    join: (socket, session, p) => join({ groups, identities, rooms, now }, socket, session, p),
+    allows: (groupId, pid, event) => exercises.allows(groupId, pid, event),
+    done: (room, before, actor, event, data) => facilitation.record(room, before, actor, event, data),
+  });
+  const socketsGone = domains.flatMap((d) => (d.socketGone ? [d.socketGone] : []));
+  const routes = routing({
+    cluster,
     io,
     groups,
-    identities,
-    deviceCodes,
-    rooms,
-    log,
-    now,
-    media,
-    mediaIceServers: () => iceServersFor(mediaConfig, now()),
-    boards,
-    cluster,
-    exercises,
-  };
-  if (media) {
-    media.setPublishPolicy((groupId, pid) => exercises.mayPublish(groupId, pid));
-    exercises.onChange((groupId) => media.resync(groupId));
-  }
-  attachSockets(services, { rateLimitPerSec: config.rateLimitPerSec, limits: config.limits });
+    execute,
+    async gone(groupId, pid, socketId) {
+      for (const socketGone of socketsGone) socketGone(groupId, socketId);
+      const room = await rooms.get(groupId);
+      if (room) await disconnected(room, pid, socketId);
+    },
+  });
+  attachSockets(
+    { io, log, now, routing: routes },
+    { rateLimitPerSec: config.rateLimitPerSec, limits: config.limits },
+  );
   if (cluster) {
-    serveForwarded(services);
     // A node that stalled past its lease must stop acting for the room; the new owner has it.
     cluster.onLost((groupId) => rooms.drop(groupId));
     // A meeting that ended (or a group deleted) leaves no lease behind.
@@ -172,19 +226,15 @@ export async function startServer(
     port,
     store,
     media,
-    fairness: facilitation.services.fairness,
+    fairness,
     retention,
     async close() {
       // First drain: clients finish what they sent, then reconnect (to another node behind the balancer).
       await ops.drain();
       await ops.close();
-      facilitation.services.fairness.close();
       await cluster?.close();
       rooms.dispose();
-      boards.dispose();
-      exercises.dispose();
-      media?.close();
-      await retention.stop();
+      for (const domain of domains) await domain.close?.();
       await store.close();
       adapterPub?.disconnect();
       adapterSub?.disconnect();

@@ -1,13 +1,14 @@
 import { AppError } from '../errors.js';
 import { backToCircle } from '../meeting/people.js';
 import { ensureMeeting, sideRoomOf } from '../meeting/record.js';
+import { defineDomain } from '../domain.js';
 import type { HandlerTable } from '../socket/context.js';
 
 /**
  * Members taking care of themselves. Stepping out keeps the seat and marks the person away on the floor,
  * so the go-around skips them and media turns their microphone and camera off (media follows the room).
  */
-export const careHandlers = {
+const careHandlers = {
   'care:stepOut': async ({ room, pid }) => {
     await room.change((c) => {
       const m = ensureMeeting(c.rec);
@@ -40,3 +41,5 @@ export const careHandlers = {
     return null;
   },
 } satisfies HandlerTable;
+
+export const careDomain = () => defineDomain({ name: 'care', handlers: careHandlers });

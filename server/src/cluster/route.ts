@@ -1,9 +1,9 @@
 import type { ClientEventName, ErrorCode } from '@circle/shared';
 import { ERROR_CODES } from '@circle/shared';
 import { AppError } from '../errors.js';
-import { disconnected } from '../room/membership.js';
-import type { CircleSocket, Services, Session } from '../socket/context.js';
-import { execute } from '../socket/dispatch.js';
+import type { Groups } from '../groups/service.js';
+import type { CircleServer, CircleSocket, Execute, Session } from '../socket/context.js';
+import type { Cluster } from './Cluster.js';
 
 type Forwarded =
   | {
@@ -18,58 +18,69 @@ type Forwarded =
 
 type Reply = { ok: true; result: unknown; session?: Session } | { ok: false; error: ErrorCode };
 
-/** Sends an event to the room's owner node (this one, or another over Redis) and returns its result. */
-export async function route(
-  services: Services,
-  socket: CircleSocket,
-  session: Session,
-  event: ClientEventName,
-  data: unknown,
-): Promise<unknown> {
-  if (!services.cluster) return execute(services, socket, session, event, data);
-  const groupId = event === 'room:join' ? await groupOfInvite(services, data) : session.groupId;
-  if (!groupId) return execute(services, socket, session, event, data);
-  return onOwner(
-    services,
-    groupId,
-    () => execute(services, socket, session, event, data),
-    { kind: 'event', groupId, socketId: socket.id, session: { ...session }, event, data },
-    (reply) => {
-      if (reply.session) Object.assign(session, reply.session);
-      return reply.result;
-    },
-  );
+export interface RouteDeps {
+  /** Present with Redis: several nodes share rooms, each room owned by one node at a time. */
+  cluster?: Cluster;
+  io: CircleServer;
+  groups: Groups;
+  /** Runs an event on this node (socket/dispatch.ts). */
+  execute: Execute;
+  /** What this node does when a connection of a room it owns goes: the domains, then the room. */
+  gone(groupId: string, pid: string, socketId: string): Promise<void>;
 }
 
-export async function routeDisconnect(services: Services, groupId: string, pid: string, socketId: string) {
-  const local = async () => {
-    services.media?.socketGone(groupId, socketId);
-    services.boards.socketGone(socketId);
-    const room = await services.rooms.get(groupId);
-    if (room) await disconnected(room, pid, socketId);
+export interface Routing {
+  /** Sends an event to the room's owner node (this one, or another over Redis) and returns its result. */
+  route(socket: CircleSocket, session: Session, event: ClientEventName, data: unknown): Promise<unknown>;
+  /** Tells the room's owner node that a connection went. */
+  disconnect(groupId: string, pid: string, socketId: string): Promise<void>;
+}
+
+/** Routing for this node; with a cluster, it also starts answering what other nodes forward to it. */
+export function routing(deps: RouteDeps): Routing {
+  const { cluster, execute, gone } = deps;
+  if (!cluster)
+    return {
+      route: (socket, session, event, data) => execute(socket, session, event, data),
+      disconnect: gone,
+    };
+  serveForwarded(cluster, deps);
+  return {
+    async route(socket, session, event, data) {
+      const groupId = event === 'room:join' ? await groupOfInvite(deps.groups, data) : session.groupId;
+      if (!groupId) return execute(socket, session, event, data);
+      return onOwner(
+        cluster,
+        groupId,
+        () => execute(socket, session, event, data),
+        { kind: 'event', groupId, socketId: socket.id, session: { ...session }, event, data },
+        (reply) => {
+          if (reply.session) Object.assign(session, reply.session);
+          return reply.result;
+        },
+      );
+    },
+    async disconnect(groupId, pid, socketId) {
+      const local = () => gone(groupId, pid, socketId);
+      await onOwner(cluster, groupId, local, { kind: 'disconnect', groupId, pid, socketId }, () => null);
+    },
   };
-  if (!services.cluster) return local();
-  await onOwner(services, groupId, local, { kind: 'disconnect', groupId, pid, socketId }, () => null);
 }
 
 /** The owner's side: runs what another node forwarded, as if the connection were local. */
-export function serveForwarded(services: Services) {
-  const cluster = services.cluster!;
+function serveForwarded(cluster: Cluster, deps: RouteDeps) {
   cluster.serve(async (raw): Promise<Reply> => {
     const body = raw as Forwarded;
     // A node that lost the lease in the meantime must not apply anything: the sender retries.
     if ((await cluster.ownerOf(body.groupId)) !== cluster.nodeId) return { ok: false, error: 'UNAVAILABLE' };
     try {
       if (body.kind === 'disconnect') {
-        services.media?.socketGone(body.groupId, body.socketId);
-        services.boards.socketGone(body.socketId);
-        const room = await services.rooms.get(body.groupId);
-        if (room) await disconnected(room, body.pid, body.socketId);
+        await deps.gone(body.groupId, body.pid, body.socketId);
         return { ok: true, result: null };
       }
       const session = { ...body.session };
-      const socket = remoteSocket(services, body.socketId);
-      const result = await execute(services, socket, session, body.event, body.data);
+      const socket = remoteSocket(deps.io, body.socketId);
+      const result = await deps.execute(socket, session, body.event, body.data);
       return { ok: true, result, session };
     } catch (err) {
       return { ok: false, error: err instanceof AppError ? err.code : 'INTERNAL' };
@@ -78,13 +89,12 @@ export function serveForwarded(services: Services) {
 }
 
 async function onOwner<T>(
-  services: Services,
+  cluster: Cluster,
   groupId: string,
   local: () => Promise<T>,
   body: Forwarded,
   unwrap: (reply: Extract<Reply, { ok: true }>) => T,
 ): Promise<T> {
-  const cluster = services.cluster!;
   for (let attempt = 0; attempt < 3; attempt++) {
     const owner = await cluster.ownerOf(groupId);
     if (owner === cluster.nodeId) return local();
@@ -103,14 +113,13 @@ async function onOwner<T>(
   throw new AppError('UNAVAILABLE');
 }
 
-async function groupOfInvite(services: Services, data: unknown): Promise<string | undefined> {
+async function groupOfInvite(groups: Groups, data: unknown): Promise<string | undefined> {
   const token = (data as { token?: string }).token;
-  return token ? (await services.groups.resolveInvite(token))?.group.id : undefined;
+  return token ? (await groups.resolveInvite(token))?.group.id : undefined;
 }
 
 /** A connection that lives on another node, driven through the Socket.IO adapter. */
-function remoteSocket(services: Services, id: string): CircleSocket {
-  const { io } = services;
+function remoteSocket(io: CircleServer, id: string): CircleSocket {
   const proxy = {
     id,
     connected: true,

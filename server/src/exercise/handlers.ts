@@ -1,35 +1,37 @@
-import { AppError } from '../errors.js';
-import type { HandlerTable, JoinedContext } from '../socket/context.js';
+import { defineDomain } from '../domain.js';
+import type { HandlerTable } from '../socket/context.js';
+import type { Exercises } from './service.js';
 
-const exercises = (ctx: JoinedContext) => {
-  if (!ctx.services.exercises) throw new AppError('UNAVAILABLE');
-  return ctx.services.exercises;
+/** The role-play exercise: its state lives in the room record and changes in the room's transaction. */
+export const exerciseDomain = (exercises: Exercises) => {
+  const run = async (room: Parameters<Exercises['apply']>[0], cmd: Parameters<Exercises['apply']>[1]) => {
+    await exercises.apply(room, cmd);
+    return null;
+  };
+  const handlers = {
+    'exercise:get': ({ room, pid }) => exercises.view(room, pid),
+    'exercise:scenarios': ({ room }) => exercises.scenarios(room.id),
+    'exercise:saveScenario': async ({ room }, p) => ({ id: await exercises.saveScenario(room.id, p) }),
+    'exercise:setup': ({ room }, p) =>
+      run(room, {
+        type: 'setup',
+        scenarioId: p.scenarioId,
+        roles: p.roles,
+        durationMs: p.minutes && p.minutes * 60_000,
+      }),
+    'exercise:start': ({ room }) => run(room, { type: 'start' }),
+    'exercise:timeOut': ({ room }) => run(room, { type: 'timeOut' }),
+    'exercise:nextFeedback': ({ room }) => run(room, { type: 'nextFeedback' }),
+    'exercise:resume': ({ room }) => run(room, { type: 'resume' }),
+    'exercise:end': ({ room }) => run(room, { type: 'end' }),
+    'exercise:shareNotes': ({ room, pid }, p) =>
+      run(room, { type: 'shareNotes', pid, text: p.text, checked: p.checked }),
+    'exercise:summaries': ({ room }) => exercises.summaries(room),
+  } satisfies HandlerTable;
+  return defineDomain({
+    name: 'exercise',
+    handlers,
+    attach: (room) => exercises.attach(room),
+    close: () => exercises.dispose(),
+  });
 };
-const run = async (
-  ctx: JoinedContext,
-  cmd: Parameters<NonNullable<JoinedContext['services']['exercises']>['apply']>[1],
-) => {
-  await exercises(ctx).apply(ctx.room, cmd);
-  return null;
-};
-
-export const exerciseHandlers = {
-  'exercise:get': (ctx) => exercises(ctx).view(ctx.room, ctx.pid),
-  'exercise:scenarios': (ctx) => exercises(ctx).scenarios(ctx.room.id),
-  'exercise:saveScenario': async (ctx, p) => ({ id: await exercises(ctx).saveScenario(ctx.room.id, p) }),
-  'exercise:setup': (ctx, p) =>
-    run(ctx, {
-      type: 'setup',
-      scenarioId: p.scenarioId,
-      roles: p.roles,
-      durationMs: p.minutes && p.minutes * 60_000,
-    }),
-  'exercise:start': (ctx) => run(ctx, { type: 'start' }),
-  'exercise:timeOut': (ctx) => run(ctx, { type: 'timeOut' }),
-  'exercise:nextFeedback': (ctx) => run(ctx, { type: 'nextFeedback' }),
-  'exercise:resume': (ctx) => run(ctx, { type: 'resume' }),
-  'exercise:end': (ctx) => run(ctx, { type: 'end' }),
-  'exercise:shareNotes': (ctx, p) =>
-    run(ctx, { type: 'shareNotes', pid: ctx.pid, text: p.text, checked: p.checked }),
-  'exercise:summaries': (ctx) => exercises(ctx).summaries(ctx.room),
-} satisfies HandlerTable;

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { defineDomain } from '../domain.js';
 import type { HandlerTable, JoinedContext } from '../socket/context.js';
 
 const ok = null;
@@ -11,7 +12,7 @@ function lowerTarget(ctx: JoinedContext, pid: string | undefined): string {
   return pid;
 }
 
-export const floorHandlers = {
+const floorHandlers = {
   'floor:raise': async ({ room, pid }) => (await room.floor({ type: 'raiseHand', pid }), ok),
   'floor:lower': async (ctx, p) => (
     await ctx.room.floor({ type: 'lowerHand', pid: lowerTarget(ctx, p.pid) }),
@@ -37,3 +38,5 @@ export const floorHandlers = {
     return ok;
   },
 } satisfies HandlerTable;
+
+export const floorDomain = () => defineDomain({ name: 'floor', handlers: floorHandlers });

@@ -1,4 +1,6 @@
 import { AppError } from '../errors.js';
+import { defineDomain } from '../domain.js';
+import type { Groups } from '../groups/service.js';
 import type { HandlerTable } from '../socket/context.js';
 
 /**
@@ -6,22 +8,26 @@ import type { HandlerTable } from '../socket/context.js';
  * people already inside keep their place) and letting back in someone removed from the group.
  * Group changes run in the room's turn, like the settings, so two facilitators apply one after the other.
  */
-export const inviteHandlers = {
-  'invite:replace': ({ services, room }, p) => {
-    const expiresAt = p.expiresAt ?? null;
-    if (expiresAt !== null && expiresAt <= services.now()) throw new AppError('BAD_REQUEST');
-    return room.change(async () => {
-      const { group, link } = await services.groups.replaceInvite(room.group, p.role, expiresAt);
-      room.group = group;
-      return { link, expiresAt };
-    });
-  },
+export const inviteDomain = (deps: { groups: Groups; now: () => number }) =>
+  defineDomain({ name: 'invite', handlers: inviteHandlers(deps) });
 
-  'invite:excluded': async ({ room }) => room.group.excluded ?? [],
+const inviteHandlers = ({ groups, now }: { groups: Groups; now: () => number }) =>
+  ({
+    'invite:replace': ({ room }, p) => {
+      const expiresAt = p.expiresAt ?? null;
+      if (expiresAt !== null && expiresAt <= now()) throw new AppError('BAD_REQUEST');
+      return room.change(async () => {
+        const { group, link } = await groups.replaceInvite(room.group, p.role, expiresAt);
+        room.group = group;
+        return { link, expiresAt };
+      });
+    },
 
-  'invite:letBack': ({ services, room }, p) =>
-    room.change(async () => {
-      room.group = await services.groups.letBack(room.group, p.pid);
-      return null;
-    }),
-} satisfies HandlerTable;
+    'invite:excluded': async ({ room }) => room.group.excluded ?? [],
+
+    'invite:letBack': ({ room }, p) =>
+      room.change(async () => {
+        room.group = await groups.letBack(room.group, p.pid);
+        return null;
+      }),
+  }) satisfies HandlerTable;

@@ -2,7 +2,9 @@ import type { MeetingSettings } from '@circle/shared';
 import { LIMITS, openClock, pauseClock, resumeClock } from '@circle/shared';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
+import { defineDomain } from '../domain.js';
 import type { HandlerTable } from '../socket/context.js';
+import { meetingRoutes } from './http.js';
 import { ensureMeeting } from './record.js';
 
 const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
@@ -17,46 +19,58 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   observerLimit: s.observerLimit ?? LIMITS.observersDefault,
 });
 
-export const meetingHandlers = {
-  /** The opening words go to everyone with the next snapshot; the meeting clock starts. */
-  'meeting:open': async ({ services, room }) => {
-    await room.change(async (c) => {
-      const m = ensureMeeting(c.rec);
-      if (m.phase === 'open') throw new AppError('CONFLICT');
-      m.phase = 'open';
-      m.clock = openClock(m.clock, c.now);
-      await services.meetings.prune(room.id, room.group.settings.retentionDays, c.now);
-    });
-    return null;
-  },
+type MeetingDeps = Parameters<typeof meetingRoutes>[0];
 
-  /** Pausing freezes the turn clocks and the meeting clock together, in one change. */
-  'meeting:pause': async ({ room }, p) => {
-    await room.change((c) => {
-      const m = ensureMeeting(c.rec);
-      c.floor({ type: p.on ? 'pause' : 'resume' });
-      m.clock = p.on ? pauseClock(m.clock, c.now) : resumeClock(m.clock, c.now);
-    });
-    return null;
-  },
+/** The meeting's lifecycle (open, pause, lock, settings, close) and its data over HTTP (absences, attendance). */
+export const meetingDomain = (deps: MeetingDeps) =>
+  defineDomain({
+    name: 'meeting',
+    handlers: meetingHandlers(deps),
+    attach: (room) => deps.meetings.attach(room),
+    routes: meetingRoutes(deps),
+  });
 
-  'meeting:lock': async ({ room }, p) => {
-    await room.change((c) => {
-      ensureMeeting(c.rec).locked = p.on;
-    });
-    return null;
-  },
+const meetingHandlers = ({ meetings, groups }: MeetingDeps) =>
+  ({
+    /** The opening words go to everyone with the next snapshot; the meeting clock starts. */
+    'meeting:open': async ({ room }) => {
+      await room.change(async (c) => {
+        const m = ensureMeeting(c.rec);
+        if (m.phase === 'open') throw new AppError('CONFLICT');
+        m.phase = 'open';
+        m.clock = openClock(m.clock, c.now);
+        await meetings.prune(room.id, room.group.settings.retentionDays, c.now);
+      });
+      return null;
+    },
 
-  /** In the room's turn, so two facilitators editing at once apply one after the other. */
-  'meeting:settings': async ({ services, room }, p) => {
-    if (Object.keys(p).length === 0) return settingsOf(room.group);
-    return room.change(async () => {
-      room.group = await services.groups.update(room.group, p);
-      return settingsOf(room.group);
-    });
-  },
+    /** Pausing freezes the turn clocks and the meeting clock together, in one change. */
+    'meeting:pause': async ({ room }, p) => {
+      await room.change((c) => {
+        const m = ensureMeeting(c.rec);
+        c.floor({ type: p.on ? 'pause' : 'resume' });
+        m.clock = p.on ? pauseClock(m.clock, c.now) : resumeClock(m.clock, c.now);
+      });
+      return null;
+    },
 
-  'meeting:close': async ({ services, room }) => (await services.meetings.close(room), null),
+    'meeting:lock': async ({ room }, p) => {
+      await room.change((c) => {
+        ensureMeeting(c.rec).locked = p.on;
+      });
+      return null;
+    },
 
-  'meeting:deleteGroup': async ({ services, room }) => (await services.meetings.deleteGroup(room), null),
-} satisfies HandlerTable;
+    /** In the room's turn, so two facilitators editing at once apply one after the other. */
+    'meeting:settings': async ({ room }, p) => {
+      if (Object.keys(p).length === 0) return settingsOf(room.group);
+      return room.change(async () => {
+        room.group = await groups.update(room.group, p);
+        return settingsOf(room.group);
+      });
+    },
+
+    'meeting:close': async ({ room }) => (await meetings.close(room), null),
+
+    'meeting:deleteGroup': async ({ room }) => (await meetings.deleteGroup(room), null),
+  }) satisfies HandlerTable;

@@ -4,6 +4,7 @@ import type { Boards } from '../board/service.js';
 import { groupKey, type Groups } from '../groups/service.js';
 import type { Identities } from '../identity/service.js';
 import { meetingKeys } from '../meeting/keys.js';
+import { defineDomain } from '../domain.js';
 import type { Room } from '../room/Room.js';
 import type { AttendanceEvent } from '../room/records.js';
 import type { Store } from '../store/index.js';
@@ -143,3 +144,11 @@ export class Retention {
     catalog.forget(groupId);
   }
 }
+
+/** The sweep follows every room (a meeting that closes starts its clock) and stops with the server. */
+export const retentionDomain = (retention: Retention) =>
+  defineDomain({
+    name: 'retention',
+    attach: (room) => retention.attach(room),
+    close: () => retention.stop(),
+  });

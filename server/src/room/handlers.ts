@@ -1,16 +1,28 @@
 import type { ClientEventResults, ClientPayload } from '@circle/shared';
 import { AppError } from '../errors.js';
 import { join as joinRoom, leave } from './membership.js';
-import type { CircleSocket, HandlerTable, Services, Session } from '../socket/context.js';
+import type { Boards } from '../board/service.js';
+import { defineDomain } from '../domain.js';
+import type { Groups } from '../groups/service.js';
+import type { Identities } from '../identity/service.js';
+import type { CircleSocket, HandlerTable, Session } from '../socket/context.js';
+import type { RoomRegistry } from './registry.js';
+
+export interface JoinDeps {
+  groups: Groups;
+  identities: Identities;
+  rooms: RoomRegistry;
+  now: () => number;
+}
 
 /**
  * Joining: the invitation decides the role, the personal identity decides who this is. Sending join
  * again on the same connection (after a reconnect, or to refresh) is the same person coming back.
  */
 export async function join(
+  services: JoinDeps,
   socket: CircleSocket,
   session: Session,
-  services: Services,
   p: ClientPayload<'room:join'>,
 ): Promise<ClientEventResults['room:join']> {
   const invite = (await services.groups.resolveInvite(p.token)) ?? (await stillInside(services, p));
@@ -48,7 +60,7 @@ export async function join(
  * A replaced or expired link still lets back in whoever is in this meeting already (a dropped connection,
  * another tab), with the role that link gave them: replacing a link must not push anyone out.
  */
-async function stillInside(services: Services, p: ClientPayload<'room:join'>) {
+async function stillInside(services: JoinDeps, p: ClientPayload<'room:join'>) {
   const signed = await services.groups.resolveSigned(p.token);
   if (!signed || !p.identity) return null;
   const pid = await services.identities.resolve(signed.group.id, p.identity);
@@ -56,19 +68,24 @@ async function stillInside(services: Services, p: ClientPayload<'room:join'>) {
   return pid && room?.participant(pid)?.role === signed.role ? signed : null;
 }
 
-export const roomHandlers = {
-  'room:leave': async ({ room, pid }) => {
-    await leave(room, pid);
-    room.farewell(pid, (to) => to.emit('room:closed', 'left'));
-    return null;
-  },
-  'identity:erase': async ({ room, pid, services }) => {
-    await leave(room, pid);
-    // Balances belong to the identity; once it is gone nobody could reach them again, so they go too
-    // (first: erasing the identity ends by making every deletion final in the database's files).
-    await services.boards.eraseOwner(room, pid);
-    await services.identities.erase(room.id, pid);
-    room.farewell(pid, (to) => to.emit('room:closed', 'erased'));
-    return null;
-  },
-} satisfies HandlerTable;
+/** Leaving, and erasing one's identity (with the balances it owns). Joining is `join` above. */
+export const roomDomain = ({ boards, identities }: { boards: Boards; identities: Identities }) =>
+  defineDomain({
+    name: 'room',
+    handlers: {
+      'room:leave': async ({ room, pid }) => {
+        await leave(room, pid);
+        room.farewell(pid, (to) => to.emit('room:closed', 'left'));
+        return null;
+      },
+      'identity:erase': async ({ room, pid }) => {
+        await leave(room, pid);
+        // Balances belong to the identity; once it is gone nobody could reach them again, so they go too
+        // (first: erasing the identity ends by making every deletion final in the database's files).
+        await boards.eraseOwner(room, pid);
+        await identities.erase(room.id, pid);
+        room.farewell(pid, (to) => to.emit('room:closed', 'erased'));
+        return null;
+      },
+    } satisfies HandlerTable,
+  });

@@ -1,18 +1,22 @@
 import type { Ack, ClientEventName, ErrorCode } from '@circle/shared';
 import { clientEventSchemas, PROTOCOL_VERSION } from '@circle/shared';
-import { route, routeDisconnect } from '../cluster/route.js';
+import type { Routing } from '../cluster/route.js';
 import { AppError } from '../errors.js';
 import { track } from '../ops/inflight.js';
 import type { AbuseLimits } from '../config.js';
 import { AddressLimits } from './addressLimits.js';
-import type { CircleSocket, Services, Session } from './context.js';
+import type { Logger } from 'pino';
+import type { CircleServer, CircleSocket, Session } from './context.js';
 import { RateLimiter } from './rateLimit.js';
 
 // Handlers are registered in the table in ./dispatch.ts (one entry per domain).
 
-export function attachSockets(services: Services, opts: { rateLimitPerSec: number; limits: AbuseLimits }) {
-  const { io, log } = services;
-  const perAddress = new AddressLimits(io, opts.limits, services.now);
+export function attachSockets(
+  deps: { io: CircleServer; log: Logger; now: () => number; routing: Routing },
+  opts: { rateLimitPerSec: number; limits: AbuseLimits },
+) {
+  const { io, log, routing } = deps;
+  const perAddress = new AddressLimits(io, opts.limits, deps.now);
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { protocol?: unknown };
@@ -56,7 +60,7 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
       const { groupId, pid } = session;
       if (!groupId || !pid) return;
       // Tracked so a node shutting down lets the room record the departure before it closes the store.
-      void track(io, routeDisconnect(services, groupId, pid, socket.id)).catch((err: unknown) =>
+      void track(io, routing.disconnect(groupId, pid, socket.id)).catch((err: unknown) =>
         log.error({ err: errorSummary(err) }, 'disconnect handling failed'),
       );
     });
@@ -67,7 +71,7 @@ export function attachSockets(services: Services, opts: { rateLimitPerSec: numbe
       if (!parsed.success) throw new AppError('BAD_REQUEST');
       // Counted per address (well-formed attempts only): every join loads a group and may write an identity.
       if (event === 'room:join' && !perAddress.mayJoin(socket.request)) throw new AppError('RATE_LIMITED');
-      return route(services, socket, session, event, parsed.data);
+      return routing.route(socket, session, event, parsed.data);
     }
   });
 }

@@ -33,7 +33,6 @@ export function MediaButtons({ media, role, silenced }: ButtonsProps) {
         className={`bar-button mic ${micOn && !silenced ? 'live' : 'silent'}`}
         data-slot="mic"
         {...shortcutProps('m')}
-        aria-label={micOn ? 'Mute microphone' : 'Unmute microphone'}
         aria-pressed={!micOn}
         aria-describedby="mic-state"
         disabled={!ready || media.held}
@@ -43,7 +42,8 @@ export function MediaButtons({ media, role, silenced }: ButtonsProps) {
           {micOn && !silenced ? '🎙' : '🔇'}
         </span>
         <span className="bar-label">{micOn ? 'Mute microphone' : 'Unmute microphone'}</span>
-        <span className="bar-state" id="mic-state">
+        {/* Out of the name (it says what a press does), read as the description instead. */}
+        <span className="bar-state" id="mic-state" aria-hidden="true">
           {state}
         </span>
       </button>

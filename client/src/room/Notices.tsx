@@ -112,7 +112,7 @@ export function Notices({ chat, media, nudges }: Props) {
       <div className="sr-only" role="status" aria-live="polite" aria-label="Notices">
         {polite && <p key={polite.key}>{polite.text}</p>}
       </div>
-      <div className="sr-only" aria-live="assertive" aria-label="For you">
+      <div className="sr-only" aria-live="assertive">
         {assertive && <p key={assertive.key}>{assertive.text}</p>}
       </div>
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Media } from './useMedia';
+import { useRoomContext } from '../room/RoomContext';
 
 function Track({ track, kind, label }: { track: MediaStreamTrack; kind: 'audio' | 'video'; label: string }) {
   const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
@@ -25,6 +26,28 @@ export function RemoteAudio({ media }: { media: Media }) {
   );
 }
 
+/** The camera track to show for a person: their own preview, or someone else's when it is shown. */
+function videoOf(media: Media, pid: string, isMe: boolean): MediaStreamTrack | undefined {
+  if (isMe) return media.snap?.localVideo ?? undefined;
+  return media.shown.has(pid) ? media.snap?.remote.get(pid)?.video : undefined;
+}
+
+/**
+ * The holder's camera, large in the middle of the ring, where everyone looks. Where the circle is a
+ * grid (a phone, past twelve seats) the stylesheet hides it: the holder's card on top shows the camera.
+ */
+export function HolderStage({ media }: { media: Media }) {
+  const { view, me, nameOf } = useRoomContext();
+  const pid = view.floor.holder?.pid;
+  const video = pid ? videoOf(media, pid, pid === me.pid) : undefined;
+  if (!pid || !video) return null;
+  return (
+    <div className="stage">
+      <Track track={video} kind="video" label={`${nameOf(pid)}'s camera`} />
+    </div>
+  );
+}
+
 /** What sits in a seat: the camera (if shown) and a speaking indicator. */
 export function SeatMedia({
   media,
@@ -37,11 +60,7 @@ export function SeatMedia({
   name: string;
   isMe: boolean;
 }) {
-  const video = isMe
-    ? media.snap?.localVideo
-    : media.shown.has(pid)
-      ? media.snap?.remote.get(pid)?.video
-      : undefined;
+  const video = videoOf(media, pid, isMe);
   return (
     <>
       {video && <Track track={video} kind="video" label={`${name}'s camera`} />}

@@ -21,7 +21,7 @@ import { useBoards } from '../board/useBoards';
 import { useExercise } from '../exercise/useExercise';
 import { BriefPanel } from '../exercise/BriefPanel';
 import { MediaControls } from '../media/MediaControls';
-import { RemoteAudio, SeatMedia } from '../media/RemoteMedia';
+import { HolderStage, RemoteAudio, SeatMedia } from '../media/RemoteMedia';
 import { LeaveButton } from '../care/LeaveButton';
 import { MemberTools } from '../care/MemberTools';
 import { useChat } from '../chat/useChat';
@@ -185,6 +185,7 @@ function RoomScreen({ media }: { media: Media }) {
             support={new Set(shared.support.map((s) => s.pid))}
             held={new Set(media.view?.held ?? [])}
           >
+            <HolderStage media={media} />
             <TurnTimer />
           </Circle>
           <MediaControls media={media} role={me.role} />

@@ -33,15 +33,28 @@ describe('a member uses the room with the keyboard alone, in real Chromium', () 
   const env = browserAndServer({ CIRCLE_MEDIA: 'off' });
   let fran: Person, ana: Person;
 
-  it('seats a facilitator and a member; the member starts in the control bar, not on the page body', async () => {
+  it('lets a member in from the lobby by keyboard; neither keyboard falls to the page body', async () => {
     fran = await person(env.browser, 'Fran', env.server.url);
+    await fran.page.getByLabel('Use a lobby (a facilitator lets each person in)').check();
     const links = await createGroup(fran.page, 'Keyboard circle');
     await fran.page.goto(links.facilitator);
     await join(fran);
     ana = await person(env.browser, 'Ana', links.member);
     await join(ana);
+    await ana.page.getByText('Waiting for a facilitator to let you in').waitFor();
+
+    await button(fran.page, 'Let Ana in').focus();
+    await fran.page.keyboard.press('Enter');
     for (const p of [fran, ana]) for (const name of ['Fran', 'Ana']) await seat(p.page, name).waitFor();
+    // Let Ana in went with the knock: Fran's keyboard stays in Needs attention.
+    await eventually(async () => (await focused(fran.page)) !== 'body', "Fran's keyboard is still somewhere");
+    expect(await focused(fran.page)).toMatch(/^section: Needs attention/);
+    // Ana's lobby page is gone: her keyboard starts in the control bar.
     await waitFocus(ana.page, 'button: Raise hand');
+    // The mute button says its state: pressed means muted (no media in this test: muted, not ready).
+    const mic = button(ana.page, 'Unmute microphone');
+    expect(await mic.getAttribute('aria-pressed')).toBe('true');
+    expect(await mic.textContent()).toContain('Muted');
   });
 
   it('raises the hand with R, gets the word, passes with P, and the keyboard stays on a control', async () => {
@@ -54,6 +67,8 @@ describe('a member uses the room with the keyboard alone, in real Chromium', () 
     await button(fran.page, 'Give the word').click();
     await waitHolder([ana.page, fran.page], 'Ana');
     await button(ana.page, "I'm done").waitFor();
+    // Fran hears who has the word, once, from the polite region; Ana hears hers at once.
+    await fran.page.getByRole('status', { name: 'Notices' }).getByText('Ana has the word').waitFor();
     expect(["button: I'm done", 'button: Pass']).toContain(await focused(ana.page));
     // What is hers to act on is said at once, and only once.
     await ana.page.locator('[aria-live="assertive"]').getByText("It's your turn").waitFor();

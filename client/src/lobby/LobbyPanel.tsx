@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useRoomContext } from '../room/RoomContext';
+import { useKeptFocus } from '../room/useKeptFocus';
 
 function since(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -8,8 +10,11 @@ function since(at: number): string {
 export function LobbyPanel() {
   const { room, act } = useRoomContext();
   const waiting = room.lobby;
+  // Whoever is let in leaves the list with their Admit button: the keyboard stays in this section.
+  const box = useRef<HTMLElement>(null);
+  useKeptFocus(box);
   return (
-    <section className="panel lobby" aria-labelledby="lobby-heading">
+    <section ref={box} tabIndex={-1} className="panel lobby" aria-labelledby="lobby-heading">
       <h2 id="lobby-heading">Waiting to join ({waiting.length})</h2>
       {waiting.length === 0 ? (
         <p className="hint">Nobody is waiting.</p>

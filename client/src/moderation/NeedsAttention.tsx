@@ -1,5 +1,7 @@
 import type { FacilitatorView, Whisper } from '@circle/shared';
+import { useRef } from 'react';
 import { useRoomContext } from '../room/RoomContext';
+import { useKeptFocus } from '../room/useKeptFocus';
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -39,9 +41,12 @@ export function NeedsAttention({ shared, whispers, onAnswer }: Props) {
   // Only a seated member can be taken to a side room (observers may still ask for support).
   const canTalkPrivately = (pid: string) =>
     view.floor.seats.includes(pid) && view.participants.some((p) => p.pid === pid && p.role === 'member');
+  // An answered item goes with its buttons: the keyboard moves to the next one, or to this section.
+  const box = useRef<HTMLElement>(null);
+  useKeptFocus(box);
 
   return (
-    <section className="panel attention" aria-labelledby="attention-heading">
+    <section ref={box} tabIndex={-1} className="panel attention" aria-labelledby="attention-heading">
       <h2 id="attention-heading">Needs attention</h2>
       {items.length === 0 ? (
         <p className="hint">Nothing waits for you.</p>

@@ -31,7 +31,7 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
   const bar = useRef<HTMLDivElement>(null);
   const [shortcuts, setShortcuts] = useState(false);
   useShortcuts(bar, () => setShortcuts(true));
-  useKeptFocus(bar);
+  useKeptFocus(bar, { onEntry: true });
   const inSideRoom = chat.sideRoom !== null && view.floor.presence[me.pid] === 'away';
 
   function openChat() {

@@ -6,21 +6,22 @@ function usable(el: HTMLElement): boolean {
   return el.isConnected && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0;
 }
 
-/** The first usable button of the bar with this slot, if any. */
-function inSlot(bar: HTMLElement, slot: string | undefined): HTMLElement | null {
+/** The first usable button of the box with this slot, if any. */
+function inSlot(box: HTMLElement, slot: string | undefined): HTMLElement | null {
   if (!slot) return null;
-  const found = [...bar.querySelectorAll<HTMLElement>(`[data-slot="${slot}"]`)];
+  const found = [...box.querySelectorAll<HTMLElement>(`[data-slot="${slot}"]`)];
   return found.find(usable) ?? null;
 }
 
 /**
- * Keeps the keyboard in the control bar when the room changes under it: when the button that had focus
- * goes (Raise hand becomes Lower hand, I'm done and Pass vanish as the word moves) or turns disabled,
- * focus moves to the button that took its place (the same `data-slot`), else to the floor button, else
- * to the bar's first button, instead of dropping to the page body where a screen reader starts over.
- * On entering the room (after Join or an admission, whose page is gone) focus starts in the bar too.
+ * Keeps the keyboard inside `box` (the control bar, a list of things to answer) when the room changes
+ * under it: when the button that had focus goes (Raise hand becomes Lower hand, I'm done and Pass vanish
+ * as the word moves, a knock is let in) or turns disabled, focus moves to the button that took its place
+ * (the same `data-slot`), else to the floor button, else to the first button left, else to the box itself
+ * (when it can take focus), instead of dropping to the page body where a screen reader starts over.
+ * With `onEntry`, focus also starts there on entering the room (the Join or lobby page is gone).
  */
-export function useKeptFocus(bar: RefObject<HTMLElement | null>) {
+export function useKeptFocus(box: RefObject<HTMLElement | null>, { onEntry = false } = {}) {
   const last = useRef<{ el: HTMLElement; slot: string | undefined } | null>(null);
 
   useEffect(() => {
@@ -28,12 +29,12 @@ export function useKeptFocus(bar: RefObject<HTMLElement | null>) {
       const el = event.target;
       // A dialog gives the keyboard back itself when it closes.
       if (el instanceof HTMLElement && el.closest('dialog')) return;
-      const inBar = el instanceof HTMLElement && !!bar.current?.contains(el);
-      last.current = inBar ? { el, slot: el.closest<HTMLElement>('[data-slot]')?.dataset.slot } : null;
+      const inside = el instanceof HTMLElement && !!box.current?.contains(el);
+      last.current = inside ? { el, slot: el.closest<HTMLElement>('[data-slot]')?.dataset.slot } : null;
     };
-    // A click elsewhere on the page (not focusable) means the person left the bar on purpose.
+    // A click elsewhere on the page (not focusable) means the person left the box on purpose.
     const onPointer = (event: PointerEvent) => {
-      if (!(event.target instanceof Node) || !bar.current?.contains(event.target)) last.current = null;
+      if (!(event.target instanceof Node) || !box.current?.contains(event.target)) last.current = null;
     };
     document.addEventListener('focusin', onFocus);
     document.addEventListener('pointerdown', onPointer);
@@ -41,11 +42,11 @@ export function useKeptFocus(bar: RefObject<HTMLElement | null>) {
       document.removeEventListener('focusin', onFocus);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [bar]);
+  }, [box]);
 
-  // After every render of the bar: the DOM is final here, before the browser paints or anything reads.
+  // After every render of the component that holds the box: the DOM is final here, before the browser paints or anything reads.
   useLayoutEffect(() => {
-    const root = bar.current;
+    const root = box.current;
     const was = last.current;
     if (!root || !was || usable(was.el) || document.querySelector('dialog[open]')) return;
     const active = document.activeElement;
@@ -54,18 +55,18 @@ export function useKeptFocus(bar: RefObject<HTMLElement | null>) {
   });
 
   useEffect(() => {
-    const root = bar.current;
+    const root = box.current;
     const active = document.activeElement;
-    if (root && (!active || active === document.body))
+    if (onEntry && root && (!active || active === document.body))
       firstUsable(root, undefined)?.focus({ preventScroll: true });
-  }, [bar]);
+  }, [box, onEntry]);
 }
 
-function firstUsable(bar: HTMLElement, slot: string | undefined): HTMLElement | null {
+function firstUsable(box: HTMLElement, slot: string | undefined): HTMLElement | null {
   return (
-    inSlot(bar, slot) ??
-    inSlot(bar, 'floor') ??
-    [...bar.querySelectorAll<HTMLElement>('button')].find(usable) ??
-    null
+    inSlot(box, slot) ??
+    inSlot(box, 'floor') ??
+    [...box.querySelectorAll<HTMLElement>('button')].find(usable) ??
+    (box.hasAttribute('tabindex') ? box : null)
   );
 }

@@ -67,4 +67,21 @@ describe("the holder's camera, in real Chromium with a fake camera", () => {
     );
     await fran.page.screenshot({ path: '/tmp/stage-phone.png' });
   });
+
+  it('says a held microphone is held, on the mute button and once in the polite region', async () => {
+    await fran.page.setViewportSize({ width: 1366, height: 768 });
+    await button(fran.page, 'Mute all').click();
+    const held = button(ana.page, 'Unmute microphone');
+    await eventually(
+      async () => (await held.textContent())?.includes('Held by a facilitator') ?? false,
+      'held shown',
+    );
+    expect(await held.getAttribute('aria-pressed')).toBe('true');
+    expect(await held.isDisabled()).toBe(true);
+    const notices = ana.page.getByRole('status', { name: 'Notices' });
+    await notices.getByText('A facilitator is holding your microphone').waitFor();
+    await button(fran.page, 'Release all microphones').click();
+    await notices.getByText('Your microphone is yours again').waitFor();
+    expect(await notices.locator('p').count()).toBe(1);
+  });
 });

@@ -103,6 +103,15 @@ export async function startServer(
   const adapterPub = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
   const adapterSub = adapterPub?.duplicate() ?? null;
   for (const c of [adapterPub, adapterSub]) c?.on('error', () => {});
+  // Plain pub/sub keeps nothing: what other nodes broadcast while this node's subscription was down (Redis
+  // restarted) is gone. Once it is back, this node's connections start over: each client rejoins and gets
+  // the full state, as after any reconnect (the room keeps their place), so nobody keeps a stale room.
+  // Closing the transport (not a server disconnect, which clients take as final) makes them reconnect.
+  let subscribed = false;
+  adapterSub?.on('ready', () => {
+    if (subscribed) for (const socket of io.sockets.sockets.values()) socket.conn.close();
+    subscribed = true;
+  });
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     maxHttpBufferSize: LIMITS.maxPayloadBytes,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,

@@ -26,6 +26,7 @@ const MESSAGES: Record<CallErrorCode, string> = {
   RATE_LIMITED: 'Too many actions at once. Please wait a moment.',
   UNAVAILABLE: 'Audio and video are not available on this server right now.',
   INTERNAL: 'Something went wrong on the server. Please try again.',
+  STALE: 'The word already moved. Nothing was changed.',
   TIMEOUT: 'The server did not answer in time. Please try again.',
   DISCONNECTED: 'You are offline. Reconnecting…',
 };

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
+  /** A floor command aimed at a state that has already changed (the word moved meanwhile). */
+  'STALE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -20,9 +20,10 @@ const floorHandlers = {
   ),
   'floor:pass': async ({ room, pid }) => (await room.floor({ type: 'pass', pid }), ok),
   'floor:done': async ({ room, pid }) => (await room.floor({ type: 'done', pid }), ok),
-  'floor:give': async ({ room }, p) => (await room.floor({ type: 'give', pid: p.pid }), ok),
-  'floor:take': async ({ room }) => (await room.floor({ type: 'takeBack' }), ok),
-  'floor:next': async ({ room }) => (await room.floor({ type: 'next' }), ok),
+  'floor:give': async ({ room }, p) => (await room.floor({ type: 'give', ...p }), ok),
+  'floor:take': async ({ room }, p) => (await room.floor({ type: 'takeBack', ...p }), ok),
+  'floor:next': async ({ room }, p) => (await room.floor({ type: 'next', ...p }), ok),
+  'floor:undo': async ({ room }, p) => (await room.floor({ type: 'undo', ...p }), ok),
   'floor:round': async ({ room }, p) => (
     await room.floor({ type: 'startRound', from: p.from, limitMs: sec(p.limitSec) }),
     ok

@@ -36,27 +36,38 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     broadcasts: ['room:state', 'floor:notice'],
   },
   'floor:give': {
-    summary: 'Give the word to someone seated.',
+    summary:
+      'Give the word to someone seated. With `expectHolder` (who held the word as the sender saw it) a floor that moved meanwhile is refused with `STALE`.',
     grant: 'moderate',
     log: { says: '{actor} gave the word to {target}', target: 'pid' },
     rolePlay: 'floor',
-    example: { pid: 'nobody' },
+    example: { pid: 'nobody', expectHolder: null },
     broadcasts: ['room:state', 'floor:notice'],
   },
   'floor:take': {
-    summary: 'Take the word back from whoever holds it.',
+    summary: 'Take the word back from `expectHolder` (refused with `STALE` if someone else holds it now).',
     grant: 'moderate',
     log: { says: '{actor} took back the word' },
     rolePlay: 'floor',
-    example: {},
+    example: { expectHolder: 'nobody' },
     broadcasts: ['room:state', 'floor:notice'],
   },
   'floor:next': {
-    summary: 'Pass the word to the next person (raised hand or go-around).',
+    summary:
+      'Pass the word to the next person (raised hand or go-around). `expectHolder` and `expectNext` say who held the word and who was next as the sender saw it: if either changed (the holder pressed I’m done, another facilitator pressed Next) it is refused with `STALE`, so nobody is skipped.',
     grant: 'moderate',
     log: { says: '{actor} passed the word on' },
     rolePlay: 'floor',
-    example: {},
+    example: { expectHolder: null, expectNext: null },
+    broadcasts: ['room:state', 'floor:notice'],
+  },
+  'floor:undo': {
+    summary:
+      'Undo the last give, take back or next within 5 s, if nothing else changed the floor since and `expectHolder` still holds the word (else `STALE`; too late: `CONFLICT`).',
+    grant: 'moderate',
+    log: { says: '{actor} undid the last move of the word' },
+    rolePlay: 'floor',
+    example: { expectHolder: null },
     broadcasts: ['room:state', 'floor:notice'],
   },
   'floor:round': {

@@ -5,6 +5,7 @@ import {
   initialFloor,
   nextWake,
   turnUsedMs,
+  UNDO_WINDOW_MS,
   upcoming,
   WARNING_SHARE,
 } from './machine.js';
@@ -654,6 +655,38 @@ const commandCases: Record<FloorCommand['type'], Case[]> = {
       effects: [warning('A'), timeUp('A')],
     },
   ],
+  undo: [
+    {
+      name: 'undoing a give hands the word back to the holder with the time they had left',
+      given: build([...join('A', 'B', 'C'), give('A'), ...raise('C'), [give('B'), T + 4_000]], {
+        turnLimitMs: 60_000,
+      }),
+      cmd: { type: 'undo', expectHolder: 'B' },
+      at: T + 6_000,
+      expect: {
+        holder: turn('A', T, { limitMs: 60_000, usedMs: 4_000, runningSince: T + 6_000 }),
+        queue: ['C'],
+        turns: {},
+      },
+      effects: [yourTurn('A'), wake(T + 6_000 + 44_000)],
+    },
+    {
+      name: 'undoing a next puts the hand back up and the turn back, uncounted',
+      given: build([...join('A', 'B', 'C', 'D'), give('A'), ...raise('B', 'C'), { type: 'next' }]),
+      cmd: { type: 'undo', expectHolder: 'B' },
+      at: T + UNDO_WINDOW_MS,
+      expect: { holder: turn('A', T, { runningSince: T + UNDO_WINDOW_MS }), queue: ['B', 'C'], turns: {} },
+      effects: [yourTurn('A'), nextUp('B')],
+    },
+    {
+      name: 'undoing a take back restores the holder; the move is forgotten',
+      given: build([...join('A', 'B'), give('A'), { type: 'takeBack' }]),
+      cmd: { type: 'undo', expectHolder: null },
+      at: T + 1_000,
+      expect: { holder: turn('A', T, { runningSince: T + 1_000 }), turns: {}, lastMove: undefined },
+      effects: [yourTurn('A')],
+    },
+  ],
 };
 
 describe('floorReducer: every command', () => {
@@ -775,7 +808,70 @@ const rejections: Rejection[] = [
     cmd: { type: 'reorderQueue', order: ['C', 'B', 'D'] },
     reason: 'BAD_REQUEST',
   },
+  // Commands aimed at a floor that has moved since: refused whole, never applied to the new holder.
+  {
+    name: 'next aimed at the previous holder (they pressed I’m done meanwhile)',
+    given: build([...join('A', 'B', 'C'), give('A'), ...raise('B'), { type: 'done', pid: 'A' }]),
+    cmd: { type: 'next', expectHolder: 'A' },
+    reason: 'STALE',
+  },
+  {
+    name: 'the second of two nexts sent together (expected nobody, B has it now)',
+    given: build([...join('A', 'B', 'C'), ...raise('B', 'C'), { type: 'next' }]),
+    cmd: { type: 'next', expectHolder: null },
+    reason: 'STALE',
+  },
+  {
+    name: 'next naming someone who is no longer next',
+    given: aHoldsBCWait,
+    cmd: { type: 'next', expectHolder: 'A', expectNext: 'C' },
+    reason: 'STALE',
+  },
+  {
+    name: 'give aimed at another holder',
+    given: aHolds,
+    cmd: { type: 'give', pid: 'B', expectHolder: null },
+    reason: 'STALE',
+  },
+  {
+    name: 'take back aimed at another holder',
+    given: aHolds,
+    cmd: { type: 'takeBack', expectHolder: 'B' },
+    reason: 'STALE',
+  },
+  {
+    name: 'undo after someone else moved the floor (A pressed I’m done after B was given the word)',
+    given: build([...join('A', 'B', 'C'), give('A'), give('B'), { type: 'done', pid: 'B' }]),
+    cmd: { type: 'undo', expectHolder: null },
+    reason: 'STALE',
+  },
+  {
+    name: 'undo after a hand went up since the move',
+    given: build([...join('A', 'B', 'C'), give('A'), give('B'), ...raise('C')]),
+    cmd: { type: 'undo', expectHolder: 'B' },
+    reason: 'STALE',
+  },
+  {
+    name: 'undo aimed at another holder',
+    given: build([...join('A', 'B', 'C'), give('A'), give('B')]),
+    cmd: { type: 'undo', expectHolder: 'A' },
+    reason: 'STALE',
+  },
+  {
+    name: 'undo with nothing to undo',
+    given: abc,
+    cmd: { type: 'undo', expectHolder: null },
+    reason: 'STALE',
+  },
 ];
+
+describe('floorReducer: undo window', () => {
+  it('an undo after the window is refused', () => {
+    const given = build([...join('A', 'B'), give('A'), give('B')]);
+    const r = floorReducer(given, { type: 'undo', expectHolder: 'B' }, T + UNDO_WINDOW_MS + 1);
+    expect(r.effects).toEqual([rejected('CONFLICT')]);
+  });
+});
 
 describe('floorReducer: rejections leave the state unchanged', () => {
   it.each(rejections)('$name -> $reason', runRejection);

@@ -12,6 +12,12 @@ import type {
 /** The soft warning comes at this share of the turn limit. */
 export const WARNING_SHARE = 0.8;
 
+/** How long a facilitator's give / take back / next can be undone. */
+export const UNDO_WINDOW_MS = 5_000;
+
+/** The moves a facilitator may undo: they may have been a slip of the finger. */
+const UNDOABLE = new Set<FloorCommand['type']>(['give', 'takeBack', 'next']);
+
 export function initialFloor(settings: Partial<FloorSettings> = {}): FloorState {
   return {
     seats: [],
@@ -50,8 +56,9 @@ export function floorReducer(prev: FloorState, cmd: FloorCommand, now: number): 
   // The state is plain JSON by design (it is persisted and broadcast as is), so a JSON copy is exact.
   const s = JSON.parse(JSON.stringify(prev)) as FloorState;
   const effects: FloorEffect[] = [];
-  const rejection = apply(s, cmd, now, effects);
+  const rejection = stale(prev, cmd) ?? apply(s, cmd, now, effects);
   if (rejection) return { state: prev, effects: [{ type: 'rejected', reason: rejection }] };
+  remember(prev, s, cmd, now);
 
   const before = upcoming(prev);
   const after = upcoming(s);
@@ -59,6 +66,44 @@ export function floorReducer(prev: FloorState, cmd: FloorCommand, now: number): 
   const wake = nextWake(s);
   if (wake !== null) effects.push({ type: 'wakeAt', at: wake });
   return { state: s, effects };
+}
+
+/** A command aimed at another holder (or another next person) than the room has now is refused whole. */
+function stale(s: FloorState, cmd: FloorCommand): FloorRejection | null {
+  if (!('expectHolder' in cmd) || cmd.expectHolder === undefined) return null;
+  if ((s.holder?.pid ?? null) !== cmd.expectHolder) return 'STALE';
+  if (cmd.type === 'next' && cmd.expectNext !== undefined && upcoming(s) !== cmd.expectNext) return 'STALE';
+  return null;
+}
+
+/**
+ * Keeps what an undoable move replaced; anything else that changes the floor (a raised hand, someone
+ * leaving, a turn ending on its own) forgets it, so an undo never rolls back someone else's action.
+ */
+function remember(prev: FloorState, s: FloorState, cmd: FloorCommand, now: number) {
+  if (UNDOABLE.has(cmd.type)) {
+    const { lastMove: _dropped, ...prior } = prev;
+    s.lastMove = { at: now, prior };
+  } else if (cmd.type !== 'tick' || s.holder?.pid !== prev.holder?.pid) {
+    delete s.lastMove;
+  }
+}
+
+function undo(s: FloorState, now: number, fx: FloorEffect[]): FloorRejection | null {
+  const move = s.lastMove;
+  if (!move) return 'STALE';
+  if (now - move.at > UNDO_WINDOW_MS) return 'CONFLICT';
+  const restored = JSON.parse(JSON.stringify(move.prior)) as FloorState;
+  const turn = restored.holder;
+  if (turn) {
+    // The restored holder gets back the time they had left when the move happened, not the seconds since.
+    turn.usedMs = turnUsedMs(turn, move.at);
+    turn.runningSince = restored.paused || restored.presence[turn.pid] !== 'here' ? null : now;
+    fx.push({ type: 'notice', notice: { kind: 'your-turn', pid: turn.pid } });
+  }
+  for (const key of Object.keys(s) as (keyof FloorState)[]) delete s[key];
+  Object.assign(s, restored);
+  return null;
 }
 
 function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[]): FloorRejection | null {
@@ -169,6 +214,8 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
     case 'tick':
       tick(s, now, fx);
       return null;
+    case 'undo':
+      return undo(s, now, fx);
   }
 }
 

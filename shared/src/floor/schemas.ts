@@ -3,15 +3,20 @@ import { LIMITS } from '../protocol.js';
 import { empty, id } from '../schemaParts.js';
 
 const limitSec = z.number().int().min(LIMITS.turnLimitSecMin).max(LIMITS.turnLimitSecMax).nullable();
+/** Who held the word when the command was sent (null: nobody); the server refuses it (STALE) if that changed. */
+const expectHolder = id.nullable();
 
 export const floorEventSchemas = {
   'floor:raise': empty,
   'floor:lower': z.object({ pid: id.optional() }).strict(),
   'floor:pass': empty,
   'floor:done': empty,
-  'floor:give': z.object({ pid: id }).strict(),
-  'floor:take': empty,
-  'floor:next': empty,
+  'floor:give': z.object({ pid: id, expectHolder: expectHolder.optional() }).strict(),
+  'floor:take': z.object({ expectHolder: expectHolder.optional() }).strict(),
+  'floor:next': z
+    .object({ expectHolder: expectHolder.optional(), expectNext: id.nullable().optional() })
+    .strict(),
+  'floor:undo': z.object({ expectHolder }).strict(),
   'floor:round': z.object({ from: id.optional(), limitSec: limitSec.optional() }).strict(),
   'floor:endRound': empty,
   'floor:skip': z.object({ pid: id }).strict(),
@@ -29,6 +34,7 @@ export interface FloorEventResults {
   'floor:give': null;
   'floor:take': null;
   'floor:next': null;
+  'floor:undo': null;
   'floor:round': null;
   'floor:endRound': null;
   'floor:skip': null;

@@ -42,6 +42,24 @@ export interface FloorState {
   turns: Record<string, { spoke: number; passed: number }>;
   /** While the meeting is paused every turn clock stands still (absent in records from before pausing existed). */
   paused?: boolean;
+  /** The last give / take back / next, undoable for a few seconds while nothing else has changed the floor. */
+  lastMove?: UndoableMove | null;
+}
+
+export interface UndoableMove {
+  /** Server time of the move. */
+  at: number;
+  /** The floor just before the move (without its own `lastMove`), restored as it was by an undo. */
+  prior: Omit<FloorState, 'lastMove'>;
+}
+
+/**
+ * What a command was aimed at, so a command sent against an old picture of the room is refused
+ * (`STALE`) rather than applied to whoever holds the word now. Absent means "not checked".
+ */
+export interface Expected {
+  /** Who held the word (null: nobody). */
+  expectHolder?: string | null;
 }
 
 export type FloorCommand =
@@ -53,9 +71,10 @@ export type FloorCommand =
   | { type: 'lowerHand'; pid: string }
   | { type: 'pass'; pid: string }
   | { type: 'done'; pid: string }
-  | { type: 'give'; pid: string }
-  | { type: 'takeBack' }
-  | { type: 'next' }
+  | ({ type: 'give'; pid: string } & Expected)
+  | ({ type: 'takeBack' } & Expected)
+  | ({ type: 'next'; expectNext?: string | null } & Expected)
+  | { type: 'undo'; expectHolder: string | null }
   | { type: 'startRound'; from?: string; limitMs?: number | null }
   | { type: 'endRound' }
   | { type: 'skip'; pid: string }
@@ -72,7 +91,7 @@ export type FloorNotice =
   | { kind: 'time-up'; pid: string }
   | { kind: 'round-ended' };
 
-export type FloorRejection = 'CONFLICT' | 'NOT_FOUND' | 'BAD_REQUEST';
+export type FloorRejection = 'CONFLICT' | 'NOT_FOUND' | 'BAD_REQUEST' | 'STALE';
 
 export type FloorEffect =
   | { type: 'notice'; notice: FloorNotice }

@@ -30,8 +30,13 @@ export async function person(browser: Browser, name: string, url: string): Promi
   return { name, context, page };
 }
 
-export async function createGroup(page: Page, name: string) {
+/**
+ * Creates a group from the home page. The form's lobby is on by default; tests say whether they want one
+ * (off unless asked, so members sit down at once as the tests expect).
+ */
+export async function createGroup(page: Page, name: string, { lobby = false } = {}) {
   await page.getByLabel('Group name').fill(name);
+  await page.getByLabel('Use a lobby (a facilitator lets each person in)').setChecked(lobby);
   await page.getByRole('button', { name: 'Create group' }).click();
   const link = (label: string) => page.getByLabel(label, { exact: true }).inputValue();
   await page.getByLabel('Member link', { exact: true }).waitFor();
@@ -42,10 +47,15 @@ export async function createGroup(page: Page, name: string) {
   };
 }
 
-/** Fills the join page: name, the declaration checkbox, Join. */
-export async function join(p: Person) {
+/**
+ * Fills the join page: name, the declaration checkbox, Join. A member's microphone starts muted the first
+ * time; the tests join with it on (as before) unless they ask for muted.
+ */
+export async function join(p: Person, { muted = false } = {}) {
   await p.page.getByLabel('Your name').fill(p.name);
   await p.page.getByLabel('I accept the confidentiality declaration').check();
+  const mute = p.page.getByLabel('Join with my microphone muted');
+  if ((await mute.count()) > 0) await mute.setChecked(muted);
   await p.page.getByRole('button', { name: 'Join', exact: true }).click();
 }
 

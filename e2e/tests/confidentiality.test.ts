@@ -12,8 +12,7 @@ const accessible = async (p: Person) => expect(await axeViolations(p.page)).toEq
 /** A new group from the home page, its facilitator already in the room. */
 async function groupWithFacilitator(env: ReturnType<typeof browserAndServer>, name: string, lobby = false) {
   const fran = await person(env.browser, 'Fran', env.server.url);
-  if (lobby) await fran.page.getByLabel('Use a lobby (a facilitator lets each person in)').check();
-  const links = await createGroup(fran.page, name);
+  const links = await createGroup(fran.page, name, { lobby });
   await fran.page.goto(links.facilitator);
   await join(fran);
   await seat(fran.page, 'Fran').waitFor();

@@ -35,8 +35,7 @@ describe('a member uses the room with the keyboard alone, in real Chromium', () 
 
   it('lets a member in from the lobby by keyboard; neither keyboard falls to the page body', async () => {
     fran = await person(env.browser, 'Fran', env.server.url);
-    await fran.page.getByLabel('Use a lobby (a facilitator lets each person in)').check();
-    const links = await createGroup(fran.page, 'Keyboard circle');
+    const links = await createGroup(fran.page, 'Keyboard circle', { lobby: true });
     await fran.page.goto(links.facilitator);
     await join(fran);
     ana = await person(env.browser, 'Ana', links.member);

@@ -7,17 +7,36 @@ import { describeError, errorCodeOf } from '../errors';
 import { InviteLinks } from './InviteLinks';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
 
+/** The capacity a new group starts with; the size warning is for groups above it, not at it. */
+const DEFAULT_CAPACITY = 12;
+
+type Field = 'name' | 'capacity' | 'minutes' | 'turnLimit' | 'declaration';
+type FieldErrors = Partial<Record<Field, string>>;
+const FIELD_IDS: Record<Field, string> = {
+  name: 'group-name',
+  capacity: 'group-capacity',
+  minutes: 'group-minutes',
+  turnLimit: 'group-turn-minutes',
+  declaration: 'group-declaration',
+};
+/** Fields inside More settings: an error there opens it so the field and its message can be seen. */
+const ADVANCED: Field[] = ['capacity', 'minutes', 'turnLimit', 'declaration'];
+
 export function CreateGroupPage() {
   const [name, setName] = useState('');
   const [meeting, setMeeting] = useState(emptyMeetingFields);
-  const [capacity, setCapacity] = useState('12');
+  const [capacity, setCapacity] = useState(String(DEFAULT_CAPACITY));
   const [minutes, setMinutes] = useState('60');
-  const [lobby, setLobby] = useState(false);
+  // On by default: a stranger with a forwarded member link waits until a facilitator lets them in.
+  const [lobby, setLobby] = useState(true);
   const [declaration, setDeclaration] = useState(DEFAULT_DECLARATION);
-  const [turnLimit, setTurnLimit] = useState('');
+  const [turnMinutes, setTurnMinutes] = useState('');
+  const [turnSeconds, setTurnSeconds] = useState('');
   const [autoHandover, setAutoHandover] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [result, setResult] = useState<CreateGroupResult | null>(null);
   /** Set by the operator (CIRCLE_ADMIN_PASSWORD): then only those who know it create groups here. */
   const [passwordRequired, setPasswordRequired] = useState(false);
@@ -36,36 +55,69 @@ export function CreateGroupPage() {
   }, []);
 
   const capacityNum = Number(capacity);
-  const bigGroup = Number.isFinite(capacityNum) && capacityNum >= LIMITS.capacityWarnFrom;
+  const bigGroup = Number.isFinite(capacityNum) && capacityNum > DEFAULT_CAPACITY;
+
+  /** What the field's input needs: aria-invalid and its message (with any hint) as its description. */
+  const fieldProps = (field: Field, hintId?: string) => {
+    const message = fieldErrors[field];
+    const described = [hintId, message ? `${FIELD_IDS[field]}-error` : undefined].filter(Boolean).join(' ');
+    return {
+      'aria-invalid': message ? true : undefined,
+      'aria-describedby': described || undefined,
+    } as const;
+  };
+  const fieldError = (field: Field) =>
+    fieldErrors[field] ? (
+      <p id={`${FIELD_IDS[field]}-error`} className="field-error">
+        {fieldErrors[field]}
+      </p>
+    ) : null;
+
+  function showErrors(errors: FieldErrors, summary: string) {
+    setFieldErrors(errors);
+    setError(summary);
+    const first = (Object.keys(FIELD_IDS) as Field[]).find((f) => errors[f]);
+    if (!first) return;
+    if (ADVANCED.includes(first)) setMoreOpen(true);
+    // After the render that opens More settings and marks the field.
+    setTimeout(() => document.getElementById(FIELD_IDS[first])?.focus(), 0);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const lifecycle = meetingSettingsFrom(meeting);
-    if ('invalid' in lifecycle) {
-      setError(`Please check ${lifecycle.invalid}.`);
-      return;
-    }
+    const turnLimitSec = turnLimitFrom(turnMinutes, turnSeconds);
     const input: GroupSettingsInput = {
-      ...lifecycle.settings,
       name: name.trim(),
       capacity: capacityNum,
       meetingMinutes: Number(minutes),
       lobby,
       declaration,
-      turnLimitSec: turnLimit.trim() === '' ? null : Number(turnLimit),
+      turnLimitSec: turnLimitSec ?? null,
       autoHandover,
     };
     // Checked here by hand (same bounds as GroupSettingsSchema): parsing with zod in the browser would probe
     // `new Function`, which the strict CSP reports as a violation. The server validates authoritatively.
-    const invalid = firstInvalid(input);
-    if (invalid) {
-      setError(`Please check ${invalid}.`);
+    const errors = invalidFields(input, turnLimitSec === undefined);
+    if (Object.keys(errors).length > 0) {
+      showErrors(
+        errors,
+        `Please check ${Object.values(errors).length === 1 ? 'the marked field' : 'the marked fields'}.`,
+      );
+      return;
+    }
+    const lifecycle = meetingSettingsFrom(meeting);
+    if ('invalid' in lifecycle) {
+      setMoreOpen(true);
+      showErrors({}, `Please check ${lifecycle.invalid}.`);
       return;
     }
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     try {
-      setResult(await createGroup(input, passwordRequired ? adminPassword : undefined));
+      setResult(
+        await createGroup({ ...lifecycle.settings, ...input }, passwordRequired ? adminPassword : undefined),
+      );
     } catch (err) {
       setError(createError(err));
     } finally {
@@ -77,10 +129,10 @@ export function CreateGroupPage() {
     return (
       <main className="page narrow">
         <h1>Your group is ready</h1>
-        {result.sizeWarning && (
+        {result.sizeWarning && capacityNum > DEFAULT_CAPACITY && (
           <p className="warning">
-            Groups of {LIMITS.capacityWarnFrom} or more usually split into smaller circles so everyone gets
-            time to speak.
+            Groups of more than {DEFAULT_CAPACITY} usually split into smaller circles so everyone gets time to
+            speak.
           </p>
         )}
         <InviteLinks
@@ -110,55 +162,9 @@ export function CreateGroupPage() {
           maxLength={LIMITS.groupNameMax}
           required
           autoComplete="off"
+          {...fieldProps('name')}
         />
-
-        <label htmlFor="group-capacity">Capacity</label>
-        <input
-          id="group-capacity"
-          type="number"
-          min={LIMITS.capacityMin}
-          max={LIMITS.capacityMax}
-          value={capacity}
-          onChange={(e) => setCapacity(e.target.value)}
-          aria-describedby={bigGroup ? 'capacity-warning' : undefined}
-        />
-        {bigGroup && (
-          <p id="capacity-warning" className="warning">
-            Groups of {LIMITS.capacityWarnFrom} or more usually split into smaller circles so everyone gets
-            time to speak.
-          </p>
-        )}
-
-        <label htmlFor="group-minutes">Meeting length (minutes)</label>
-        <input
-          id="group-minutes"
-          type="number"
-          min={LIMITS.meetingMinutesMin}
-          max={LIMITS.meetingMinutesMax}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-
-        <label htmlFor="group-turn-limit">Turn limit (seconds, optional)</label>
-        <input
-          id="group-turn-limit"
-          type="number"
-          min={LIMITS.turnLimitSecMin}
-          max={LIMITS.turnLimitSecMax}
-          value={turnLimit}
-          placeholder="No limit"
-          onChange={(e) => setTurnLimit(e.target.value)}
-        />
-
-        <div className="check">
-          <input
-            id="group-auto-handover"
-            type="checkbox"
-            checked={autoHandover}
-            onChange={(e) => setAutoHandover(e.target.checked)}
-          />
-          <label htmlFor="group-auto-handover">Hand the word on automatically when time is up</label>
-        </div>
+        {fieldError('name')}
 
         <div className="check">
           <input
@@ -170,16 +176,99 @@ export function CreateGroupPage() {
           <label htmlFor="group-lobby">Use a lobby (a facilitator lets each person in)</label>
         </div>
 
-        <MeetingFields id="group" value={meeting} onChange={setMeeting} />
+        <details
+          className="more-settings"
+          open={moreOpen}
+          onToggle={(e) => setMoreOpen(e.currentTarget.open)}
+        >
+          <summary>More settings</summary>
+          <p className="hint">Size, length, turn limit, the declaration and how the group meets.</p>
+          <div className="form-inner">
+            <label htmlFor="group-capacity">Capacity</label>
+            <input
+              id="group-capacity"
+              type="number"
+              min={LIMITS.capacityMin}
+              max={LIMITS.capacityMax}
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+              {...fieldProps('capacity', bigGroup ? 'capacity-warning' : undefined)}
+            />
+            {fieldError('capacity')}
+            {bigGroup && (
+              <p id="capacity-warning" className="warning">
+                Groups of more than {DEFAULT_CAPACITY} usually split into smaller circles so everyone gets
+                time to speak.
+              </p>
+            )}
 
-        <label htmlFor="group-declaration">Confidentiality declaration</label>
-        <textarea
-          id="group-declaration"
-          rows={5}
-          value={declaration}
-          maxLength={LIMITS.declarationMax}
-          onChange={(e) => setDeclaration(e.target.value)}
-        />
+            <label htmlFor="group-minutes">Meeting length (minutes)</label>
+            <input
+              id="group-minutes"
+              type="number"
+              min={LIMITS.meetingMinutesMin}
+              max={LIMITS.meetingMinutesMax}
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              {...fieldProps('minutes')}
+            />
+            {fieldError('minutes')}
+
+            <fieldset className="turn-limit" aria-describedby="group-turn-hint">
+              <legend>Turn limit (optional)</legend>
+              <p className="hint" id="group-turn-hint">
+                Leave both empty for no limit.
+              </p>
+              <div className="pair">
+                <label htmlFor="group-turn-minutes">Minutes</label>
+                <input
+                  id="group-turn-minutes"
+                  type="number"
+                  min={0}
+                  max={LIMITS.turnLimitSecMax / 60}
+                  value={turnMinutes}
+                  onChange={(e) => setTurnMinutes(e.target.value)}
+                  {...fieldProps('turnLimit')}
+                />
+                <label htmlFor="group-turn-seconds">Seconds</label>
+                <input
+                  id="group-turn-seconds"
+                  type="number"
+                  min={0}
+                  max={59}
+                  value={turnSeconds}
+                  onChange={(e) => setTurnSeconds(e.target.value)}
+                  aria-invalid={fieldErrors.turnLimit ? true : undefined}
+                  aria-describedby={fieldErrors.turnLimit ? 'group-turn-minutes-error' : undefined}
+                />
+              </div>
+              {fieldError('turnLimit')}
+            </fieldset>
+
+            <div className="check">
+              <input
+                id="group-auto-handover"
+                type="checkbox"
+                checked={autoHandover}
+                onChange={(e) => setAutoHandover(e.target.checked)}
+              />
+              <label htmlFor="group-auto-handover">Hand the word on automatically when time is up</label>
+            </div>
+
+            <MeetingFields id="group" value={meeting} onChange={setMeeting} />
+
+            <label htmlFor="group-declaration">Confidentiality declaration</label>
+            <textarea
+              id="group-declaration"
+              rows={5}
+              value={declaration}
+              maxLength={LIMITS.declarationMax}
+              onChange={(e) => setDeclaration(e.target.value)}
+              {...fieldProps('declaration')}
+            />
+            {fieldError('declaration')}
+          </div>
+        </details>
 
         {passwordRequired && (
           <>
@@ -227,22 +316,34 @@ function createError(err: unknown): string {
 const isInt = (n: unknown, min: number, max: number) =>
   Number.isInteger(n) && Number(n) >= min && Number(n) <= max;
 
-function firstInvalid(input: GroupSettingsInput): string | null {
+/** Seconds from the two boxes: null for no limit, undefined when what was typed is not a duration. */
+function turnLimitFrom(minutes: string, seconds: string): number | null | undefined {
+  const m = minutes.trim();
+  const s = seconds.trim();
+  if (m === '' && s === '') return null;
+  if ((m !== '' && !/^\d+$/.test(m)) || (s !== '' && !/^\d+$/.test(s))) return undefined;
+  return Number(m || 0) * 60 + Number(s || 0);
+}
+
+const duration = (sec: number) => (sec % 60 === 0 ? `${sec / 60} minutes` : `${sec} seconds`);
+
+function invalidFields(input: GroupSettingsInput, turnLimitUnreadable: boolean): FieldErrors {
+  const errors: FieldErrors = {};
   const name = input.name.trim();
-  if (name.length < 1 || name.length > LIMITS.groupNameMax) return 'the group name';
+  if (name.length < 1 || name.length > LIMITS.groupNameMax)
+    errors.name = `Give the group a name (up to ${LIMITS.groupNameMax} characters).`;
   if (!isInt(input.capacity, LIMITS.capacityMin, LIMITS.capacityMax))
-    return `the capacity (${LIMITS.capacityMin} to ${LIMITS.capacityMax})`;
+    errors.capacity = `Capacity is a whole number from ${LIMITS.capacityMin} to ${LIMITS.capacityMax}.`;
   if (!isInt(input.meetingMinutes, LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax))
-    return `the meeting length (${LIMITS.meetingMinutesMin} to ${LIMITS.meetingMinutesMax} minutes)`;
+    errors.minutes = `Meeting length is from ${LIMITS.meetingMinutesMin} to ${LIMITS.meetingMinutesMax} minutes.`;
   const declaration = input.declaration?.trim() ?? '';
-  if (declaration.length < 20 || declaration.length > LIMITS.declarationMax) {
-    return 'the declaration (at least 20 characters)';
-  }
+  if (declaration.length < 20 || declaration.length > LIMITS.declarationMax)
+    errors.declaration = 'The declaration needs at least 20 characters.';
   if (
-    input.turnLimitSec != null &&
-    !isInt(input.turnLimitSec, LIMITS.turnLimitSecMin, LIMITS.turnLimitSecMax)
+    turnLimitUnreadable ||
+    (input.turnLimitSec != null && !isInt(input.turnLimitSec, LIMITS.turnLimitSecMin, LIMITS.turnLimitSecMax))
   ) {
-    return `the turn limit (${LIMITS.turnLimitSecMin} to ${LIMITS.turnLimitSecMax} seconds, or empty)`;
+    errors.turnLimit = `A turn limit is from ${LIMITS.turnLimitSecMin} seconds to ${duration(LIMITS.turnLimitSecMax)}, or empty for none.`;
   }
-  return null;
+  return errors;
 }

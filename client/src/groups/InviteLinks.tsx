@@ -7,22 +7,55 @@ interface Props {
   observer: string;
 }
 
+/**
+ * The three links right after creation. They must not be confused (the facilitator link runs the meeting),
+ * so each is a card of its own: the role in large type, an icon and a colour (never the colour alone), and
+ * the warning that they are not shown again comes before them, not after.
+ */
 export function InviteLinks({ facilitator, member, observer }: Props) {
   return (
     <section aria-labelledby="links-heading" className="links">
       <h2 id="links-heading">Invitation links</h2>
-      <LinkRow id="link-facilitator" label="Facilitator link" who="facilitator" url={facilitator}>
+      <p className="warning" id="links-once">
+        <strong>These links are not shown again.</strong> Copy them somewhere safe now.
+      </p>
+      <LinkCard role="Facilitator" icon="★" url={facilitator} secret>
         <strong>Keep this one secret.</strong> Anyone with it can run the meeting. Use it yourself, or give it
         only to co-facilitators.
-      </LinkRow>
-      <LinkRow id="link-member" label="Member link" who="member" url={member}>
+      </LinkCard>
+      <LinkCard role="Member" icon="◯" url={member}>
         Share with the people in your group. They take a seat in the circle and can ask for the word.
-      </LinkRow>
-      <LinkRow id="link-observer" label="Observer link" who="observer" url={observer}>
+      </LinkCard>
+      <LinkCard role="Observer" icon="◔" url={observer}>
         For people who listen without a seat in the circle.
-      </LinkRow>
-      <p className="hint">These links are not shown again. Copy them somewhere safe now.</p>
+      </LinkCard>
     </section>
+  );
+}
+
+interface CardProps {
+  role: 'Facilitator' | 'Member' | 'Observer';
+  /** Decoration beside the role's name (hidden from screen readers, which read the name). */
+  icon: string;
+  url: string;
+  secret?: boolean;
+  children: ReactNode;
+}
+
+function LinkCard({ role, icon, url, secret = false, children }: CardProps) {
+  const who = role.toLowerCase();
+  return (
+    <div className={`link-card link-card-${who}`}>
+      <h3 className="link-role">
+        <span aria-hidden="true" className="link-icon">
+          {icon}
+        </span>{' '}
+        {role} {secret && <span className="keep-secret">Keep secret</span>}
+      </h3>
+      <LinkRow id={`link-${who}`} label={`${role} link`} who={who} url={url}>
+        {children}
+      </LinkRow>
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@ import type { InviteInfo } from '@circle/shared';
 import { getInvite } from '../api';
 import { describeError, errorCodeOf } from '../errors';
 import { storage } from '../storage';
-import { RoomPage } from '../room/RoomPage';
+import { RoomPage } from '../room/LazyRoomPage';
 import { AbsenceForm } from '../meeting/AbsenceForm';
 import { ROLE_HINTS, ROLE_LABELS } from '../labels';
 import { DeviceCheck } from '../media/DeviceCheck';
@@ -140,9 +140,19 @@ export function JoinPage({ token }: { token: string }) {
           />
           <label htmlFor="join-accept">I accept the confidentiality declaration</label>
         </div>
-        {invite.role !== 'observer' && <DeviceCheck />}
+        {invite.role !== 'observer' && <DeviceCheck startMuted={invite.role === 'member'} />}
         {invite.lobby && <p className="hint">A facilitator will let you in once you have joined.</p>}
-        <button type="submit" className="primary" disabled={!canJoin}>
+        {!canJoin && (
+          <p className="hint" id="join-why">
+            {joinBlocker(trimmed.length > 0, accepted)}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary"
+          disabled={!canJoin}
+          aria-describedby={canJoin ? undefined : 'join-why'}
+        >
           Join
         </button>
       </form>
@@ -150,4 +160,11 @@ export function JoinPage({ token }: { token: string }) {
       {invite.role === 'member' && <AbsenceForm token={token} defaultName={trimmed} />}
     </main>
   );
+}
+
+/** Why Join is still disabled, said next to it (a greyed button alone does not say what is missing). */
+function joinBlocker(named: boolean, accepted: boolean): string {
+  if (!named && !accepted) return 'Choose a name and accept the declaration to join.';
+  if (!named) return 'Choose a name to join.';
+  return 'Accept the declaration to join.';
 }

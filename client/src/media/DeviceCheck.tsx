@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MediaPrefs } from './MediaSession';
 import { loadPrefs, savePrefs } from './prefs';
+import { SpeakerTest } from './SpeakerTest';
 
 /**
  * Before entering: choose microphone and camera, see the microphone is live, and decide to come in
  * muted or with the camera off. Nothing is recorded; the preview stays in this page.
  */
-export function DeviceCheck() {
-  const [prefs, setPrefs] = useState<MediaPrefs>(loadPrefs);
+export function DeviceCheck({ startMuted = false }: { startMuted?: boolean }) {
+  // A member comes in muted the first time (nobody is heard by surprise); a saved choice wins after that.
+  const [prefs, setPrefs] = useState<MediaPrefs>(() => loadPrefs(startMuted ? { micOn: false } : {}));
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [level, setLevel] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -120,6 +122,7 @@ export function DeviceCheck() {
         />
         <label htmlFor="join-camera">Join with my camera on</label>
       </div>
+      <SpeakerTest />
       {problem && <p className="hint">{problem}</p>}
       <p className="hint">Nothing is recorded, ever.</p>
     </fieldset>

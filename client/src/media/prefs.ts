@@ -3,13 +3,14 @@ import type { MediaPrefs } from './MediaSession';
 const KEY = 'circle.media';
 const DEFAULTS: MediaPrefs = { micOn: true, cameraOn: false };
 
-/** The device check's choices, kept in the browser only. */
-export function loadPrefs(): MediaPrefs {
+/** The device check's choices, kept in the browser only; `firstTime` applies until a choice is saved. */
+export function loadPrefs(firstTime: Partial<MediaPrefs> = {}): MediaPrefs {
+  const defaults = { ...DEFAULTS, ...firstTime };
   try {
     const raw = window.localStorage.getItem(KEY);
-    return raw ? { ...DEFAULTS, ...(JSON.parse(raw) as Partial<MediaPrefs>) } : DEFAULTS;
+    return raw ? { ...defaults, ...(JSON.parse(raw) as Partial<MediaPrefs>) } : defaults;
   } catch {
-    return DEFAULTS;
+    return defaults;
   }
 }
 

@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
 import type { PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 const server = 'http://localhost:3000';
 
 export default defineConfig({
   // The hoisted @vitejs/plugin-react resolves its `vite` types from the root install, which is a
   // different vite major than this workspace's; the plugin itself works with both.
-  plugins: [react() as unknown as PluginOption],
+  plugins: [react() as unknown as PluginOption, precompress()],
   build: { outDir: 'dist', emptyOutDir: true },
   server: {
     proxy: {

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { isTimeZone } from './meeting/schedule.js';
 import { LIMITS } from './protocol.js';
 
-export const DEFAULT_DECLARATION =
-  'I will keep absolutely confidential everything I see and hear at this meeting: who was here and ' +
-  'what anyone said. I will not repeat it, record it or use it outside the group, in any form. ' +
-  'This promise has no end date: it holds after the meeting and after I leave the group.';
+import { DEFAULT_DECLARATION } from './declaration.js';
+
+export { DEFAULT_DECLARATION } from './declaration.js';
 
 /** Texts the facilitators set for the meeting's opening and closing, and who to call for support. */
 const words = z.string().trim().max(LIMITS.wordsMax);

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GroupRecord, Groups } from '../groups/service.js';
+import { clientFiles, pageHeaders } from './clientFiles.js';
 import { guardGroupCreation, type GroupCreationPolicy } from './groupCreation.js';
 
 export function createApp(deps: {
@@ -61,13 +62,13 @@ export function createApp(deps: {
   });
 
   const index = join(deps.clientDir, 'index.html');
-  app.use(express.static(deps.clientDir, { index: false }));
+  app.use(clientFiles(deps.clientDir));
   // The client routes on the path (/, /join); the invitation rides in the fragment (`/join#<token>`),
   // which browsers never send. No page takes a token in its path.
   app.get(/^\/(join)?$/, (_req, res) => {
     if (!existsSync(index))
       return void res.status(503).type('text').send('The client is not built: run npm start.');
-    res.sendFile(index);
+    res.sendFile(index, { headers: pageHeaders, cacheControl: false });
   });
 
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string }, _req, res, _next) => {

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { ROLES } from '../protocol.js';
 import { empty, id, token } from '../schemaParts.js';
 
-/** How long a code for adding a device stays valid. */
-export const DEVICE_CODE_TTL_MS = 5 * 60_000;
-/** Letters and digits that cannot be mistaken for each other (no 0/O, 1/I/L). */
-export const DEVICE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const DEVICE_CODE_LENGTH = 8;
+import { DEVICE_CODE_ALPHABET, DEVICE_CODE_LENGTH } from './deviceCode.js';
+
+export { DEVICE_CODE_ALPHABET, DEVICE_CODE_LENGTH, DEVICE_CODE_TTL_MS } from './deviceCode.js';
 
 /**
  * Invitation links and who may use them: facilitators replace a link (optionally with an expiry date),

@@ -173,6 +173,7 @@ export class MediaRoom {
     },
   ): Promise<string> {
     if ((p.source === 'mic') !== (p.kind === 'audio')) throw new AppError('BAD_REQUEST');
+    if (p.source === 'screen' && !this.mayShareScreen(pid)) throw new AppError('FORBIDDEN');
     const transport = this.transport(socketId, p.transportId);
     if (transport.appData.direction !== 'send') throw new AppError('BAD_REQUEST');
     // One microphone and one camera per person: a new one (another tab, a reconnect) replaces the old.
@@ -269,6 +270,26 @@ export class MediaRoom {
     await this.sync();
   }
 
+  get membersMayShare(): boolean {
+    return this.room.record.media?.membersMayShare ?? false;
+  }
+
+  /** Facilitators always; members when a facilitator allowed it; observers never publish anything. */
+  private mayShareScreen(pid: string): boolean {
+    const role = this.room.record.participants[pid]?.role;
+    return role === 'facilitator' || (role === 'member' && this.membersMayShare);
+  }
+
+  /** Taking the permission back stops members' screens here, on the server, not only on their pages. */
+  async setMembersMayShare(on: boolean) {
+    await this.room.change((c) => {
+      (c.rec.media ??= { held: [], strict: false }).membersMayShare = on;
+    });
+    for (const e of this.producers.values())
+      if (e.source === 'screen' && !this.mayShareScreen(e.pid)) e.producer.close();
+    await this.sync();
+  }
+
   async setStrict(on: boolean) {
     await this.room.change((c) => {
       (c.rec.media ??= { held: [], strict: false }).strict = on;
@@ -299,6 +320,7 @@ export class MediaRoom {
       })),
       held: [...this.held],
       strict: this.strict,
+      membersMayShare: this.membersMayShare,
     };
   }
 

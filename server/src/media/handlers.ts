@@ -96,4 +96,6 @@ const mediaHandlers = ({ media, iceServers }: MediaDeps) =>
     'media:release': (ctx, p) =>
       withMedia(media, ctx, async (m) => (await m.setHeld(p.pid ? [p.pid] : [...m.held], false), null)),
     'media:strict': (ctx, p) => withMedia(media, ctx, async (m) => (await m.setStrict(p.on), null)),
+    'media:memberScreens': (ctx, p) =>
+      withMedia(media, ctx, async (m) => (await m.setMembersMayShare(p.on), null)),
   }) satisfies HandlerTable;

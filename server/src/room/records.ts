@@ -44,6 +44,8 @@ export interface ParticipantRecord {
 export interface MediaRules {
   held: string[];
   strict: boolean;
+  /** Members may share their screen (absent in records written before screen sharing: no). */
+  membersMayShare?: boolean;
 }
 
 /** Everything about a meeting in progress that must survive a restart. */

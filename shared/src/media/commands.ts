@@ -114,4 +114,16 @@ export const mediaCommands = defineCommands<MediaEventResults>()(mediaEventSchem
     example: { on: false },
     broadcasts: ['media:state'],
   },
+  'media:memberScreens': {
+    summary:
+      'Members may share their screen, or not (facilitators always may); turning it off stops members’ screens.',
+    grant: 'moderate',
+    log: {
+      says: '{actor} let members share their screen',
+      off: '{actor} stopped members sharing their screen',
+      outsideRecord: true,
+    },
+    example: { on: false },
+    broadcasts: ['media:state'],
+  },
 });

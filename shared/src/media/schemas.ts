@@ -103,7 +103,8 @@ export const dtlsParametersSchema = z
   })
   .strict();
 
-export const MEDIA_SOURCES = ['mic', 'camera'] as const;
+/** A shared screen (a presentation, a film) is a video producer of its own, beside the camera. */
+export const MEDIA_SOURCES = ['mic', 'camera', 'screen'] as const;
 export type MediaSource = (typeof MEDIA_SOURCES)[number];
 const source = z.enum(MEDIA_SOURCES);
 
@@ -136,6 +137,7 @@ export const mediaEventSchemas = {
   'media:muteAll': z.object({}).strict(),
   'media:release': z.object({ pid: id.optional() }).strict(),
   'media:strict': z.object({ on: z.boolean() }).strict(),
+  'media:memberScreens': z.object({ on: z.boolean() }).strict(),
 } as const;
 
 /** Transport parameters as mediasoup-client's Device.createSendTransport/createRecvTransport take them. */
@@ -178,6 +180,7 @@ export interface MediaEventResults {
   'media:muteAll': null;
   'media:release': null;
   'media:strict': null;
+  'media:memberScreens': null;
 }
 
 export interface PublishedTrack {
@@ -195,6 +198,8 @@ export interface MediaView {
   /** People whose microphone a facilitator holds: they cannot unmute until released. */
   held: string[];
   strict: boolean;
+  /** Members may share their screen (facilitators always may). */
+  membersMayShare: boolean;
 }
 
 export interface MediaServerEvents {

@@ -26,6 +26,15 @@ export function FacilitatorMedia({ media, participants }: { media: Media; partic
         />
         <label htmlFor="strict-circle">Strict circle</label>
       </div>
+      <div className="check">
+        <input
+          id="member-screens"
+          type="checkbox"
+          checked={!!media.view?.membersMayShare}
+          onChange={(e) => run(media.facilitator.memberScreens(e.target.checked))}
+        />
+        <label htmlFor="member-screens">Members may share their screen</label>
+      </div>
       <div className="button-row">
         <button type="button" onClick={() => run(media.facilitator.muteAll())}>
           Mute all

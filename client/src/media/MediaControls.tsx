@@ -64,6 +64,18 @@ export function MediaButtons({ media, role, silenced }: ButtonsProps) {
   );
 }
 
+/**
+ * Share screen (or Stop sharing my screen), for the More menu: facilitators always, members when a
+ * facilitator allows it (the server refuses otherwise), where the browser can capture a screen at all.
+ */
+export function screenShareItems(media: Media, role: Role): { label: string; onSelect: () => void }[] {
+  const sharing = !!media.snap?.localScreen;
+  const allowed = role === 'facilitator' || (role === 'member' && !!media.view?.membersMayShare);
+  if (!media.snap?.publishing || !('getDisplayMedia' in navigator.mediaDevices)) return [];
+  if (sharing) return [{ label: 'Stop sharing my screen', onSelect: () => void media.setScreen(false) }];
+  return allowed ? [{ label: 'Share screen', onSelect: () => void media.setScreen(true) }] : [];
+}
+
 /** Why your microphone is silent, and what the room's media rules are. */
 export function MediaControls({ media, role }: { media: Media; role: Role }) {
   if (role === 'observer') {

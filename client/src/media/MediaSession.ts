@@ -14,11 +14,14 @@ export interface MediaPrefs {
 export interface RemoteTracks {
   audio?: MediaStreamTrack;
   video?: MediaStreamTrack;
+  /** Their shared screen, which takes the middle of the ring for everyone. */
+  screen?: MediaStreamTrack;
 }
 
 export interface SessionSnapshot {
   remote: Map<string, RemoteTracks>;
   localVideo: MediaStreamTrack | null;
+  localScreen: MediaStreamTrack | null;
   micOn: boolean;
   cameraOn: boolean;
   publishing: boolean;
@@ -44,7 +47,10 @@ export class MediaSession {
   private send?: types.Transport;
   private recv?: types.Transport;
   private readonly producers = new Map<MediaSource, types.Producer>();
-  private readonly consumers = new Map<string, { consumer: types.Consumer; pid: string }>();
+  private readonly consumers = new Map<
+    string,
+    { consumer: types.Consumer; pid: string; source: MediaSource }
+  >();
   private readonly pending = new Set<string>();
   private closed = false;
   private micOn: boolean;
@@ -85,6 +91,9 @@ export class MediaSession {
         this.consumers.delete(id);
       }
     }
+    // Our screen stopped on the server (a facilitator took the permission back): stop capturing it too.
+    const screen = this.producers.get('screen');
+    if (screen && !live.has(screen.id)) this.stopScreen();
     const have = new Set([...this.consumers.values()].map((c) => c.consumer.producerId));
     for (const track of view.tracks) {
       if (track.pid === myPid || have.has(track.producerId) || this.pending.has(track.producerId)) continue;
@@ -101,7 +110,7 @@ export class MediaSession {
           kind: opts.kind,
           rtpParameters: opts.rtpParameters as types.RtpParameters,
         });
-        this.consumers.set(consumer.id, { consumer, pid: opts.pid });
+        this.consumers.set(consumer.id, { consumer, pid: opts.pid, source: opts.source });
         await call(this.socket, 'media:consumerResume', { consumerId: consumer.id });
       } catch {
         // The track may have gone meanwhile; the next picture tells.
@@ -146,10 +155,42 @@ export class MediaSession {
     this.emit();
   }
 
+  /** Shares a screen (or a window, a tab) chosen in the browser's picker; stopping it there stops it here. */
+  async setScreen(on: boolean) {
+    if (!on) {
+      this.stopScreen();
+      await call(this.socket, 'media:close', { source: 'screen' });
+      return;
+    }
+    if (!this.send || this.producers.has('screen')) return;
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: 15 }, audio: false });
+    const track = stream.getVideoTracks()[0];
+    if (!track) return;
+    track.addEventListener('ended', () => void this.setScreen(false).catch(() => undefined));
+    try {
+      const producer = await this.send.produce({ track, appData: { source: 'screen' }, stopTracks: true });
+      this.producers.set('screen', producer);
+    } catch (err) {
+      track.stop();
+      throw err;
+    }
+    this.emit();
+  }
+
+  private stopScreen() {
+    const producer = this.producers.get('screen');
+    if (!producer) return;
+    this.producers.delete('screen');
+    producer.track?.stop();
+    producer.close();
+    this.emit();
+  }
+
   /** Video we do not show costs bandwidth and SFU work for nothing: its consumer is paused on the server. */
   async showVideoOf(pids: Set<string>) {
-    for (const { consumer, pid } of this.consumers.values()) {
-      if (consumer.kind !== 'video') continue;
+    for (const { consumer, pid, source } of this.consumers.values()) {
+      // A shared screen is for everyone: it stays on.
+      if (consumer.kind !== 'video' || source === 'screen') continue;
       const shown = pids.has(pid);
       if (shown === !consumer.paused) continue;
       if (shown) consumer.resume();
@@ -252,14 +293,15 @@ export class MediaSession {
 
   private emit() {
     const remote = new Map<string, RemoteTracks>();
-    for (const { consumer, pid } of this.consumers.values()) {
+    for (const { consumer, pid, source } of this.consumers.values()) {
       const entry = remote.get(pid) ?? {};
-      entry[consumer.kind as 'audio' | 'video'] = consumer.track;
+      entry[source === 'screen' ? 'screen' : (consumer.kind as 'audio' | 'video')] = consumer.track;
       remote.set(pid, entry);
     }
     this.onChange({
       remote,
       localVideo: this.producers.get('camera')?.track ?? null,
+      localScreen: this.producers.get('screen')?.track ?? null,
       micOn: this.micOn,
       cameraOn: this.cameraOn,
       publishing: this.producers.size > 0,

@@ -26,6 +26,13 @@ export function RemoteAudio({ media }: { media: Media }) {
   );
 }
 
+/** The screen being shared, if any: our own (as a preview) or the first one someone else shares. */
+function sharedScreen(media: Media, myPid: string): { pid: string; track: MediaStreamTrack } | undefined {
+  if (media.snap?.localScreen) return { pid: myPid, track: media.snap.localScreen };
+  for (const [pid, t] of media.snap?.remote ?? []) if (t.screen) return { pid, track: t.screen };
+  return undefined;
+}
+
 /** The camera track to show for a person: their own preview, or someone else's when it is shown. */
 function videoOf(media: Media, pid: string, isMe: boolean): MediaStreamTrack | undefined {
   if (isMe) return media.snap?.localVideo ?? undefined;
@@ -38,6 +45,14 @@ function videoOf(media: Media, pid: string, isMe: boolean): MediaStreamTrack | u
  */
 export function HolderStage({ media }: { media: Media }) {
   const { view, me, nameOf } = useRoomContext();
+  // A shared screen (a presentation, a film) takes the middle for everyone, before the holder's camera.
+  const screen = sharedScreen(media, me.pid);
+  if (screen)
+    return (
+      <div className="stage screen">
+        <Track track={screen.track} kind="video" label={`${nameOf(screen.pid)}'s screen`} />
+      </div>
+    );
   const pid = view.floor.holder?.pid;
   const video = pid ? videoOf(media, pid, pid === me.pid) : undefined;
   if (!pid || !video) return null;

@@ -100,12 +100,18 @@ export function useMedia(room: Room, me: JoinResult | null) {
     setMic: (on: boolean) => session.current?.setMic(on).catch((e: unknown) => setError(describeError(e))),
     setCamera: (on: boolean) =>
       session.current?.setCamera(on).catch((e: unknown) => setError(describeError(e))),
+    setScreen: (on: boolean) =>
+      session.current?.setScreen(on).catch((e: unknown) => {
+        // Closing the browser's picker without choosing is not an error worth a message.
+        if (!(e instanceof DOMException && e.name === 'NotAllowedError')) setError(describeError(e));
+      }),
     /** Facilitators' tools: they act on the server, whatever members' browsers do. */
     facilitator: {
       mute: (target: string) => socket && call(socket, 'media:mute', { pid: target }),
       release: (target?: string) => socket && call(socket, 'media:release', target ? { pid: target } : {}),
       muteAll: () => socket && call(socket, 'media:muteAll', {}),
       strict: (on: boolean) => socket && call(socket, 'media:strict', { on }),
+      memberScreens: (on: boolean) => socket && call(socket, 'media:memberScreens', { on }),
     },
   };
 }

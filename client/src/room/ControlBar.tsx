@@ -3,7 +3,7 @@ import { LeaveButton } from '../care/LeaveButton';
 import { StepOutButton } from '../care/StepOutButton';
 import type { Chat } from '../chat/useChat';
 import { Controls } from '../floor/Controls';
-import { MediaButtons } from '../media/MediaControls';
+import { MediaButtons, screenShareItems } from '../media/MediaControls';
 import type { Media } from '../media/useMedia';
 import { MoreMenu } from './MoreMenu';
 import { useRoomContext } from './RoomContext';
@@ -68,7 +68,11 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
           {console.waiting > 0 && <span className="unread">{console.waiting} waiting</span>}
         </button>
       )}
-      <MoreMenu onErase={() => void room.erase()} onShortcuts={() => setShortcuts(true)} />
+      <MoreMenu
+        onErase={() => void room.erase()}
+        onShortcuts={() => setShortcuts(true)}
+        items={screenShareItems(media, me.role)}
+      />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
       <LeaveButton
         className="bar-button"

@@ -5,10 +5,12 @@ interface Props {
   onErase: () => void;
   /** In the room: the list of keyboard shortcuts (the lobby has none). */
   onShortcuts?: () => void;
+  /** Media actions that do not earn a place on the bar (sharing a screen). */
+  items?: { label: string; onSelect: () => void }[];
 }
 
 /** Settings that are rarely needed and hard to undo, away from the hands: erasing one's identity. */
-export function MoreMenu({ onErase, onShortcuts }: Props) {
+export function MoreMenu({ onErase, onShortcuts, items = [] }: Props) {
   const [open, setOpen] = useState(false);
   const [erasing, setErasing] = useState(false);
   const more = useRef<HTMLButtonElement>(null);
@@ -35,6 +37,11 @@ export function MoreMenu({ onErase, onShortcuts }: Props) {
         <span className="bar-label">More</span>
       </button>
       <div id="more-menu" className="more-menu" hidden={!open}>
+        {items.map((item) => (
+          <button key={item.label} type="button" onClick={() => choose(item.onSelect)}>
+            {item.label}
+          </button>
+        ))}
         <a href="#other-devices" onClick={() => setOpen(false)}>
           Your other devices
         </a>

@@ -76,6 +76,13 @@ export function screenShareItems(media: Media, role: Role): { label: string; onS
   return allowed ? [{ label: 'Share screen', onSelect: () => void media.setScreen(true) }] : [];
 }
 
+/** Low data on or off, for the More menu: on a weak connection only the holder's camera comes in. */
+export function lowDataItem(media: Media): { label: string; onSelect: () => void } {
+  return media.lowData
+    ? { label: 'Turn low data off', onSelect: () => media.setLowData(false) }
+    : { label: 'Low data: only the holder’s video', onSelect: () => media.setLowData(true) };
+}
+
 /** Why your microphone is silent, and what the room's media rules are. */
 export function MediaControls({ media, role }: { media: Media; role: Role }) {
   if (role === 'observer') {

@@ -28,6 +28,11 @@ export interface SessionSnapshot {
   failed: boolean;
 }
 
+const CAMERA_LAYERS = [
+  { scaleResolutionDownBy: 2, maxBitrate: 150_000 },
+  { scaleResolutionDownBy: 1, maxBitrate: 600_000 },
+];
+
 function newDevice(): Device {
   try {
     return new Device();
@@ -286,7 +291,14 @@ export class MediaSession {
     const track = source === 'mic' ? stream.getAudioTracks()[0] : stream.getVideoTracks()[0];
     if (!track) return;
     const paused = source === 'mic' && !this.micOn;
-    const producer = await this.send.produce({ track, appData: { source, paused }, stopTracks: true });
+    const producer = await this.send.produce({
+      track,
+      appData: { source, paused },
+      stopTracks: true,
+      // Simulcast: a small layer and a full one. The SFU forwards to each receiver the layer its bandwidth
+      // carries, so a phone on a weak connection gets the small one instead of stalling everyone's video.
+      ...(source === 'camera' ? { encodings: CAMERA_LAYERS } : {}),
+    });
     if (paused) producer.pause();
     this.producers.set(source, producer);
   }

@@ -27,6 +27,9 @@ export function useMedia(room: Room, me: JoinResult | null) {
   const [recent, setRecent] = useState<string[]>([]);
   const [restarts, setRestarts] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** Low data: only the holder's camera comes in; every other video consumer is paused on the server. */
+  const [lowData, setLowData] = useState(false);
+  const holder = room.view?.floor.holder?.pid;
   const session = useRef<MediaSession | null>(null);
   const latest = useRef<MediaView | null>(null);
   const pid = me?.pid;
@@ -79,12 +82,13 @@ export function useMedia(room: Room, me: JoinResult | null) {
   // Show the most recent speakers' cameras first; pause the rest.
   const shown = useMemo(() => {
     const withVideo = [...(snap?.remote.entries() ?? [])].filter(([, t]) => t.video).map(([p]) => p);
+    if (lowData) return new Set(withVideo.filter((p) => p === holder));
     const order = [
       ...recent.filter((p) => withVideo.includes(p)),
       ...withVideo.filter((p) => !recent.includes(p)),
     ];
     return new Set(order.slice(0, MAX_VIDEOS));
-  }, [snap, recent]);
+  }, [snap, recent, lowData, holder]);
   useEffect(() => {
     void session.current?.showVideoOf(shown);
   }, [shown]);
@@ -97,6 +101,8 @@ export function useMedia(room: Room, me: JoinResult | null) {
     shown,
     error,
     held: !!pid && !!view?.held.includes(pid),
+    lowData,
+    setLowData,
     setMic: (on: boolean) => session.current?.setMic(on).catch((e: unknown) => setError(describeError(e))),
     setCamera: (on: boolean) =>
       session.current?.setCamera(on).catch((e: unknown) => setError(describeError(e))),

@@ -3,7 +3,7 @@ import { LeaveButton } from '../care/LeaveButton';
 import { StepOutButton } from '../care/StepOutButton';
 import type { Chat } from '../chat/useChat';
 import { Controls } from '../floor/Controls';
-import { MediaButtons, screenShareItems } from '../media/MediaControls';
+import { lowDataItem, MediaButtons, screenShareItems } from '../media/MediaControls';
 import type { Media } from '../media/useMedia';
 import { MoreMenu } from './MoreMenu';
 import { useRoomContext } from './RoomContext';
@@ -71,7 +71,7 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
       <MoreMenu
         onErase={() => void room.erase()}
         onShortcuts={() => setShortcuts(true)}
-        items={screenShareItems(media, me.role)}
+        items={[...screenShareItems(media, me.role), lowDataItem(media)]}
       />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
       <LeaveButton

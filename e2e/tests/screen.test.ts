@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer } from '../support/fixture.js';
+import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
+
+/** Where a video with this name shows: in the middle of the ring, or anywhere else. */
+function videoPlace(page: Page, label: string) {
+  return page.evaluate((label) => {
+    const shown = Array.from(
+      document.querySelectorAll<HTMLVideoElement>(`video[aria-label="${label}"]`),
+    ).filter((v) => v.getClientRects().length > 0 && v.videoWidth > 0);
+    return shown.map((v) => (v.closest('.ring-center') ? 'centre' : 'elsewhere'));
+  }, label);
+}
+
+async function moreItems(page: Page): Promise<string[]> {
+  await button(page, 'More').click();
+  const items = await page.locator('#more-menu button').allInnerTexts();
+  await button(page, 'More').click();
+  return items;
+}
+
+describe('sharing a screen, in real Chromium (fake screen capture)', () => {
+  const env = browserAndServer({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
+  let fran: Person, ana: Person;
+
+  it("puts a facilitator's shared screen in the middle of the ring for everyone; members may not share", async () => {
+    fran = await person(env.browser, 'Fran', env.server.url);
+    await fran.page.setViewportSize({ width: 1366, height: 768 });
+    const links = await createGroup(fran.page, 'Screen circle');
+    await fran.page.goto(links.facilitator);
+    await join(fran);
+    ana = await person(env.browser, 'Ana', links.member);
+    await join(ana);
+    for (const p of [fran, ana]) await seat(p.page, 'Ana').waitFor();
+    await eventually(async () => (await moreItems(fran.page)).includes('Share screen'), 'Fran may share');
+    expect(await moreItems(ana.page)).not.toContain('Share screen');
+
+    await button(fran.page, 'More').click();
+    await button(fran.page, 'Share screen').click();
+    await eventually(
+      async () => JSON.stringify(await videoPlace(ana.page, "Fran's screen")) === '["centre"]',
+      "Ana sees Fran's screen in the middle of the ring",
+      15_000,
+    );
+    await ana.page.screenshot({ path: '/tmp/screen-share.png' });
+    expect(await moreItems(fran.page)).toContain('Stop sharing my screen');
+    await button(fran.page, 'More').click();
+    await button(fran.page, 'Stop sharing my screen').click();
+    await eventually(
+      async () => (await videoPlace(ana.page, "Fran's screen")).length === 0,
+      "Fran's screen leaves Ana's page",
+    );
+  });
+});

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 export interface MediaStats {
   inboundAudioBytes: number;
   outboundAudioBytes: number;
+  inboundVideoBytes: number;
   consumers: number;
   consumedProducers: string[];
   producers: number;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
+import { mediaStats } from '../support/media.js';
 import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
 
 /** Where a video with this name shows: in the middle of the ring, or anywhere else. */
@@ -51,5 +52,22 @@ describe('sharing a screen, in real Chromium (fake screen capture)', () => {
       async () => (await videoPlace(ana.page, "Fran's screen")).length === 0,
       "Fran's screen leaves Ana's page",
     );
+  });
+
+  it("stops other people's video on the server with Low data, and brings it back", async () => {
+    await button(fran.page, 'Turn camera on').click();
+    const videoGrowth = async (ms = 1_500) => {
+      const a = await mediaStats(ana.page);
+      await new Promise((r) => setTimeout(r, ms));
+      return (await mediaStats(ana.page)).inboundVideoBytes - a.inboundVideoBytes;
+    };
+    await eventually(async () => (await videoGrowth()) > 20_000, "Fran's camera reaches Ana", 15_000);
+    await button(ana.page, 'More').click();
+    await button(ana.page, 'Low data: only the holder’s video').click();
+    // Fran does not hold the word: with Low data on, her video stops coming (paused on the server).
+    await eventually(async () => (await videoGrowth()) < 2_000, 'Ana receives no more video', 10_000);
+    await button(ana.page, 'More').click();
+    await button(ana.page, 'Turn low data off').click();
+    await eventually(async () => (await videoGrowth()) > 20_000, 'the video comes back', 10_000);
   });
 });

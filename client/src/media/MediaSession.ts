@@ -212,17 +212,19 @@ export class MediaSession {
       t: types.Transport | undefined,
       type: string,
       field: 'bytesReceived' | 'bytesSent',
+      kind: 'audio' | 'video' = 'audio',
     ) => {
       let total = 0;
       if (!t) return total;
       (await t.getStats()).forEach((s: { type: string; kind?: string; [k: string]: unknown }) => {
-        if (s.type === type && s.kind === 'audio') total += Number(s[field] ?? 0);
+        if (s.type === type && s.kind === kind) total += Number(s[field] ?? 0);
       });
       return total;
     };
     return {
       inboundAudioBytes: await sum(this.recv, 'inbound-rtp', 'bytesReceived'),
       outboundAudioBytes: await sum(this.send, 'outbound-rtp', 'bytesSent'),
+      inboundVideoBytes: await sum(this.recv, 'inbound-rtp', 'bytesReceived', 'video'),
       consumers: this.consumers.size,
       consumedProducers: [...this.consumers.values()].map((c) => c.consumer.producerId),
       producers: this.producers.size,

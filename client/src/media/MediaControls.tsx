@@ -83,6 +83,19 @@ export function lowDataItem(media: Media): { label: string; onSelect: () => void
     : { label: 'Low data: only the holder’s video', onSelect: () => media.setLowData(true) };
 }
 
+/** On a weak connection, the room offers Low data where the person looks; it never switches by itself. */
+function LowDataOffer({ media }: { media: Media }) {
+  if (!media.poorConnection || media.lowData) return null;
+  return (
+    <p className="hint">
+      Your connection looks weak.{' '}
+      <button type="button" onClick={() => media.setLowData(true)}>
+        Switch to low data
+      </button>
+    </p>
+  );
+}
+
 /** Why your microphone is silent, and what the room's media rules are. */
 export function MediaControls({ media, role }: { media: Media; role: Role }) {
   if (role === 'observer') {
@@ -91,13 +104,16 @@ export function MediaControls({ media, role }: { media: Media; role: Role }) {
         <p className="hint">
           You are observing: you see and hear the circle, and your microphone and camera stay off.
         </p>
+        <LowDataOffer media={media} />
         {media.error && <p className="error">{media.error}</p>}
       </section>
     );
   }
-  if (!media.held && !media.view?.strict && !media.error) return null;
+  const offer = media.poorConnection && !media.lowData;
+  if (!media.held && !media.view?.strict && !media.error && !offer) return null;
   return (
     <section className="media-controls" aria-label="Audio and video">
+      <LowDataOffer media={media} />
       {media.held && (
         // Read once by the room's polite region when it happens; here it stays to be found.
         <p className="status-text">A facilitator has muted your microphone for now. They can give it back.</p>

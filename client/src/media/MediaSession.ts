@@ -3,6 +3,7 @@ import type { types } from 'mediasoup-client';
 import type { ConsumerOptions, MediaSource, MediaView, TransportOptions } from '@circle/shared';
 import { call } from '../socket';
 import type { CircleSocket } from '../socket';
+import type { VideoCounters } from './connectionQuality';
 
 export interface MediaPrefs {
   micId?: string;
@@ -229,6 +230,19 @@ export class MediaSession {
       consumedProducers: [...this.consumers.values()].map((c) => c.consumer.producerId),
       producers: this.producers.size,
     };
+  }
+
+  /** Inbound video counters, for judging the connection (connectionQuality.ts). */
+  async videoCounters(): Promise<VideoCounters> {
+    const c = { packetsReceived: 0, packetsLost: 0, bytesReceived: 0 };
+    if (!this.recv) return c;
+    (await this.recv.getStats()).forEach((s: { type: string; kind?: string; [k: string]: unknown }) => {
+      if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
+      c.packetsReceived += Number(s.packetsReceived ?? 0);
+      c.packetsLost += Math.max(0, Number(s.packetsLost ?? 0));
+      c.bytesReceived += Number(s.bytesReceived ?? 0);
+    });
+    return c;
   }
 
   close() {

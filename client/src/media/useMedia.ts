@@ -5,6 +5,10 @@ import { describeError } from '../errors';
 import { call } from '../socket';
 import { MediaSession, type SessionSnapshot } from './MediaSession';
 import { loadPrefs } from './prefs';
+import { poorConnection as looksPoor } from './connectionQuality';
+
+/** How often the incoming video is checked for a weak connection. */
+const QUALITY_CHECK_MS = 5_000;
 
 /** More cameras than this are not shown; their consumers are paused on the server. */
 export const MAX_VIDEOS = 6;
@@ -29,6 +33,7 @@ export function useMedia(room: Room, me: JoinResult | null) {
   const [error, setError] = useState<string | null>(null);
   /** Low data: only the holder's camera comes in; every other video consumer is paused on the server. */
   const [lowData, setLowData] = useState(false);
+  const [poorConnection, setPoorConnection] = useState(false);
   const holder = room.view?.floor.holder?.pid;
   const session = useRef<MediaSession | null>(null);
   const latest = useRef<MediaView | null>(null);
@@ -93,6 +98,20 @@ export function useMedia(room: Room, me: JoinResult | null) {
     void session.current?.showVideoOf(shown);
   }, [shown]);
 
+  // Watch the incoming video for loss or a trickle, to offer Low data (only while it is off).
+  const videosShown = shown.size;
+  useEffect(() => {
+    if (lowData) return setPoorConnection(false);
+    let last: Awaited<ReturnType<MediaSession['videoCounters']>> | null = null;
+    const timer = setInterval(() => {
+      void session.current?.videoCounters().then((now) => {
+        if (last) setPoorConnection(looksPoor(last, now, QUALITY_CHECK_MS, videosShown));
+        last = now;
+      });
+    }, QUALITY_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [lowData, videosShown]);
+
   const socket = room.socketRef.current;
   return {
     snap,
@@ -103,6 +122,7 @@ export function useMedia(room: Room, me: JoinResult | null) {
     held: !!pid && !!view?.held.includes(pid),
     lowData,
     setLowData,
+    poorConnection,
     setMic: (on: boolean) => session.current?.setMic(on).catch((e: unknown) => setError(describeError(e))),
     setCamera: (on: boolean) =>
       session.current?.setCamera(on).catch((e: unknown) => setError(describeError(e))),

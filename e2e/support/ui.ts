@@ -83,6 +83,16 @@ export async function waitHolder(pages: Page[], name: string | null) {
     await eventually(async () => (await holder(page)) === name, `${name ?? 'nobody'} holds the word`);
 }
 
+/** Opens a tab of the facilitators' console: the controls of the other tabs are hidden meanwhile. */
+export async function consoleTab(page: Page, name: 'Floor' | 'People' | 'Meeting' | 'Tools') {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** Opens More settings on the create form (everything past the group's name and the lobby). */
+export async function moreSettings(page: Page) {
+  await page.getByText('More settings', { exact: true }).click();
+}
+
 export function button(page: Page, name: string) {
   return page.getByRole('button', { name, exact: true });
 }

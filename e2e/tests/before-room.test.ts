@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { browserAndServer } from '../support/fixture.js';
-import { button, createGroup, eventually, person, type Person } from '../support/ui.js';
+import { joinAs } from '../../server/test/support/client.js';
+import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -113,5 +114,59 @@ describe('before the room: creating a group and the join page, in real Chromium'
     expect(await joinButton.isDisabled()).toBe(false);
     expect(await joinButton.getAttribute('aria-describedby')).toBeNull();
     await ana.context.close();
+  });
+
+  it("puts the console's sections in tabs (arrow keys move) and a tapped seat opens People on that person", async () => {
+    await fran.page.goto(links.facilitator);
+    await join(fran);
+    const ana = await joinAs(Number(new URL(env.server.url).port), links.member, 'Ana');
+    const page = fran.page;
+    await seat(page, 'Ana').waitFor();
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    const selected = () =>
+      page.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? null);
+    const focusedTab = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+    expect(await selected()).toBe('Floor');
+    await tab('Floor').focus();
+    await page.keyboard.press('ArrowRight');
+    expect([await selected(), await focusedTab()]).toEqual(['People', 'People']);
+    await page.getByRole('tabpanel', { name: 'People' }).getByLabel('Participant', { exact: true }).waitFor();
+    expect(await page.getByRole('tabpanel', { name: 'Floor', includeHidden: true }).isHidden()).toBe(true);
+    await page.keyboard.press('End');
+    expect(await selected()).toBe('Tools');
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('Floor');
+    await page.keyboard.press('ArrowLeft');
+    expect(await selected()).toBe('Tools');
+    await page.keyboard.press('Home');
+    expect([await selected(), await focusedTab()]).toEqual(['Floor', 'Floor']);
+    await axeClean(page, 'console');
+
+    // Tap Ana's seat (by keyboard here: it is a button): People opens with Ana chosen, the keyboard on the choice.
+    await seat(page, 'Ana').getByRole('button', { name: 'Act on Ana' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await selected()).toBe('People');
+    const participant = page.getByLabel('Participant', { exact: true });
+    await eventually(
+      async () =>
+        (await participant.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)) === 'Ana',
+      'Ana chosen',
+    );
+    await eventually(
+      async () => (await participant.evaluate((el) => el === document.activeElement)) === true,
+      'the keyboard on the choice',
+    );
+    await button(page, 'Send nudge').waitFor();
+
+    // On a phone the console is a closed sheet: a tapped seat opens it on People with Ana chosen.
+    await tab('Floor').click();
+    await page.setViewportSize(VIEWPORTS[1]);
+    await button(page, 'Close the console').waitFor({ state: 'hidden' });
+    await seat(page, 'Ana').getByRole('button', { name: 'Act on Ana' }).click();
+    await button(page, 'Close the console').waitFor();
+    expect(await selected()).toBe('People');
+    await page.screenshot({ path: '/tmp/before-room-console-tap-390.png' });
+    expect(await axeViolations(page), 'console sheet at 390x844').toEqual([]);
+    ana.socket.disconnect();
   });
 });

@@ -1,7 +1,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
-import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
+import {
+  button,
+  consoleTab,
+  createGroup,
+  eventually,
+  join,
+  person,
+  seat,
+  type Person,
+} from '../support/ui.js';
 import { axeViolations } from '../support/axe.js';
 
 /** Where the page is checked by eye when a step fails: screenshots go to /tmp, never into the repository. */
@@ -20,6 +29,7 @@ async function groupWithFacilitator(env: ReturnType<typeof browserAndServer>, na
 }
 
 async function openGroupSettings(page: Page) {
+  await consoleTab(page, 'Meeting');
   const details = page.locator('details', { has: page.getByText('Group settings', { exact: true }) });
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
     await page.getByText('Group settings', { exact: true }).click();
@@ -27,6 +37,7 @@ async function openGroupSettings(page: Page) {
 }
 
 async function pick(facilitator: Page, name: string) {
+  await consoleTab(facilitator, 'People');
   await facilitator.getByLabel('Participant', { exact: true }).selectOption({ label: name });
 }
 
@@ -97,6 +108,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     await fran.page.getByLabel('New facilitator link', { exact: true }).waitFor();
 
     // Gus never saw the new link; his browser still holds the old one.
+    await consoleTab(gus.page, 'Meeting');
     const [download] = await Promise.all([
       gus.page.waitForEvent('download'),
       button(gus.page, 'Download attendance (CSV)').click(),
@@ -172,6 +184,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     await eventually(async () => (await seat(fran.page, 'Ben').count()) === 0, 'Ben left the circle');
 
     // The next meeting.
+    await consoleTab(fran.page, 'Meeting');
     await button(fran.page, 'Close the meeting').click();
     await button(fran.page, 'Yes, close it for everyone').click();
     await fran.page.getByText('The meeting has ended.').waitFor();
@@ -256,6 +269,7 @@ describe('confidentiality, as people use it, in real Chromium', () => {
     await join(obi);
     await obi.page.getByText('Waiting for a facilitator to let you in').waitFor();
     expect(await obi.page.getByRole('list', { name: 'Circle' }).count()).toBe(0);
+    await consoleTab(fran.page, 'People');
     await fran.page.getByRole('list', { name: 'Waiting to join' }).getByText('Obi').waitFor();
     expect(await fran.page.getByRole('list', { name: 'Observers' }).getByText('Obi').count()).toBe(0);
     await button(fran.page, 'Admit').click();

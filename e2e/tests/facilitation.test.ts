@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   button,
+  consoleTab,
   createGroup,
   eventually,
   join,
+  moreSettings,
   person,
   seat,
   seatLabel,
@@ -24,6 +26,7 @@ describe('facilitation, in real Chromium', () => {
   it('creates a group with closing words, support contacts and a meeting day, and seats everyone', async () => {
     fran = await person(env.browser, 'Fran', env.server.url);
     const page = fran.page;
+    await moreSettings(page);
     await page.getByLabel('Closing words').fill('Keep coming back. It works if you work it.');
     await page.getByLabel('Support contacts').fill('Helpline 0800 123 456, day and night.');
     await page.getByLabel('Meeting day').selectOption({ label: 'Tuesday' });
@@ -52,11 +55,13 @@ describe('facilitation, in real Chromium', () => {
     await ana.page.getByLabel('Write privately to the facilitators').fill('I am finding today hard.');
     await button(ana.page, 'Send privately').click();
     // Gus, the other facilitator, sees it; Ben does not.
+    await consoleTab(gus.page, 'People');
     await gus.page.getByLabel('Participant', { exact: true }).selectOption({ label: 'Ana (wrote to you)' });
     await gus.page.getByText('I am finding today hard.').waitFor();
     await gus.page.getByLabel('Private word to Ana').fill('Thank you for telling us. We are here.');
     await button(gus.page, 'Send privately').click();
     await ana.page.getByText('Thank you for telling us. We are here.').waitFor();
+    await consoleTab(fran.page, 'People');
     await fran.page.getByLabel('Participant', { exact: true }).selectOption({ label: 'Ana (wrote to you)' });
     await fran.page.getByText('Thank you for telling us. We are here.').waitFor();
     expect(await ben.page.getByText('I am finding today hard.').count()).toBe(0);
@@ -67,6 +72,7 @@ describe('facilitation, in real Chromium', () => {
     await button(fran.page, 'Send nudge').click();
     await ben.page.getByText("A note from the facilitators: Let's give others a chance to share.").waitFor();
     expect(await ana.page.getByText('A note from the facilitators').count()).toBe(0);
+    await consoleTab(gus.page, 'Tools');
     await gus.page.getByRole('list', { name: 'Facilitator actions' }).getByText('Fran nudged Ben').waitFor();
     await button(ben.page, 'Dismiss').click();
   });
@@ -80,6 +86,7 @@ describe('facilitation, in real Chromium', () => {
     await cy.page.getByText('Waiting for a facilitator to let you in').waitFor();
     await cy.page.getByText('Take a moment outside.').waitFor();
     await eventually(async () => (await seat(ana.page, 'Cy').count()) === 0, 'Cy left the circle');
+    await consoleTab(gus.page, 'People');
     await gus.page.getByRole('list', { name: 'Waiting to join' }).getByText('Cy').waitFor();
     await button(gus.page, 'Admit').click();
     for (const p of inRoom()) await seat(p, 'Cy').waitFor();
@@ -88,6 +95,7 @@ describe('facilitation, in real Chromium', () => {
   it('lets a member step out; the go-around skips them; one click brings them back', async () => {
     await button(ben.page, 'Step out for a moment').click();
     await eventually(async () => (await seatLabel(fran.page, 'Ben')).includes('away'), 'Ben is shown away');
+    await consoleTab(fran.page, 'Floor');
     await fran.page.getByLabel('Person', { exact: true }).selectOption({ label: 'Ana' });
     await button(fran.page, 'Start a round').click();
     await waitHolder(inRoom(), 'Ana');
@@ -104,6 +112,7 @@ describe('facilitation, in real Chromium', () => {
   });
 
   it('removes a member, who then cannot rejoin, not even by reloading', async () => {
+    await consoleTab(fran.page, 'People');
     await fran.page.getByLabel('Participant', { exact: true }).selectOption({ label: 'Ben' });
     await button(fran.page, 'Remove from this meeting').click();
     await button(fran.page, 'Yes, remove Ben').click();
@@ -118,6 +127,7 @@ describe('facilitation, in real Chromium', () => {
   });
 
   it('closes the meeting: closing words and the next date for everyone, then the room empties', async () => {
+    await consoleTab(gus.page, 'Meeting');
     await button(gus.page, 'Close the meeting').click();
     await button(gus.page, 'Yes, close it for everyone').click();
     for (const p of [fran, gus, ana, cy]) {

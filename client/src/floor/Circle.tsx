@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { upcoming } from '@circle/shared';
+import { actOn } from '../moderation/actOn';
 import { useRoomContext } from '../room/RoomContext';
 
 interface Props {
@@ -90,7 +91,15 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
               style={{ left: `${50 + 42 * Math.cos(angle)}%`, top: `${50 + 38 * Math.sin(angle)}%` }}
             >
               {decorate?.(pid, name)}
-              <span className="seat-name">{name}</span>
+              {facilitator && person && person.role !== 'facilitator' ? (
+                // Tap a seat to act on that person: the console's People tab opens with them chosen.
+                <button type="button" className="seat-name seat-pick" onClick={() => actOn(pid)}>
+                  <span className="sr-only">Act on </span>
+                  {name}
+                </button>
+              ) : (
+                <span className="seat-name">{name}</span>
+              )}
               {pid === myPid && <span className="seat-tag">you</span>}
               {asked && <Mark kind="support" icon="⚑" text="support" />}
               {hand >= 0 && <Mark kind="hand" icon="✋" text={`hand ${hand + 1}`} />}

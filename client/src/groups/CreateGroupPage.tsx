@@ -5,13 +5,12 @@ import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
 import { absoluteUrl, createGroup, getServerConfig } from '../api';
 import { describeError, errorCodeOf } from '../errors';
 import { InviteLinks } from './InviteLinks';
+import { invalidFields, turnLimitFrom, type Field, type FieldErrors } from './createForm';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
 
 /** The capacity a new group starts with; the size warning is for groups above it, not at it. */
 const DEFAULT_CAPACITY = 12;
 
-type Field = 'name' | 'capacity' | 'minutes' | 'turnLimit' | 'declaration';
-type FieldErrors = Partial<Record<Field, string>>;
 const FIELD_IDS: Record<Field, string> = {
   name: 'group-name',
   capacity: 'group-capacity',
@@ -95,8 +94,7 @@ export function CreateGroupPage() {
       turnLimitSec: turnLimitSec ?? null,
       autoHandover,
     };
-    // Checked here by hand (same bounds as GroupSettingsSchema): parsing with zod in the browser would probe
-    // `new Function`, which the strict CSP reports as a violation. The server validates authoritatively.
+    // Checked by hand (createForm.ts says why); the server validates authoritatively.
     const errors = invalidFields(input, turnLimitSec === undefined);
     if (Object.keys(errors).length > 0) {
       showErrors(
@@ -311,39 +309,4 @@ function createError(err: unknown): string {
     default:
       return describeError(err);
   }
-}
-
-const isInt = (n: unknown, min: number, max: number) =>
-  Number.isInteger(n) && Number(n) >= min && Number(n) <= max;
-
-/** Seconds from the two boxes: null for no limit, undefined when what was typed is not a duration. */
-function turnLimitFrom(minutes: string, seconds: string): number | null | undefined {
-  const m = minutes.trim();
-  const s = seconds.trim();
-  if (m === '' && s === '') return null;
-  if ((m !== '' && !/^\d+$/.test(m)) || (s !== '' && !/^\d+$/.test(s))) return undefined;
-  return Number(m || 0) * 60 + Number(s || 0);
-}
-
-const duration = (sec: number) => (sec % 60 === 0 ? `${sec / 60} minutes` : `${sec} seconds`);
-
-function invalidFields(input: GroupSettingsInput, turnLimitUnreadable: boolean): FieldErrors {
-  const errors: FieldErrors = {};
-  const name = input.name.trim();
-  if (name.length < 1 || name.length > LIMITS.groupNameMax)
-    errors.name = `Give the group a name (up to ${LIMITS.groupNameMax} characters).`;
-  if (!isInt(input.capacity, LIMITS.capacityMin, LIMITS.capacityMax))
-    errors.capacity = `Capacity is a whole number from ${LIMITS.capacityMin} to ${LIMITS.capacityMax}.`;
-  if (!isInt(input.meetingMinutes, LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax))
-    errors.minutes = `Meeting length is from ${LIMITS.meetingMinutesMin} to ${LIMITS.meetingMinutesMax} minutes.`;
-  const declaration = input.declaration?.trim() ?? '';
-  if (declaration.length < 20 || declaration.length > LIMITS.declarationMax)
-    errors.declaration = 'The declaration needs at least 20 characters.';
-  if (
-    turnLimitUnreadable ||
-    (input.turnLimitSec != null && !isInt(input.turnLimitSec, LIMITS.turnLimitSecMin, LIMITS.turnLimitSecMax))
-  ) {
-    errors.turnLimit = `A turn limit is from ${LIMITS.turnLimitSecMin} seconds to ${duration(LIMITS.turnLimitSecMax)}, or empty for none.`;
-  }
-  return errors;
 }

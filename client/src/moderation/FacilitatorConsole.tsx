@@ -18,17 +18,13 @@ import { ActionLog } from './ActionLog';
 import { ModerationPanel } from './ModerationPanel';
 import { NeedsAttention } from './NeedsAttention';
 import { SupportPanel } from './SupportPanel';
-
-const SECTIONS = [
-  { id: 'console-floor', label: 'Floor' },
-  { id: 'console-people', label: 'People' },
-  { id: 'console-meeting', label: 'Meeting' },
-  { id: 'console-tools', label: 'Tools' },
-] as const;
+import { useActOn } from './actOn';
+import { ConsoleTabs, type ConsoleTab } from './ConsoleTabs';
+import './console.css';
 
 interface Props {
   /** On a tablet or a phone the console is a drawer (a sheet on a phone): shown only when open. */
-  drawer: { narrow: boolean; open: boolean; close: () => void };
+  drawer: { narrow: boolean; open: boolean; close: () => void; show?: () => void };
   shared: FacilitatorView;
   chat: Chat;
   media: Media;
@@ -36,17 +32,28 @@ interface Props {
 }
 
 /**
- * The facilitators' console (a rail beside the circle, below it on small screens): first what to do now
- * (open the meeting, whoever needs attention), then the floor, the people, the meeting and the tools.
- * Every section stays on the page, so nothing a facilitator looks for is hidden behind a closed tab.
+ * The facilitators' console (a rail beside the circle, a drawer or sheet on small screens): first what to
+ * do now (open the meeting, whoever needs attention), always shown; then tabs for the floor, the people,
+ * the meeting and the tools, so the console fits a screen instead of being a long document.
  */
 export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Props) {
   const { room, view, invite, me } = useRoomContext();
   const fairness = useFairness();
   const [picked, setPicked] = useState('');
+  const [tab, setTab] = useState<ConsoleTab>('floor');
+
+  // A tapped seat: the People tab, with that person chosen and the keyboard on the choice.
+  useActOn((pid) => {
+    setPicked(pid);
+    setTab('people');
+    // On a tablet or a phone the console is a closed drawer: open it, or the tap would seem to do nothing.
+    if (drawer.narrow) drawer.show?.();
+    requestAnimationFrame(() => document.getElementById('moderation-person')?.focus());
+  });
 
   function answer(pid: string) {
     setPicked(pid);
+    setTab('people');
     // The thread renders with the choice; focus its field on the next frame.
     requestAnimationFrame(() => document.getElementById(`private-${pid}`)?.focus());
   }
@@ -66,32 +73,39 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
       )}
       <OpenMeeting />
       <NeedsAttention shared={shared} whispers={chat.whispers} onAnswer={answer} />
-      <nav className="console-nav" aria-label="Console sections">
-        {SECTIONS.map((s) => (
-          <a key={s.id} href={`#${s.id}`}>
-            {s.label}
-          </a>
-        ))}
-      </nav>
-      <div id="console-floor" className="console-section">
-        <Queue />
-        <FacilitatorPanel />
-        <FacilitatorMedia media={media} participants={view.participants} />
-      </div>
-      <div id="console-people" className="console-section">
-        {(invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && <LobbyPanel />}
-        <SupportPanel shared={shared} />
-        <ModerationPanel whispers={chat.whispers} picked={picked} setPicked={setPicked} />
-      </div>
-      <div id="console-meeting" className="console-section">
-        <MeetingControls />
-        <GroupSettingsPanel />
-      </div>
-      <div id="console-tools" className="console-section">
-        <ExercisePanel exercise={exercise} />
-        <FairnessPanel view={fairness} />
-        <ActionLog log={shared.log} myPid={me.pid} />
-      </div>
+      <ConsoleTabs
+        selected={tab}
+        select={setTab}
+        panels={{
+          floor: (
+            <>
+              <Queue />
+              <FacilitatorPanel />
+              <FacilitatorMedia media={media} participants={view.participants} />
+            </>
+          ),
+          people: (
+            <>
+              {(invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && <LobbyPanel />}
+              <SupportPanel shared={shared} />
+              <ModerationPanel whispers={chat.whispers} picked={picked} setPicked={setPicked} />
+            </>
+          ),
+          meeting: (
+            <>
+              <MeetingControls />
+              <GroupSettingsPanel />
+            </>
+          ),
+          tools: (
+            <>
+              <ExercisePanel exercise={exercise} />
+              <FairnessPanel view={fairness} />
+              <ActionLog log={shared.log} myPid={me.pid} />
+            </>
+          ),
+        }}
+      />
     </aside>
   );
 }

@@ -1,6 +1,16 @@
 import { browserAndServer } from '../support/fixture.js';
+import { nextButton } from '../support/floor.js';
 import { describe, expect, it } from 'vitest';
-import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
+import {
+  button,
+  consoleTab,
+  createGroup,
+  eventually,
+  join,
+  person,
+  seat,
+  type Person,
+} from '../support/ui.js';
 
 describe('a "newcomer" role-play with two observers and a TIME OUT', () => {
   // The play and its rules are what is tested here; audio holds are covered by the env.server tests.
@@ -21,6 +31,7 @@ describe('a "newcomer" role-play with two observers and a TIME OUT', () => {
     // Set-up: the facilitator assigns the roles from a list.
     const role = (name: string, value: string) =>
       fran.page.getByLabel(`Role for ${name}`).selectOption({ label: value });
+    await consoleTab(fran.page, 'Tools');
     await fran.page.getByLabel('Scenario').selectOption({ label: 'The newcomer' });
     await role('Ana', 'Newcomer');
     await role('Ben', 'Leader');
@@ -52,10 +63,12 @@ describe('a "newcomer" role-play with two observers and a TIME OUT', () => {
 
     // The play: the leader takes the word.
     await button(ben.page, 'Raise hand').click();
-    await button(fran.page, 'Next').click();
+    await consoleTab(fran.page, 'Floor');
+    await nextButton(fran.page, 'Ben').click();
     await ben.page.locator('[aria-current="true"]', { hasText: 'Ben' }).waitFor();
 
     // TIME OUT: frozen; both observers give feedback in turn; Dee shares her notes.
+    await consoleTab(fran.page, 'Tools');
     await button(fran.page, 'TIME OUT').click();
     await dee.page.getByText('You have the word for your feedback.').waitFor();
     await ana.page.getByText('Dee is giving feedback.').waitFor();

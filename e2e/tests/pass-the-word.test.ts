@@ -1,4 +1,5 @@
 import { browserAndServer } from '../support/fixture.js';
+import { nextButton } from '../support/floor.js';
 import { describe, expect, it } from 'vitest';
 import {
   button,
@@ -80,7 +81,7 @@ describe('passing the word, in real Chromium', () => {
     );
     await ben.page.getByText('3rd in line').waitFor();
 
-    await button(fran.page, 'Next').click();
+    await nextButton(fran.page, 'Cy').click();
     await waitHolder(everyone(), 'Cy');
     // The next in line is told so.
     await ana.page.getByRole('status').getByText(/next/i).first().waitFor();
@@ -126,7 +127,7 @@ describe('passing the word, in real Chromium', () => {
     expect(await seatLabel(fran.page, 'Ben')).toContain('hand raised, number 2');
     await ben.page.getByText('2nd in line').waitFor();
 
-    await button(fran.page, 'Next').click();
+    await nextButton(fran.page, 'Ana').click();
     await waitHolder(everyone(), 'Ana');
     await button(ana.page, "I'm done").click();
     await waitHolder(everyone(), 'Ben');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LIMITS, upcoming } from '@circle/shared';
 import type { FloorState } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+import { FloorMoves } from './FloorMoves';
 import { SeatOrder } from './SeatOrder';
 import { TurnSettings } from './TurnSettings';
 
@@ -46,22 +47,7 @@ export function FacilitatorPanel() {
         </select>
       </div>
 
-      <div className="button-row">
-        <button
-          type="button"
-          className="primary"
-          disabled={!chosen}
-          onClick={() => void act('floor:give', { pid: chosen })}
-        >
-          Give the word
-        </button>
-        <button type="button" disabled={!floor.holder} onClick={() => void act('floor:take', {})}>
-          Take back the word
-        </button>
-        <button type="button" onClick={() => void act('floor:next', {})}>
-          Next
-        </button>
-      </div>
+      <FloorMoves chosen={chosen} />
 
       <h3>Go-around</h3>
       {round ? (

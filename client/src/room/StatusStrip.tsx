@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { upcoming } from '@circle/shared';
+import { UndoMove } from '../floor/FloorMoves';
 import { useTurnClock } from '../floor/useTurnClock';
 import { useRoomContext } from './RoomContext';
 
@@ -25,7 +26,7 @@ function useFloorLine(): string {
  * facilitator in another tab sees it too. `alert` (a support request) goes first in the title.
  */
 export function StatusStrip({ alert }: { alert?: string }) {
-  const { view } = useRoomContext();
+  const { view, facilitator } = useRoomContext();
   const line = useFloorLine();
   const title = `${alert ? `${alert} · ` : ''}${line} — ${view.groupName}`;
   // Put the page's own title back when the room screen goes (declared first, so it reads the original).
@@ -38,5 +39,11 @@ export function StatusStrip({ alert }: { alert?: string }) {
   useEffect(() => {
     document.title = title;
   }, [title]);
-  return <p className="status-strip">{line}</p>;
+  // A facilitator's Undo sits right next to the line it changes.
+  return (
+    <div className="status-row">
+      <p className="status-strip">{line}</p>
+      {facilitator && <UndoMove />}
+    </div>
+  );
 }

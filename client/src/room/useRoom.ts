@@ -11,6 +11,7 @@ import type {
 import { call, connectErrorCode, createSocket } from '../socket';
 import type { CircleSocket } from '../socket';
 import { describeError, errorCodeOf } from '../errors';
+import { staleMessage } from '../floor/FloorMoves';
 import { storage } from '../storage';
 import { afterJoinRefused, reconnectsByItself, RoomSnapshots } from './roomSync';
 
@@ -39,6 +40,8 @@ export function useRoom(params: JoinParams) {
   const [connected, setConnected] = useState(false);
   const [me, setMe] = useState<JoinResult | null>(null);
   const [view, setView] = useState<RoomView | null>(null);
+  /** The snapshot as last received, for wording a refusal in terms of the room as it is now. */
+  const latestView = useRef<RoomView | null>(null);
   const [lobby, setLobby] = useState<LobbyEntry[]>([]);
   const [notices, setNotices] = useState<ShownNotice[]>([]);
   const [clockOffset, setClockOffset] = useState(0);
@@ -72,6 +75,7 @@ export function useRoom(params: JoinParams) {
       const shown = snapshots.accept(v, Date.now());
       if (!shown) return;
       setClockOffset(shown.clockOffset);
+      latestView.current = shown.view;
       setView(shown.view);
     };
 
@@ -190,7 +194,10 @@ export function useRoom(params: JoinParams) {
       setActionError(null);
       return true;
     } catch (err) {
-      setActionError(describeError(err));
+      // The snapshot that moved the word arrived before this refusal (same connection, in order).
+      const v = latestView.current;
+      const nameOf = (pid: string) => v?.participants.find((p) => p.pid === pid)?.name ?? 'someone';
+      setActionError(errorCodeOf(err) === 'STALE' ? staleMessage(v?.floor, nameOf) : describeError(err));
       return false;
     }
   }, []);

@@ -157,6 +157,7 @@ describe('before the room: creating a group and the join page, in real Chromium'
       'the keyboard on the choice',
     );
     await button(page, 'Send nudge').waitFor();
+    await button(page, 'Hold Ana’s microphone').waitFor();
 
     // On a phone the console is a closed sheet: a tapped seat opens it on People with Ana chosen.
     await tab('Floor').click();

@@ -88,7 +88,16 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
             <>
               {(invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && <LobbyPanel />}
               <SupportPanel shared={shared} />
-              <ModerationPanel whispers={chat.whispers} picked={picked} setPicked={setPicked} />
+              <ModerationPanel
+                whispers={chat.whispers}
+                picked={picked}
+                setPicked={setPicked}
+                microphone={{
+                  held: new Set(media.view?.held ?? []),
+                  hold: (pid) => media.facilitator.mute(pid),
+                  release: (pid) => media.facilitator.release(pid),
+                }}
+              />
             </>
           ),
           meeting: (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { LIMITS } from '@circle/shared';
 import type { Whisper } from '@circle/shared';
 import { PrivateThread } from '../chat/PrivateThread';
+import { describeError } from '../errors';
 import { useRoomContext } from '../room/RoomContext';
 
 export const NUDGES = [
@@ -16,10 +17,16 @@ interface Props {
   /** The person chosen, shared with the console (Needs attention picks whoever wrote). */
   picked: string;
   setPicked: (pid: string) => void;
+  /** Holding one person's microphone (the media domain's command; the server enforces the hold). */
+  microphone: {
+    held: Set<string>;
+    hold: (pid: string) => Promise<unknown> | null;
+    release: (pid: string) => Promise<unknown> | null;
+  };
 }
 
 /** Facilitators: the lightest tools first, for one person at a time. */
-export function ModerationPanel({ whispers, picked, setPicked }: Props) {
+export function ModerationPanel({ whispers, picked, setPicked, microphone }: Props) {
   const { view, act } = useRoomContext();
   const { participants, floor } = view;
   const people = participants.filter((p) => p.role !== 'facilitator');
@@ -27,6 +34,12 @@ export function ModerationPanel({ whispers, picked, setPicked }: Props) {
   const [note, setNote] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [confirmGroup, setConfirmGroup] = useState(false);
+  const [micProblem, setMicProblem] = useState<string | null>(null);
+  const mic = (p: Promise<unknown> | null) =>
+    void p?.then(
+      () => setMicProblem(null),
+      (err: unknown) => setMicProblem(describeError(err)),
+    );
   const person = people.find((p) => p.pid === picked) ?? null;
   const pid = person?.pid ?? '';
   const member = person?.role === 'member';
@@ -73,6 +86,16 @@ export function ModerationPanel({ whispers, picked, setPicked }: Props) {
             <button type="button" onClick={() => void act('moderation:nudge', { pid, text: nudge })}>
               Send nudge
             </button>
+            {member &&
+              (microphone.held.has(pid) ? (
+                <button type="button" onClick={() => mic(microphone.release(pid))}>
+                  Give back {person.name}’s microphone
+                </button>
+              ) : (
+                <button type="button" onClick={() => mic(microphone.hold(pid))}>
+                  Hold {person.name}’s microphone
+                </button>
+              ))}
             {floor.queue.includes(pid) && (
               <button type="button" onClick={() => void act('floor:lower', { pid })}>
                 Lower their hand
@@ -84,6 +107,11 @@ export function ModerationPanel({ whispers, picked, setPicked }: Props) {
               </button>
             )}
           </div>
+          {micProblem && (
+            <p className="error" role="alert">
+              {micProblem}
+            </p>
+          )}
           <div className="field">
             <label htmlFor="lobby-note">Note when sending back to the lobby (optional)</label>
             <input

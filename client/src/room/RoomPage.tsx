@@ -139,7 +139,12 @@ function RoomScreen({ media }: { media: Media }) {
   const alert = facilitator ? supportAlertText(shared, nameOf) : '';
   const narrow = useNarrow();
   const [consoleOpen, setConsoleOpen] = useState(false);
-  const drawer = { narrow, open: consoleOpen, close: () => setConsoleOpen(false) };
+  const drawer = {
+    narrow,
+    open: consoleOpen,
+    close: () => setConsoleOpen(false),
+    show: () => setConsoleOpen(true),
+  };
   const waiting = shared.support.length + room.lobby.length;
 
   return (

@@ -2,7 +2,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
 import { mediaStats } from '../support/media.js';
-import { button, createGroup, eventually, join, person, seat, type Person } from '../support/ui.js';
+import {
+  button,
+  consoleTab,
+  createGroup,
+  eventually,
+  join,
+  person,
+  seat,
+  type Person,
+} from '../support/ui.js';
 
 /** Where a video with this name shows: in the middle of the ring, or anywhere else. */
 function videoPlace(page: Page, label: string) {
@@ -25,7 +34,7 @@ describe('sharing a screen, in real Chromium (fake screen capture)', () => {
   const env = browserAndServer({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
   let fran: Person, ana: Person;
 
-  it("puts a facilitator's shared screen in the middle of the ring for everyone; members may not share", async () => {
+  it('puts a shared screen in the middle of the ring for everyone; members share only while a facilitator allows it', async () => {
     fran = await person(env.browser, 'Fran', env.server.url);
     await fran.page.setViewportSize({ width: 1366, height: 768 });
     const links = await createGroup(fran.page, 'Screen circle');
@@ -52,6 +61,28 @@ describe('sharing a screen, in real Chromium (fake screen capture)', () => {
       async () => (await videoPlace(ana.page, "Fran's screen")).length === 0,
       "Fran's screen leaves Ana's page",
     );
+
+    // Fran lets members share; taking it back stops Ana's screen for everyone (the server closes it).
+    await consoleTab(fran.page, 'Floor');
+    const allow = fran.page.getByLabel('Members may share their screen');
+    await allow.check();
+    await eventually(async () => (await moreItems(ana.page)).includes('Share screen'), 'Ana may share');
+    await button(ana.page, 'More').click();
+    await button(ana.page, 'Share screen').click();
+    await eventually(
+      async () => JSON.stringify(await videoPlace(fran.page, "Ana's screen")) === '["centre"]',
+      "Fran sees Ana's screen in the middle of the ring",
+      15_000,
+    );
+    await allow.uncheck();
+    await eventually(
+      async () => (await videoPlace(fran.page, "Ana's screen")).length === 0,
+      "Ana's screen stops when the permission goes",
+    );
+    await eventually(async () => {
+      const items = await moreItems(ana.page);
+      return !items.includes('Share screen') && !items.includes('Stop sharing my screen');
+    }, "Ana's page knows her screen stopped");
   });
 
   it("stops other people's video on the server with Low data, and brings it back", async () => {

@@ -51,7 +51,10 @@ function randomCommand(
   else if (r < 58) cmd = { type: 'done', pid: somebody(rng, s, holderFirst) };
   else if (r < 62) cmd = { type: 'give', pid: somebody(rng, s) };
   else if (r < 64) cmd = { type: 'takeBack' };
-  else if (r < 68) cmd = { type: 'next' };
+  else if (r < 66) cmd = { type: 'next' };
+  // An undo, usually aimed at the holder as it is, sometimes at a floor that moved meanwhile.
+  else if (r < 68)
+    cmd = { type: 'undo', expectHolder: rng.chance(0.8) ? (holder ?? null) : somebody(rng, s) };
   else if (r < 72) {
     const from = rng.chance(0.3) ? undefined : somebody(rng, s);
     const limit = rng.int(3);
@@ -177,13 +180,21 @@ function runSeed(seed: number, steps = 300): Trace {
       // Notices: at most one your-turn, for the new holder whose turn starts now.
       const yourTurns = notices(effects, 'your-turn');
       check(yourTurns.length <= 1, 'more than one your-turn');
+      // An undo gives back a turn that had already started (its clock as it was), not a fresh one.
+      const undo = cmd.type === 'undo';
       if (yourTurns[0] !== undefined) {
         check(state.holder?.pid === yourTurns[0], 'your-turn for someone who does not hold the word');
-        check(state.holder?.startedAt === now && state.holder.usedMs === 0, 'your-turn without a fresh turn');
+        if (!undo)
+          check(
+            state.holder?.startedAt === now && state.holder.usedMs === 0,
+            'your-turn without a fresh turn',
+          );
       }
-      // Every turn that starts ends exactly once: counted as spoke/passed, or skipped.
+      // Every turn that starts ends exactly once: counted as spoke/passed, or skipped. An undo puts the
+      // floor back as before the move, counts included, so the open turn is the restored holder's.
       const skippedHolder = cmd.type === 'skip' && cmd.pid === prev.holder?.pid ? 1 : 0;
-      openTurns += yourTurns.length - (counted(state) - counted(prev)) - skippedHolder;
+      if (undo) openTurns = state.holder ? 1 : 0;
+      else openTurns += yourTurns.length - (counted(state) - counted(prev)) - skippedHolder;
       check(openTurns === (state.holder ? 1 : 0), 'a turn was lost or counted twice');
       // next-up goes to whoever is next now.
       const nextUps = notices(effects, 'next-up');
@@ -241,59 +252,73 @@ function runSeed(seed: number, steps = 300): Trace {
         if (state.round) check(state.holder !== null, 'round left without a speaker');
       }
 
-      // Rounds: nobody gets a round turn twice; when a round ends everyone still seated was marked.
-      if (cmd.type === 'startRound') {
-        const from = cmd.from ?? prev.seats[0]!;
-        const k = prev.seats.indexOf(from);
-        round = {
-          order: [...prev.seats.slice(k), ...prev.seats.slice(0, k)],
-          visited: new Set(),
-          speaker: null,
-        };
-      }
-      let roundOpen = round !== null;
-      for (const e of effects) {
-        if (e.type !== 'notice' || !round || !roundOpen) continue;
-        if (e.notice.kind === 'your-turn') {
-          const p = e.notice.pid;
-          if (cmd.type !== 'give') {
-            check(round.order.includes(p), `round turn for ${p} outside the order`);
-            check(!round.visited.has(p), `${p} got a second turn in the round`);
-          }
-          round.visited.add(p);
-          round.speaker = cmd.type === 'give' ? null : p;
-        } else if (e.notice.kind === 'round-ended') {
-          // Everyone unmarked before this command (other than the holder whose turn it ended) must
-          // have been skipped by it, i.e. be unable to speak now.
-          const marked = cmd.type === 'startRound' ? {} : (prev.round?.marks ?? {});
-          const ended = cmd.type === 'startRound' ? undefined : prev.holder?.pid;
-          for (const p of round.order) {
-            if (!state.seats.includes(p) || marked[p] || p === ended) continue;
-            check(!canSpeak(state, p), `${p} was still unmarked and here when the round ended`);
-          }
-          check(state.round === null, 'round-ended but a round is open');
-          roundOpen = false;
+      if (undo) {
+        // An undo puts the floor back as it was before the move: the round model follows the floor.
+        round = state.round
+          ? {
+              order: [...state.round.order],
+              visited: new Set([
+                ...Object.keys(state.round.marks),
+                ...(state.holder ? [state.holder.pid] : []),
+              ]),
+              speaker: state.holder?.pid ?? null,
+            }
+          : null;
+      } else {
+        // Rounds: nobody gets a round turn twice; when a round ends everyone still seated was marked.
+        if (cmd.type === 'startRound') {
+          const from = cmd.from ?? prev.seats[0]!;
+          const k = prev.seats.indexOf(from);
+          round = {
+            order: [...prev.seats.slice(k), ...prev.seats.slice(0, k)],
+            visited: new Set(),
+            speaker: null,
+          };
         }
-      }
-      if (cmd.type === 'endRound') {
-        check(state.round === null, 'endRound left a round');
-        round = null;
-      } else if (round && roundOpen) {
-        check(state.round !== null, 'round vanished without round-ended or endRound');
-        check(same(state.round!.order, round.order), 'round order is not the seats from the start seat');
-        if (cmd.type !== 'startRound') {
-          for (const [p, m] of Object.entries(prev.round?.marks ?? {})) {
-            check(state.round!.marks[p] === m, `mark of ${p} changed`);
-          }
-        }
-        // The round goes in seat order: while its speaker talks, everyone before them was marked.
-        if (round.speaker !== null && state.holder?.pid === round.speaker) {
-          for (const p of round.order.slice(0, round.order.indexOf(round.speaker))) {
-            check(state.round!.marks[p] !== undefined, `${p} passed over without a mark`);
+        let roundOpen = round !== null;
+        for (const e of effects) {
+          if (e.type !== 'notice' || !round || !roundOpen) continue;
+          if (e.notice.kind === 'your-turn') {
+            const p = e.notice.pid;
+            if (cmd.type !== 'give') {
+              check(round.order.includes(p), `round turn for ${p} outside the order`);
+              check(!round.visited.has(p), `${p} got a second turn in the round`);
+            }
+            round.visited.add(p);
+            round.speaker = cmd.type === 'give' ? null : p;
+          } else if (e.notice.kind === 'round-ended') {
+            // Everyone unmarked before this command (other than the holder whose turn it ended) must
+            // have been skipped by it, i.e. be unable to speak now.
+            const marked = cmd.type === 'startRound' ? {} : (prev.round?.marks ?? {});
+            const ended = cmd.type === 'startRound' ? undefined : prev.holder?.pid;
+            for (const p of round.order) {
+              if (!state.seats.includes(p) || marked[p] || p === ended) continue;
+              check(!canSpeak(state, p), `${p} was still unmarked and here when the round ended`);
+            }
+            check(state.round === null, 'round-ended but a round is open');
+            roundOpen = false;
           }
         }
+        if (cmd.type === 'endRound') {
+          check(state.round === null, 'endRound left a round');
+          round = null;
+        } else if (round && roundOpen) {
+          check(state.round !== null, 'round vanished without round-ended or endRound');
+          check(same(state.round!.order, round.order), 'round order is not the seats from the start seat');
+          if (cmd.type !== 'startRound') {
+            for (const [p, m] of Object.entries(prev.round?.marks ?? {})) {
+              check(state.round!.marks[p] === m, `mark of ${p} changed`);
+            }
+          }
+          // The round goes in seat order: while its speaker talks, everyone before them was marked.
+          if (round.speaker !== null && state.holder?.pid === round.speaker) {
+            for (const p of round.order.slice(0, round.order.indexOf(round.speaker))) {
+              check(state.round!.marks[p] !== undefined, `${p} passed over without a mark`);
+            }
+          }
+        }
+        if (!state.round) round = null;
       }
-      if (!state.round) round = null;
     } catch (err) {
       const tail = trace.steps
         .slice(-8)

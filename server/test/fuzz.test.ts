@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
-import { createGroup, joinAs, ok, type Joined, type TestSocket } from './support/client.js';
+import { barrier, createGroup, joinAs, ok, type Joined, type TestSocket } from './support/client.js';
 import { EVENTS, invalidPayloads, wire } from './support/fuzz.js';
 import { inProcess, tempDir } from './support/server.js';
 
@@ -82,7 +82,8 @@ describe('fuzzing every client event', () => {
     const g = await createGroup(srv.port);
     fac = await joinAs(srv.port, g.links.facilitator, 'Fran');
     mo = await joinAs(srv.port, g.links.member, 'Mo');
-    await new Promise((r) => setTimeout(r, 200)); // let the joins' broadcasts arrive
+    // A round trip on each connection: the joins' broadcasts, sent before it, have arrived.
+    await Promise.all([fac, mo].map((j) => barrier(j.socket)));
     for (const j of [fac, mo]) j.socket.onAny((event: string) => pushed.push(event));
   });
   afterAll(async () => {
@@ -126,8 +127,9 @@ describe('fuzzing every client event', () => {
     if (failures.length) console.error(report());
     expect(failures, report()).toEqual([]);
 
-    // Nothing changed: no broadcast, the same snapshots, the same stored documents and logs.
-    await new Promise((r) => setTimeout(r, 200));
+    // Nothing changed: no broadcast (anything sent before these round trips would have arrived), the same
+    // snapshots, the same stored documents and logs.
+    await Promise.all([fac, mo].map((j) => barrier(j.socket)));
     expect(pushed, report()).toEqual([]);
     expect({ fac: minusAt(fac.view()), mo: minusAt(mo.view()) }).toEqual({ fac: before.fac, mo: before.mo });
     expect(storeDump(dir)).toEqual(before.store);

@@ -1,27 +1,11 @@
 import type { CreateGroupResult, ExcludedPerson, GroupSettings, InviteInfo, Role } from '@circle/shared';
+import type { GroupRecord, InviteRecord } from '../room/records.js';
 import { LIMITS } from '@circle/shared';
 import { AppError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { digest, newId, type Signer } from '../tokens.js';
 
-/** The live invitation of one role: only its hash is kept, so the store alone opens no door. */
-export interface InviteRecord {
-  hash: string;
-  /** Epoch ms after which the link is refused; null: no end. */
-  expiresAt: number | null;
-}
-
-export interface GroupRecord {
-  id: string;
-  createdAt: number;
-  settings: GroupSettings;
-  /** Bumped whenever the declaration text changes, so each acceptance names the text it accepted. */
-  declarationVersion: number;
-  /** The live invitation per role; a validly signed token that is not the current one is refused. */
-  invites: Record<Role, InviteRecord>;
-  /** Identities removed from the group, refused at every meeting until a facilitator lets them back in. */
-  excluded: ExcludedPerson[];
-}
+export type { GroupRecord, InviteRecord } from '../room/records.js';
 
 export const groupKey = (groupId: string) => `group:${groupId}:`;
 const infoKey = (groupId: string) => `${groupKey(groupId)}info`;

@@ -3,12 +3,8 @@ import { newId, type Signer } from '../tokens.js';
 import { groupKey } from '../groups/service.js';
 import { anonymiseIdentity } from '../retention/anonymise.js';
 
-export interface IdentityRecord {
-  id: string;
-  createdAt: number;
-  /** The last time it joined a meeting (absent until it joins again after this was introduced). */
-  lastUsedAt?: number;
-}
+export type { IdentityRecord } from '../room/records.js';
+import type { IdentityRecord } from '../room/records.js';
 
 /** Who a join speaks for: a known identity, or a new one that exists only once `remember` stores it. */
 export interface ResolvedIdentity {

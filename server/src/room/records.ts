@@ -1,6 +1,42 @@
-import type { ExerciseState, FloorState, MeetingClock, Role, SideRoom, SupportRequest } from '@circle/shared';
+import type {
+  ExcludedPerson,
+  ExerciseState,
+  FloorState,
+  GroupSettings,
+  MeetingClock,
+  Role,
+  SideRoom,
+  SupportRequest,
+} from '@circle/shared';
 
 /** Every type the server stores lives here, so no module needs another's logic to name what it keeps. */
+
+/** The live invitation of one role: only its hash is kept, so the store alone opens no door. */
+export interface InviteRecord {
+  hash: string;
+  /** Epoch ms after which the link is refused; null: no end. */
+  expiresAt: number | null;
+}
+
+export interface GroupRecord {
+  id: string;
+  createdAt: number;
+  settings: GroupSettings;
+  /** Bumped whenever the declaration text changes, so each acceptance names the text it accepted. */
+  declarationVersion: number;
+  /** The live invitation per role; a validly signed token that is not the current one is refused. */
+  invites: Record<Role, InviteRecord>;
+  /** Identities removed from the group, refused at every meeting until a facilitator lets them back in. */
+  excluded: ExcludedPerson[];
+}
+
+/** A personal identity within one group: no account, no e-mail. */
+export interface IdentityRecord {
+  id: string;
+  createdAt: number;
+  /** The last time it joined a meeting (absent until it joins again after this was introduced). */
+  lastUsedAt?: number;
+}
 
 /** The facilitation state of a meeting in progress. Part of the room record: persisted before any ack. */
 export interface MeetingRecord {

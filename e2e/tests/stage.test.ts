@@ -15,9 +15,9 @@ import {
 /** Where the named camera is on screen and how big: the middle of the ring, or a seat (or nowhere). */
 function cameraPlace(page: Page, label: string) {
   return page.evaluate((label) => {
-    const shown = [...document.querySelectorAll<HTMLVideoElement>(`video[aria-label="${label}"]`)].filter(
-      (v) => v.getClientRects().length > 0,
-    );
+    const shown = Array.from(
+      document.querySelectorAll<HTMLVideoElement>(`video[aria-label="${label}"]`),
+    ).filter((v) => v.getClientRects().length > 0);
     return shown.map((v) => ({
       where: v.closest('.ring-center') ? 'centre' : v.closest('.seat') ? 'seat' : 'elsewhere',
       width: Math.round(v.getBoundingClientRect().width),

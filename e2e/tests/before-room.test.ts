@@ -158,6 +158,10 @@ describe('before the room: creating a group and the join page, in real Chromium'
     );
     await button(page, 'Send nudge').waitFor();
     await button(page, 'Hold Ana’s microphone').waitFor();
+    // Giving the word is one of the things done to the person chosen.
+    await button(page, 'Give the word to Ana').click();
+    await page.getByText('Ana has the word').first().waitFor();
+    await button(page, 'Give the word to Ana').waitFor({ state: 'detached' });
 
     // On a phone the console is a closed sheet: a tapped seat opens it on People with Ana chosen.
     await tab('Floor').click();

@@ -65,7 +65,9 @@ describe('sharing a screen, in real Chromium (fake screen capture)', () => {
     // Fran lets members share; taking it back stops Ana's screen for everyone (the server closes it).
     await consoleTab(fran.page, 'Floor');
     const allow = fran.page.getByLabel('Members may share their screen');
-    await allow.check();
+    // The box shows the server's answer, not the click: wait for it rather than expect it at once.
+    await allow.click();
+    await eventually(() => allow.isChecked(), 'members allowed to share');
     await eventually(async () => (await moreItems(ana.page)).includes('Share screen'), 'Ana may share');
     await button(ana.page, 'More').click();
     await button(ana.page, 'Share screen').click();
@@ -74,7 +76,8 @@ describe('sharing a screen, in real Chromium (fake screen capture)', () => {
       "Fran sees Ana's screen in the middle of the ring",
       15_000,
     );
-    await allow.uncheck();
+    await allow.click();
+    await eventually(async () => !(await allow.isChecked()), 'members no longer allowed');
     await eventually(
       async () => (await videoPlace(fran.page, "Ana's screen")).length === 0,
       "Ana's screen stops when the permission goes",

@@ -83,6 +83,15 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
             </select>
           </div>
           <div className="button-row">
+            {floor.seats.includes(pid) && floor.holder?.pid !== pid && (
+              // Aimed at the floor this screen shows, like every floor move: a moved floor refuses it.
+              <button
+                type="button"
+                onClick={() => void act('floor:give', { pid, expectHolder: floor.holder?.pid ?? null })}
+              >
+                Give the word to {person.name}
+              </button>
+            )}
             <button type="button" onClick={() => void act('moderation:nudge', { pid, text: nudge })}>
               Send nudge
             </button>

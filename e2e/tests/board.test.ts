@@ -65,7 +65,10 @@ describe('the decisional balance, shared live', () => {
   });
 
   it('another member suggests an item and the owner accepts it', async () => {
-    await balance(ana.page, 'My drinking').getByLabel('Share with the room').check();
+    // The box shows the server's answer, not the click: wait for it rather than expect it at once.
+    const share = balance(ana.page, 'My drinking').getByLabel('Share with the room');
+    await share.click();
+    await eventually(() => share.isChecked(), 'the balance shared');
     await ben.page.getByRole('button', { name: 'My drinking (Ana)' }).click();
     const q = quadrant(ben.page, 'Not-so-good things about changing');
     await q.waitFor();

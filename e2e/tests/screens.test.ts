@@ -61,4 +61,19 @@ describe('every screen is accessible at the three viewports', () => {
     await cleanEverywhere(ana.page, 'closing screen');
     for (const p of [fran, ana, stale]) await p.context.close();
   });
+
+  it("someone who leaves the lobby is gone from the facilitators' list at once (no ghost to admit)", async () => {
+    const fran = await person(env.browser, 'Fran', env.server.url);
+    const links = await createGroup(fran.page, 'Ghost circle', { lobby: true });
+    await fran.page.goto(links.facilitator);
+    await join(fran);
+    await seat(fran.page, 'Fran').waitFor();
+    const gone = await person(env.browser, 'Gil', links.member);
+    await join(gone);
+    await gone.page.getByText('Waiting for a facilitator to let you in').waitFor();
+    await button(fran.page, 'Let Gil in').waitFor();
+    await gone.context.close();
+    await button(fran.page, 'Let Gil in').waitFor({ state: 'detached', timeout: 5_000 });
+    await fran.context.close();
+  });
 });

@@ -110,9 +110,11 @@ describe('several nodes sharing Redis', () => {
     const g = await createGroup(a.port);
     // Clients rejoin whenever they connect, as the app does: a node whose Redis subscription came back
     // starts its connections over, since what was broadcast meanwhile is gone (plain pub/sub).
+    // One after the other, so the seats are in a known order.
     const fran = rejoining(a.port, g.links.facilitator, 'Fran');
+    await waitUntil(() => fran.pid() !== '', 5_000, 'Fran joined');
     const ana = rejoining(b.port, g.links.member, 'Ana');
-    await waitUntil(() => fran.pid() !== '' && ana.pid() !== '', 5_000, 'both joined');
+    await waitUntil(() => ana.pid() !== '', 5_000, 'Ana joined');
     await ok(ana.socket, 'floor:raise', {});
     await waitUntil(() => fran.view()?.floor.queue.includes(ana.pid()) === true);
     const before = fran.view()!;

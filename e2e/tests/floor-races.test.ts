@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
-import { nextButton } from '../support/floor.js';
+import { nextButton, raiseHandAs } from '../support/floor.js';
 import {
   button,
   createGroup,
@@ -50,16 +50,8 @@ describe('the floor never skips anyone, in real Chromium', () => {
   });
 
   it('two facilitators press Next together: Ana gets the word, Ben keeps his place', async () => {
-    await button(ana.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(gil.page, 'Ana')).includes('hand raised, number 1'),
-      'Ana first',
-    );
-    await button(ben.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(gil.page, 'Ben')).includes('hand raised, number 2'),
-      'Ben second',
-    );
+    await raiseHandAs(ana, gil.page, 1);
+    await raiseHandAs(ben, gil.page, 2);
     await nextButton(fran.page, 'Ana').waitFor();
     await nextButton(gil.page, 'Ana').waitFor();
 

@@ -1,5 +1,5 @@
 import { browserAndServer } from '../support/fixture.js';
-import { nextButton } from '../support/floor.js';
+import { nextButton, raiseHandAs } from '../support/floor.js';
 import { describe, expect, it } from 'vitest';
 import {
   button,
@@ -64,21 +64,9 @@ describe('passing the word, in real Chromium', () => {
   });
 
   it('serves raised hands first come, first served', async () => {
-    await button(cy.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(fran.page, 'Cy')).includes('hand raised, number 1'),
-      'Cy is first',
-    );
-    await button(ana.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(fran.page, 'Ana')).includes('hand raised, number 2'),
-      'Ana is second',
-    );
-    await button(ben.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(fran.page, 'Ben')).includes('hand raised, number 3'),
-      'Ben is third',
-    );
+    await raiseHandAs(cy, fran.page, 1);
+    await raiseHandAs(ana, fran.page, 2);
+    await raiseHandAs(ben, fran.page, 3);
     await ben.page.getByText('3rd in line').waitFor();
 
     await nextButton(fran.page, 'Cy').click();
@@ -94,21 +82,9 @@ describe('passing the word, in real Chromium', () => {
   });
 
   it('keeps the queue position of a member who goes offline and comes back', async () => {
-    await button(ana.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(fran.page, 'Ana')).includes('hand raised, number 1'),
-      'Ana raised',
-    );
-    await button(ben.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(fran.page, 'Ben')).includes('hand raised, number 2'),
-      'Ben raised',
-    );
-    await button(cy.page, 'Raise hand').click();
-    await eventually(
-      async () => (await seatLabel(fran.page, 'Cy')).includes('hand raised, number 3'),
-      'Cy raised',
-    );
+    await raiseHandAs(ana, fran.page, 1);
+    await raiseHandAs(ben, fran.page, 2);
+    await raiseHandAs(cy, fran.page, 3);
 
     await ben.context.setOffline(true);
     await eventually(

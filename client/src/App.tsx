@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 import { CreateGroupPage } from './groups/CreateGroupPage';
 import { JoinPage } from './join/JoinPage';
+import { defineMessages, useIntl } from 'react-intl';
+import { LanguagePicker } from './i18n/LanguagePicker';
+
+const m = defineMessages({
+  notFound: { id: 'app.notFound', defaultMessage: 'Page not found' },
+  nothingHere: { id: 'app.nothingHere', defaultMessage: 'There is nothing at this address.' },
+  createGroup: { id: 'app.createGroup', defaultMessage: 'Create a group' },
+});
 
 /**
  * The invitation token of `/join#<token>`. It rides in the fragment, which browsers never send to a
@@ -28,6 +36,16 @@ function useHash(): string {
 }
 
 export function App() {
+  return (
+    <>
+      <LanguagePicker />
+      <Page />
+    </>
+  );
+}
+
+function Page() {
+  const intl = useIntl();
   const { pathname } = window.location;
   const hash = useHash();
   if (pathname === '/' || pathname === '/index.html') return <CreateGroupPage />;
@@ -35,10 +53,10 @@ export function App() {
   if (token) return <JoinPage key={token} token={token} />;
   return (
     <main className="page narrow">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address.</p>
+      <h1>{intl.formatMessage(m.notFound)}</h1>
+      <p>{intl.formatMessage(m.nothingHere)}</p>
       <p>
-        <a href="/">Create a group</a>
+        <a href="/">{intl.formatMessage(m.createGroup)}</a>
       </p>
     </main>
   );

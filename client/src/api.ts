@@ -81,6 +81,7 @@ export function getInvite(token: string): Promise<InviteInfo> {
 
 /** Tells the facilitators, from the member link, that this person will not come to the next meeting. */
 export async function sendAbsence(token: string, notice: { name: string; note: string }): Promise<void> {
+  // i18n-exempt: an HTTP header
   await request<{ ok: true }>('/api/absence', postJson(notice, { Authorization: `Bearer ${token}` }));
 }
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { isTimeZone } from './meeting/schedule.js';
 import { LIMITS } from './protocol.js';
 
-import { DEFAULT_DECLARATION } from './declaration.js';
+import { DEFAULT_DECLARATIONS } from './declaration.js';
+import { GROUP_LANGUAGES } from './languages.js';
 
-export { DEFAULT_DECLARATION } from './declaration.js';
+export * from './declaration.js';
+export * from './languages.js';
 
 /** Texts the facilitators set for the meeting's opening and closing, and who to call for support. */
 const words = z.string().trim().max(LIMITS.wordsMax);
@@ -33,10 +35,12 @@ export const MeetingSettingsSchema = z
     retentionDays: z.number().int().min(1).max(LIMITS.retentionDaysMax),
     /** How many observers may follow a meeting at once (they wait in the lobby like members). */
     observerLimit: z.number().int().min(0).max(LIMITS.observerMax),
+    /** The language the group meets in; it picks the built-in texts a new group starts with. */
+    language: z.enum(GROUP_LANGUAGES),
   })
   .strict();
 
-export const GroupSettingsSchema = z.object({
+const GroupSettingsFields = z.object({
   name: z.string().trim().min(1).max(LIMITS.groupNameMax),
   kind: MeetingSettingsSchema.shape.kind.default('open'),
   sessions: MeetingSettingsSchema.shape.sessions.default(null),
@@ -49,7 +53,9 @@ export const GroupSettingsSchema = z.object({
   capacity: z.number().int().min(LIMITS.capacityMin).max(LIMITS.capacityMax).default(12),
   meetingMinutes: MeetingSettingsSchema.shape.meetingMinutes.default(60),
   lobby: z.boolean().default(false),
-  declaration: z.string().trim().min(20).max(LIMITS.declarationMax).default(DEFAULT_DECLARATION),
+  language: MeetingSettingsSchema.shape.language.default('en'),
+  /** Left out: the default declaration in the group's language. */
+  declaration: z.string().trim().min(20).max(LIMITS.declarationMax).optional(),
   turnLimitSec: z
     .number()
     .int()
@@ -59,6 +65,11 @@ export const GroupSettingsSchema = z.object({
     .default(null),
   autoHandover: z.boolean().default(false),
 });
+/** A group's settings; a group that wrote no declaration gets the default one in its language. */
+export const GroupSettingsSchema = GroupSettingsFields.transform(({ declaration, ...settings }) => ({
+  ...settings,
+  declaration: declaration ?? DEFAULT_DECLARATIONS[settings.language],
+}));
 export type GroupSettings = z.output<typeof GroupSettingsSchema>;
 export type GroupSettingsInput = z.input<typeof GroupSettingsSchema>;
 

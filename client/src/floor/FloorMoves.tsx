@@ -2,20 +2,56 @@ import { useEffect, useState } from 'react';
 import { UNDO_WINDOW_MS, upcoming } from '@circle/shared';
 import type { FloorState } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+import { defineMessages, useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
+
+const m = defineMessages({
+  giveNext: {
+    id: 'floor.FloorMoves.giveNext',
+    defaultMessage: 'Give the word to {name} (next)',
+    description: 'Button: hand the right to speak to the next person in line',
+  },
+  endTurn: {
+    id: 'floor.FloorMoves.endTurn',
+    defaultMessage: 'End {name}’s turn (nobody is next)',
+  },
+  nobodyNext: { id: 'floor.FloorMoves.nobodyNext', defaultMessage: 'Nobody is next' },
+  give: {
+    id: 'floor.FloorMoves.give',
+    defaultMessage: 'Give the word',
+    description: 'Button: let the chosen person speak (pass them the word)',
+  },
+  take: { id: 'floor.FloorMoves.take', defaultMessage: 'Take back the word' },
+  undo: { id: 'floor.FloorMoves.undo', defaultMessage: 'Undo' },
+  undoLeft: {
+    id: 'floor.FloorMoves.undoLeft',
+    defaultMessage: '({seconds} s)',
+    description: 'Seconds left to undo, beside Undo; s = seconds',
+  },
+  staleTo: {
+    id: 'floor.FloorMoves.staleTo',
+    defaultMessage: 'The word already moved to {name}. Nothing was changed.',
+  },
+  staleFree: {
+    id: 'floor.FloorMoves.staleFree',
+    defaultMessage: 'The word already moved: nobody has it now. Nothing was changed.',
+  },
+});
 
 /** Who held the word as this screen shows it: every move carries it, so a floor that moved meanwhile refuses it. */
 const holderOf = (floor: FloorState) => floor.holder?.pid ?? null;
 
 /** What the Next button does, in words: it names who gets the word, so nobody is handed it by surprise. */
-export function nextLabel(floor: FloorState, nameOf: (pid: string) => string): string {
+export function nextLabel(intl: IntlShape, floor: FloorState, nameOf: (pid: string) => string): string {
   const next = upcoming(floor);
-  if (next) return `Give the word to ${nameOf(next)} (next)`;
-  if (floor.holder) return `End ${nameOf(floor.holder.pid)}’s turn (nobody is next)`;
-  return 'Nobody is next';
+  if (next) return intl.formatMessage(m.giveNext, { name: nameOf(next) });
+  if (floor.holder) return intl.formatMessage(m.endTurn, { name: nameOf(floor.holder.pid) });
+  return intl.formatMessage(m.nobodyNext);
 }
 
 /** Give the word, take it back, next: each aimed at the floor this screen shows. */
 export function FloorMoves({ chosen }: { chosen: string }) {
+  const intl = useIntl();
   const { view, nameOf, act } = useRoomContext();
   const { floor } = view;
   const expectHolder = holderOf(floor);
@@ -28,17 +64,17 @@ export function FloorMoves({ chosen }: { chosen: string }) {
         disabled={!chosen}
         onClick={() => void act('floor:give', { pid: chosen, expectHolder })}
       >
-        Give the word
+        {intl.formatMessage(m.give)}
       </button>
       <button type="button" disabled={!floor.holder} onClick={() => void act('floor:take', { expectHolder })}>
-        Take back the word
+        {intl.formatMessage(m.take)}
       </button>
       <button
         type="button"
         disabled={!next && !floor.holder}
         onClick={() => void act('floor:next', { expectHolder, expectNext: next })}
       >
-        {nextLabel(floor, nameOf)}
+        {nextLabel(intl, floor, nameOf)}
       </button>
     </div>
   );
@@ -49,6 +85,7 @@ export function FloorMoves({ chosen }: { chosen: string }) {
  * server would still accept it (5 s, and nothing else moved the floor: the server forgets the move then).
  */
 export function UndoMove() {
+  const intl = useIntl();
   const { view, clockOffset, act } = useRoomContext();
   const move = view.floor.lastMove;
   const [now, setNow] = useState(() => Date.now());
@@ -67,15 +104,18 @@ export function UndoMove() {
       onClick={() => void act('floor:undo', { expectHolder: holderOf(view.floor) })}
     >
       {/* The countdown is for the eye; a screen reader hears a steady "Undo" rather than a new name each second. */}
-      Undo <span aria-hidden="true">({Math.ceil(left / 1000)} s)</span>
+      {intl.formatMessage(m.undo)}{' '}
+      <span aria-hidden="true">{intl.formatMessage(m.undoLeft, { seconds: Math.ceil(left / 1000) })}</span>
     </button>
   );
 }
 
 /** What a facilitator reads when their move was refused because the word had already moved. */
-export function staleMessage(floor: FloorState | undefined, nameOf: (pid: string) => string): string {
+export function staleMessage(
+  intl: IntlShape,
+  floor: FloorState | undefined,
+  nameOf: (pid: string) => string,
+): string {
   const holder = floor?.holder?.pid;
-  return holder
-    ? `The word already moved to ${nameOf(holder)}. Nothing was changed.`
-    : 'The word already moved: nobody has it now. Nothing was changed.';
+  return holder ? intl.formatMessage(m.staleTo, { name: nameOf(holder) }) : intl.formatMessage(m.staleFree);
 }

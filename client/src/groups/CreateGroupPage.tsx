@@ -4,6 +4,8 @@ import { DEFAULT_DECLARATION, LIMITS } from '@circle/shared';
 import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
 import { absoluteUrl, createGroup, getServerConfig } from '../api';
 import { describeError, errorCodeOf } from '../errors';
+import { useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import { InviteLinks } from './InviteLinks';
 import { invalidFields, turnLimitFrom, type Field, type FieldErrors } from './createForm';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
@@ -22,6 +24,7 @@ const FIELD_IDS: Record<Field, string> = {
 const ADVANCED: Field[] = ['capacity', 'minutes', 'turnLimit', 'declaration'];
 
 export function CreateGroupPage() {
+  const intl = useIntl();
   const [name, setName] = useState('');
   const [meeting, setMeeting] = useState(emptyMeetingFields);
   const [capacity, setCapacity] = useState(String(DEFAULT_CAPACITY));
@@ -117,7 +120,7 @@ export function CreateGroupPage() {
         await createGroup({ ...lifecycle.settings, ...input }, passwordRequired ? adminPassword : undefined),
       );
     } catch (err) {
-      setError(createError(err));
+      setError(createError(intl, err));
     } finally {
       setBusy(false);
     }
@@ -300,13 +303,13 @@ export function CreateGroupPage() {
 }
 
 /** Refusals of a creation say what they mean here (not the in-room wording of the same codes). */
-function createError(err: unknown): string {
+function createError(intl: IntlShape, err: unknown): string {
   switch (errorCodeOf(err)) {
     case 'FORBIDDEN':
       return 'That creation password is not right.';
     case 'RATE_LIMITED':
       return 'Too many groups were created from here just now. Please try again later.';
     default:
-      return describeError(err);
+      return describeError(intl, err);
   }
 }

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ExcludedPerson } from '@circle/shared';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 import { call } from '../socket';
 import { useRoomContext } from '../room/RoomContext';
 
 /** People removed from the group, with the name they used, until a facilitator lets them back in. */
 export function ExcludedList() {
+  const intl = useIntl();
   const { room } = useRoomContext();
   const [people, setPeople] = useState<ExcludedPerson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -13,8 +15,8 @@ export function ExcludedList() {
 
   useEffect(() => {
     if (!socket) return;
-    call(socket, 'invite:excluded', {}).then(setPeople, (err: unknown) => setError(describeError(err)));
-  }, [socket]);
+    call(socket, 'invite:excluded', {}).then(setPeople, (err: unknown) => setError(describeError(intl, err)));
+  }, [socket, intl]);
 
   async function letBack(pid: string) {
     if (!socket) return;
@@ -22,7 +24,7 @@ export function ExcludedList() {
       await call(socket, 'invite:letBack', { pid });
       setPeople((list) => (list ?? []).filter((p) => p.pid !== pid));
     } catch (err) {
-      setError(describeError(err));
+      setError(describeError(intl, err));
     }
   }
 

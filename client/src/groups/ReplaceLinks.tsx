@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Role } from '@circle/shared';
 import { absoluteUrl } from '../api';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 import { call } from '../socket';
 import { useRoomContext } from '../room/RoomContext';
 import { LinkRow } from './InviteLinks';
@@ -24,6 +25,7 @@ function endOfDay(date: string): number | null {
  * link stops working at once; people already inside keep their place. The new link is shown once, to copy.
  */
 export function ReplaceLinks() {
+  const intl = useIntl();
   const { room } = useRoomContext();
   const [until, setUntil] = useState('');
   const [fresh, setFresh] = useState<{ role: Role; url: string; expiresAt: number | null } | null>(null);
@@ -37,7 +39,7 @@ export function ReplaceLinks() {
       setFresh({ role, url: absoluteUrl(res.link), expiresAt: res.expiresAt });
       setError(null);
     } catch (err) {
-      setError(describeError(err));
+      setError(describeError(intl, err));
     }
   }
 

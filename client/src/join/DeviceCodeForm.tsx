@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { DEVICE_CODE_LENGTH } from '@circle/shared';
 import { redeemDeviceCode } from '../api';
 import { describeError, errorCodeOf } from '../errors';
+import { useIntl } from 'react-intl';
 import { storage } from '../storage';
 
 type Step = 'closed' | 'entering' | 'confirm' | 'sending' | 'done';
@@ -12,6 +13,7 @@ type Step = 'closed' | 'entering' | 'confirm' | 'sending' | 'done';
  * identity in this group. An identity this browser already holds is never replaced without asking.
  */
 export function DeviceCodeForm({ token, groupId }: { token: string; groupId: string }) {
+  const intl = useIntl();
   const [step, setStep] = useState<Step>('closed');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function DeviceCodeForm({ token, groupId }: { token: string; groupId: str
           ? 'This code is not valid. Codes work once and only for a few minutes: ask your other device for a new one.'
           : c === 'RATE_LIMITED'
             ? 'Too many wrong codes. Please wait a few minutes before trying again.'
-            : describeError(err),
+            : describeError(intl, err),
       );
       setStep('entering');
     }

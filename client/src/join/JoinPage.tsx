@@ -4,6 +4,7 @@ import { LIMITS } from '@circle/shared';
 import type { InviteInfo } from '@circle/shared';
 import { getInvite } from '../api';
 import { describeError, errorCodeOf } from '../errors';
+import { useIntl } from 'react-intl';
 import { storage } from '../storage';
 import { RoomPage } from '../room/LazyRoomPage';
 import { AbsenceForm } from '../meeting/AbsenceForm';
@@ -18,6 +19,7 @@ type Load =
   | { state: 'ready'; invite: InviteInfo };
 
 export function JoinPage({ token }: { token: string }) {
+  const intl = useIntl();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [name, setName] = useState('');
   const [accepted, setAccepted] = useState(false);
@@ -37,13 +39,13 @@ export function JoinPage({ token }: { token: string }) {
         const code = errorCodeOf(err);
         if (code === 'INVALID_TOKEN' || code === 'NOT_FOUND' || code === 'BAD_REQUEST')
           setLoad({ state: 'invalid' });
-        else setLoad({ state: 'error', message: describeError(err) });
+        else setLoad({ state: 'error', message: describeError(intl, err) });
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [token, attempt]);
+  }, [token, attempt, intl]);
 
   if (load.state === 'loading') {
     return (
@@ -109,7 +111,8 @@ export function JoinPage({ token }: { token: string }) {
     <main className="page narrow">
       <h1>{invite.groupName}</h1>
       <p className="lead">
-        You are invited as <strong>{ROLE_LABELS[invite.role]}</strong>. {ROLE_HINTS[invite.role]}
+        You are invited as <strong>{intl.formatMessage(ROLE_LABELS[invite.role])}</strong>.{' '}
+        {intl.formatMessage(ROLE_HINTS[invite.role])}
       </p>
       <form className="form" onSubmit={submit}>
         <label htmlFor="join-name">Your name</label>

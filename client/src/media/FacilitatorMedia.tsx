@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import type { ParticipantView } from '@circle/shared';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 import type { Media } from './useMedia';
 
 /** Holding microphones and strict circle. Holds are enforced by the server; members see why they are muted. */
 export function FacilitatorMedia({ media, participants }: { media: Media; participants: ParticipantView[] }) {
+  const intl = useIntl();
   const [problem, setProblem] = useState<string | null>(null);
   const run = (p: Promise<unknown> | null) => {
     void p?.then(
       () => setProblem(null),
-      (err: unknown) => setProblem(describeError(err)),
+      (err: unknown) => setProblem(describeError(intl, err)),
     );
   };
   const held = new Set(media.view?.held ?? []);

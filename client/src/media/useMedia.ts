@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JoinResult, MediaView } from '@circle/shared';
 import type { Room } from '../room/useRoom';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 import { call } from '../socket';
 import { MediaSession, type SessionSnapshot } from './MediaSession';
 import { loadPrefs } from './prefs';
@@ -25,12 +26,14 @@ declare global {
  * reconnect is a new connection), after the server recreated its router, and after a transport failure.
  */
 export function useMedia(room: Room, me: JoinResult | null) {
+  const intl = useIntl();
   const [snap, setSnap] = useState<SessionSnapshot | null>(null);
   const [view, setView] = useState<MediaView | null>(null);
   const [speaking, setSpeaking] = useState<string[]>([]);
   const [recent, setRecent] = useState<string[]>([]);
   const [restarts, setRestarts] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  /** The last failure (described in words when read, so a change of language re-words it). */
+  const [error, setError] = useState<unknown>(null);
   /** Low data: only the holder's camera comes in; every other video consumer is paused on the server. */
   const [lowData, setLowData] = useState(false);
   const [poorConnection, setPoorConnection] = useState(false);
@@ -77,7 +80,7 @@ export function useMedia(room: Room, me: JoinResult | null) {
     s.start()
       .then(() => latest.current && s.follow(latest.current, pid))
       .then(() => setError(null))
-      .catch((err: unknown) => setError(describeError(err)));
+      .catch((err: unknown) => setError(err));
     return () => {
       s.close();
       if (session.current === s) session.current = null;
@@ -118,18 +121,17 @@ export function useMedia(room: Room, me: JoinResult | null) {
     view,
     speaking: new Set(speaking),
     shown,
-    error,
+    error: error === null ? null : describeError(intl, error),
     held: !!pid && !!view?.held.includes(pid),
     lowData,
     setLowData,
     poorConnection,
-    setMic: (on: boolean) => session.current?.setMic(on).catch((e: unknown) => setError(describeError(e))),
-    setCamera: (on: boolean) =>
-      session.current?.setCamera(on).catch((e: unknown) => setError(describeError(e))),
+    setMic: (on: boolean) => session.current?.setMic(on).catch((e: unknown) => setError(e)),
+    setCamera: (on: boolean) => session.current?.setCamera(on).catch((e: unknown) => setError(e)),
     setScreen: (on: boolean) =>
       session.current?.setScreen(on).catch((e: unknown) => {
         // Closing the browser's picker without choosing is not an error worth a message.
-        if (!(e instanceof DOMException && e.name === 'NotAllowedError')) setError(describeError(e));
+        if (!(e instanceof DOMException && e.name === 'NotAllowedError')) setError(e);
       }),
     /** Facilitators' tools: they act on the server, whatever members' browsers do. */
     facilitator: {

@@ -3,9 +3,11 @@ import type { FormEvent } from 'react';
 import { LIMITS } from '@circle/shared';
 import { sendAbsence } from '../api';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 
 /** From the member link, before a meeting: tell the facilitators you will not come. */
 export function AbsenceForm({ token, defaultName }: { token: string; defaultName: string }) {
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(defaultName);
   const [note, setNote] = useState('');
@@ -22,7 +24,7 @@ export function AbsenceForm({ token, defaultName }: { token: string; defaultName
       setError(null);
     } catch (err) {
       setStatus('idle');
-      setError(describeError(err));
+      setError(describeError(intl, err));
     }
   }
 

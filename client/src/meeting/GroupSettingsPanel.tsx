@@ -3,6 +3,7 @@ import { LIMITS } from '@circle/shared';
 import type { MeetingSettings } from '@circle/shared';
 import { call, type CircleSocket } from '../socket';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 import { ExcludedList } from '../groups/ExcludedList';
 import { ReplaceLinks } from '../groups/ReplaceLinks';
@@ -19,6 +20,7 @@ import {
  * removed from the group; and deleting all the group's data.
  */
 export function GroupSettingsPanel() {
+  const intl = useIntl();
   const { room, view } = useRoomContext();
   const { groupName } = view;
   const [values, setValues] = useState<MeetingFieldValues | null>(null);
@@ -38,7 +40,7 @@ export function GroupSettingsPanel() {
         setValues(meetingFieldsFrom(settings));
         setMinutes(String(settings.meetingMinutes));
       },
-      (err: unknown) => setStatus(describeError(err)),
+      (err: unknown) => setStatus(describeError(intl, err)),
     );
   }
 

@@ -3,6 +3,7 @@ import { LIMITS } from '@circle/shared';
 import type { Whisper } from '@circle/shared';
 import { PrivateThread } from '../chat/PrivateThread';
 import { describeError } from '../errors';
+import { useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 
 export const NUDGES = [
@@ -27,6 +28,7 @@ interface Props {
 
 /** Facilitators: the lightest tools first, for one person at a time. */
 export function ModerationPanel({ whispers, picked, setPicked, microphone }: Props) {
+  const intl = useIntl();
   const { view, act } = useRoomContext();
   const { participants, floor } = view;
   const people = participants.filter((p) => p.role !== 'facilitator');
@@ -38,7 +40,7 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
   const mic = (p: Promise<unknown> | null) =>
     void p?.then(
       () => setMicProblem(null),
-      (err: unknown) => setMicProblem(describeError(err)),
+      (err: unknown) => setMicProblem(describeError(intl, err)),
     );
   const person = people.find((p) => p.pid === picked) ?? null;
   const pid = person?.pid ?? '';

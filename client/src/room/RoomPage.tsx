@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { mayPublishInExercise } from '@circle/shared';
 import type { InviteInfo, ParticipantView } from '@circle/shared';
 import { useRoom } from './useRoom';
@@ -34,6 +35,62 @@ import { NudgeNotices } from '../moderation/NudgeNotices';
 import { useNudges } from '../moderation/useNudges';
 import { useFacilitatorView } from '../moderation/useFacilitatorView';
 
+const m = defineMessages({
+  couldNotJoin: { id: 'room.RoomPage.couldNotJoin', defaultMessage: 'Could not join the room.' },
+  back: { id: 'room.RoomPage.back', defaultMessage: 'Back' },
+  connecting: { id: 'room.RoomPage.connecting', defaultMessage: 'Connecting…' },
+  waiting: { id: 'room.RoomPage.waiting', defaultMessage: 'Waiting for a facilitator to let you in' },
+  sentToLobby: {
+    id: 'room.RoomPage.sentToLobby',
+    defaultMessage: 'A facilitator asked you to wait in the lobby for now.',
+  },
+  sentToLobbyWithNote: {
+    id: 'room.RoomPage.sentToLobbyWithNote',
+    defaultMessage: 'A facilitator asked you to wait in the lobby for now: {note}',
+    description: "{note} is the facilitator's own words",
+  },
+  waitingHint: {
+    id: 'room.RoomPage.waitingHint',
+    defaultMessage: 'You will enter the room as soon as someone admits you. You can keep this page open.',
+  },
+  entering: { id: 'room.RoomPage.entering', defaultMessage: 'Entering the room…' },
+  you: {
+    id: 'room.RoomPage.you',
+    defaultMessage: 'You',
+    description: 'Stands for your name when it is unknown',
+  },
+  skipToControls: { id: 'room.RoomPage.skipToControls', defaultMessage: 'Skip to the controls' },
+  seats: {
+    id: 'room.RoomPage.seats',
+    defaultMessage: '{seated} of {capacity} seats',
+    description: 'How many seats of the circle are taken',
+  },
+  dismiss: { id: 'room.RoomPage.dismiss', defaultMessage: 'Dismiss' },
+  roundStatus: {
+    id: 'room.RoomPage.roundStatus',
+    defaultMessage: 'A go-around is in progress ({done} of {total} done).',
+    description: 'A go-around: everyone speaks in turn, in seat order',
+  },
+  otherDevices: { id: 'room.RoomPage.otherDevices', defaultMessage: 'Your other devices' },
+  outsideHeading: { id: 'room.RoomPage.outsideHeading', defaultMessage: 'Listening outside the circle' },
+  observers: { id: 'room.RoomPage.observers', defaultMessage: 'Observers' },
+  youMark: {
+    id: 'room.RoomPage.youMark',
+    defaultMessage: '(you)',
+    description: 'After your own name in a list',
+  },
+  exerciseObserver: {
+    id: 'room.RoomPage.exerciseObserver',
+    defaultMessage: 'exercise observer',
+    description: 'Someone who watches a role-play exercise without taking part',
+  },
+  offline: { id: 'room.RoomPage.offline', defaultMessage: 'offline' },
+  connectionLost: {
+    id: 'room.RoomPage.connectionLost',
+    defaultMessage: 'Connection lost. Reconnecting… Your place is kept for two minutes.',
+  },
+});
+
 interface Props {
   invite: InviteInfo;
   params: JoinParams;
@@ -42,6 +99,7 @@ interface Props {
 }
 
 export function RoomPage({ invite, params, onExit }: Props) {
+  const intl = useIntl();
   const room = useRoom(params);
   const { phase, me, view } = room;
   const media = useMedia(room, me);
@@ -50,9 +108,9 @@ export function RoomPage({ invite, params, onExit }: Props) {
     return (
       <main className="page narrow">
         <h1>{invite.groupName}</h1>
-        <p role="alert">{room.error ?? 'Could not join the room.'}</p>
+        <p role="alert">{room.error ?? intl.formatMessage(m.couldNotJoin)}</p>
         <button type="button" onClick={onExit}>
-          Back
+          {intl.formatMessage(m.back)}
         </button>
       </main>
     );
@@ -76,7 +134,7 @@ export function RoomPage({ invite, params, onExit }: Props) {
     return (
       <main className="page narrow">
         <h1>{invite.groupName}</h1>
-        <p role="status">{room.error ?? 'Connecting…'}</p>
+        <p role="status">{room.error ?? intl.formatMessage(m.connecting)}</p>
       </main>
     );
   }
@@ -87,17 +145,16 @@ export function RoomPage({ invite, params, onExit }: Props) {
         <h1>{invite.groupName}</h1>
         <ConnectionBanner connected={room.connected} />
         <p className="waiting" role="status">
-          Waiting for a facilitator to let you in
+          {intl.formatMessage(m.waiting)}
         </p>
         {room.lobbyMessage !== null && (
           <p className="notice nudge">
-            A facilitator asked you to wait in the lobby for now
-            {room.lobbyMessage ? `: ${room.lobbyMessage}` : '.'}
+            {room.lobbyMessage
+              ? intl.formatMessage(m.sentToLobbyWithNote, { note: room.lobbyMessage })
+              : intl.formatMessage(m.sentToLobby)}
           </p>
         )}
-        <p className="hint">
-          You will enter the room as soon as someone admits you. You can keep this page open.
-        </p>
+        <p className="hint">{intl.formatMessage(m.waitingHint)}</p>
         <YouActions room={room} supportContacts="" />
       </main>
     );
@@ -107,7 +164,7 @@ export function RoomPage({ invite, params, onExit }: Props) {
     return (
       <main className="page narrow">
         <h1>{invite.groupName}</h1>
-        <p role="status">Entering the room…</p>
+        <p role="status">{intl.formatMessage(m.entering)}</p>
       </main>
     );
   }
@@ -120,6 +177,7 @@ export function RoomPage({ invite, params, onExit }: Props) {
 }
 
 function RoomScreen({ media }: { media: Media }) {
+  const intl = useIntl();
   const { room, me, view, facilitator, nameOf } = useRoomContext();
   const chat = useChat();
   const boards = useBoards();
@@ -135,7 +193,7 @@ function RoomScreen({ media }: { media: Media }) {
       : [],
   );
   const outside = view.participants.filter((p) => !floor.seats.includes(p.pid) || outsideCircle.has(p.pid));
-  const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? 'You';
+  const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? intl.formatMessage(m.you);
   const alert = facilitator ? supportAlertText(shared, nameOf) : '';
   const narrow = useNarrow();
   const [consoleOpen, setConsoleOpen] = useState(false);
@@ -150,12 +208,13 @@ function RoomScreen({ media }: { media: Media }) {
   return (
     <div className={`room${facilitator ? ' with-console' : ''}`}>
       <a className="skip-link" href="#meeting-controls">
-        Skip to the controls
+        {intl.formatMessage(m.skipToControls)}
       </a>
       <header className="room-header">
         <h1>{view.groupName}</h1>
         <p className="muted">
-          {myName} · {ROLE_LABELS[me.role]} · {floor.seats.length} of {view.capacity} seats
+          {myName} · {intl.formatMessage(ROLE_LABELS[me.role])} ·{' '}
+          {intl.formatMessage(m.seats, { seated: floor.seats.length, capacity: view.capacity })}
         </p>
         <MeetingClock />
       </header>
@@ -167,7 +226,7 @@ function RoomScreen({ media }: { media: Media }) {
         <div className="error" role="alert">
           {room.actionError}{' '}
           <button type="button" className="link-button" onClick={room.dismissActionError}>
-            Dismiss
+            {intl.formatMessage(m.dismiss)}
           </button>
         </div>
       )}
@@ -179,8 +238,10 @@ function RoomScreen({ media }: { media: Media }) {
           <Spotlight boards={boards} />
           {floor.round && (
             <p className="round-status">
-              A go-around is in progress ({floor.round.order.filter((p) => floor.round?.marks[p]).length} of{' '}
-              {floor.round.order.length} done).
+              {intl.formatMessage(m.roundStatus, {
+                done: floor.round.order.filter((p) => floor.round?.marks[p]).length,
+                total: floor.round.order.length,
+              })}
             </p>
           )}
           <Circle
@@ -200,7 +261,7 @@ function RoomScreen({ media }: { media: Media }) {
           <MemberTools chat={chat} />
           <BoardPanel boards={boards} />
           {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}
-          <section className="panel" aria-label="Your other devices" id="other-devices">
+          <section className="panel" aria-label={intl.formatMessage(m.otherDevices)} id="other-devices">
             <AddDevice />
           </section>
         </main>
@@ -231,17 +292,21 @@ interface OutsideProps {
 }
 
 function OutsideList({ outside, myPid, observers }: OutsideProps) {
+  const intl = useIntl();
   return (
     <section className="panel" aria-labelledby="outside-heading">
-      <h2 id="outside-heading">Listening outside the circle</h2>
-      <ul className="plain" aria-label="Observers">
+      <h2 id="outside-heading">{intl.formatMessage(m.outsideHeading)}</h2>
+      <ul className="plain" aria-label={intl.formatMessage(m.observers)}>
         {outside.map((p) => (
           <li key={p.pid}>
             {observers.has(p.pid) && <span aria-hidden="true">👁 </span>}
             {p.name}
-            {p.pid === myPid && ' (you)'} <span className="muted">· {ROLE_LABELS[p.role]}</span>
-            {observers.has(p.pid) && <span className="muted"> · exercise observer</span>}
-            {!p.online && <span className="muted"> · offline</span>}
+            {p.pid === myPid && ` ${intl.formatMessage(m.youMark)}`}{' '}
+            <span className="muted">· {intl.formatMessage(ROLE_LABELS[p.role])}</span>
+            {observers.has(p.pid) && (
+              <span className="muted"> · {intl.formatMessage(m.exerciseObserver)}</span>
+            )}
+            {!p.online && <span className="muted"> · {intl.formatMessage(m.offline)}</span>}
           </li>
         ))}
       </ul>
@@ -250,10 +315,11 @@ function OutsideList({ outside, myPid, observers }: OutsideProps) {
 }
 
 function ConnectionBanner({ connected }: { connected: boolean }) {
+  const intl = useIntl();
   if (connected) return null;
   return (
     <p className="banner" role="status">
-      Connection lost. Reconnecting… Your place is kept for two minutes.
+      {intl.formatMessage(m.connectionLost)}
     </p>
   );
 }

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+import type { IntlShape } from 'react-intl';
 import type {
   ClientEventName,
   ClientPayload,
@@ -10,7 +12,7 @@ import type {
 } from '@circle/shared';
 import { call, connectErrorCode, createSocket } from '../socket';
 import type { CircleSocket } from '../socket';
-import { describeError, errorCodeOf } from '../errors';
+import { describeCode, describeError, errorCodeOf } from '../errors';
 import { staleMessage } from '../floor/FloorMoves';
 import { storage } from '../storage';
 import { afterJoinRefused, reconnectsByItself, RoomSnapshots } from './roomSync';
@@ -29,6 +31,18 @@ export type ClosedReason = 'left' | 'erased' | 'removed' | 'excluded' | 'ended' 
 
 export type ShownNotice = NoticeMessage & { id: number };
 
+/** Words chosen when something happened, said in the language of the moment they are read. */
+type Words = { say: (intl: IntlShape) => string };
+
+const m = defineMessages({
+  cannotRejoin: { id: 'room.useRoom.cannotRejoin', defaultMessage: 'You cannot rejoin this meeting.' },
+  someone: {
+    id: 'room.useRoom.someone',
+    defaultMessage: 'someone',
+    description: 'Stands for a person who has left, inside a sentence',
+  },
+});
+
 /**
  * The connection to one room: joins on every (re)connect with the same token, name and identity,
  * and keeps the latest server snapshot. All room state comes from the server; nothing is computed here.
@@ -45,8 +59,9 @@ export function useRoom(params: JoinParams) {
   const [lobby, setLobby] = useState<LobbyEntry[]>([]);
   const [notices, setNotices] = useState<ShownNotice[]>([]);
   const [clockOffset, setClockOffset] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const intl = useIntl();
+  const [error, setError] = useState<Words | null>(null);
+  const [actionError, setActionError] = useState<Words | null>(null);
   const [closedReason, setClosedReason] = useState<ClosedReason | null>(null);
   /** The closing words and the next date, once a facilitator closed the meeting. */
   const [closedInfo, setClosedInfo] = useState<MeetingClosed | null>(null);
@@ -117,11 +132,13 @@ export function useRoom(params: JoinParams) {
           stopped = true;
           // Refusals by a facilitator's decision: removed from this meeting (FORBIDDEN), or from the whole
           // group (EXCLUDED, which says so in its own words).
-          setError(code === 'FORBIDDEN' ? 'You cannot rejoin this meeting.' : describeError(err));
+          setError({
+            say: (i) => (code === 'FORBIDDEN' ? i.formatMessage(m.cannotRejoin) : describeError(i, err)),
+          });
           setPhase('failed');
           socket.disconnect();
         } else if (next === 'later') {
-          setError(describeError(err));
+          setError({ say: (i) => describeError(i, err) });
           later(() => {
             if (socket.connected) void join(true);
           }, 3000);
@@ -143,7 +160,7 @@ export function useRoom(params: JoinParams) {
       setConnected(false);
       if (connectErrorCode(err) === 'PROTOCOL_MISMATCH') {
         stopped = true;
-        setError('This page is out of date. Please reload it.');
+        setError({ say: (i) => describeCode(i, 'PROTOCOL_MISMATCH') });
         setPhase('failed');
         socket.disconnect();
       }
@@ -196,8 +213,13 @@ export function useRoom(params: JoinParams) {
     } catch (err) {
       // The snapshot that moved the word arrived before this refusal (same connection, in order).
       const v = latestView.current;
-      const nameOf = (pid: string) => v?.participants.find((p) => p.pid === pid)?.name ?? 'someone';
-      setActionError(errorCodeOf(err) === 'STALE' ? staleMessage(v?.floor, nameOf) : describeError(err));
+      setActionError({
+        say: (i) => {
+          const nameOf = (pid: string) =>
+            v?.participants.find((p) => p.pid === pid)?.name ?? i.formatMessage(m.someone);
+          return errorCodeOf(err) === 'STALE' ? staleMessage(i, v?.floor, nameOf) : describeError(i, err);
+        },
+      });
       return false;
     }
   }, []);
@@ -230,8 +252,8 @@ export function useRoom(params: JoinParams) {
     lobby,
     notices,
     clockOffset,
-    error,
-    actionError,
+    error: error?.say(intl) ?? null,
+    actionError: actionError?.say(intl) ?? null,
     closedReason,
     closedInfo,
     lobbyMessage,

@@ -149,6 +149,8 @@ function commandSection(event: ClientEventName, result: string): string {
       ? 'anyone with an invitation link, before joining'
       : `${code(c.grant)}: ${holders(c.grant).join(', ')}`;
   const lines = [`#### ${code(event)}`, '', c.summary, '', `- **Who may send:** ${who}`];
+  if (c.grant === 'speak')
+    lines.push(`- **Listeners:** ${c.listeners ? 'may send it too' : 'refused (FORBIDDEN)'}`);
   if (c.rolePlay)
     lines.push(
       c.rolePlay === 'floor'
@@ -188,7 +190,7 @@ export async function renderProtocolDoc(): Promise<string> {
     '',
     '1. The payload must pass the event’s schema (the shapes below; unknown keys are refused): else `BAD_REQUEST`.',
     '2. Every event but `room:join` needs a joined connection (`NOT_JOINED`), admitted from the lobby (`NOT_ADMITTED`).',
-    '3. The sender’s role must hold the command’s grant: else `FORBIDDEN`.',
+    '3. The sender’s role must hold the command’s grant (listeners, members admitted beyond the seats, hold `speak` only for the commands marked so): else `FORBIDDEN`.',
     '4. During a role-play, commands gated for it are refused to exercise observers: `FORBIDDEN`.',
     '5. The handler may still refuse: `NOT_FOUND`, `CONFLICT`, `LIMIT`, `UNAVAILABLE` (no media), `FORBIDDEN` (acting on a facilitator)…',
     '',

@@ -62,6 +62,11 @@ export interface CommandSpec<S extends z.ZodType> {
   log: LogSpec<z.input<S>>;
   /** Absent: anyone holding the grant may send it during a role-play. */
   rolePlay?: RolePlayGate;
+  /**
+   * A `speak` command that listeners (members admitted beyond the seats) may send too: asking for the word
+   * and speaking while they hold it. Every other `speak` command is refused to them, as to observers.
+   */
+  listeners?: true;
   /** A payload the schema accepts and that changes as little as possible; tests and docs use it. */
   example: z.input<S>;
   /** What it sends to others when it succeeds, where it can be said in one list. */

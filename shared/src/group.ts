@@ -51,6 +51,8 @@ const GroupSettingsFields = z.object({
   retentionDays: MeetingSettingsSchema.shape.retentionDays.default(90),
   observerLimit: MeetingSettingsSchema.shape.observerLimit.default(LIMITS.observersDefault),
   capacity: z.number().int().min(LIMITS.capacityMin).max(LIMITS.capacityMax).default(12),
+  /** Members who may join beyond the seats as listeners (no seat; they may raise a hand); 0: none. */
+  listeners: z.number().int().min(0).max(LIMITS.listenersMax).default(0),
   meetingMinutes: MeetingSettingsSchema.shape.meetingMinutes.default(60),
   lobby: z.boolean().default(false),
   language: MeetingSettingsSchema.shape.language.default('en'),

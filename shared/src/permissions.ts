@@ -20,6 +20,9 @@ export const EVENT_ROLES = Object.fromEntries(
   ),
 ) as unknown as Readonly<Record<JoinedEventName, readonly Role[]>>;
 
-export function maySend(role: Role, event: JoinedEventName): boolean {
-  return EVENT_ROLES[event]?.includes(role) ?? false;
+/** `listener`: a member admitted beyond the seats, who may send only the `speak` commands marked for them. */
+export function maySend(role: Role, event: JoinedEventName, listener = false): boolean {
+  if (!(EVENT_ROLES[event]?.includes(role) ?? false)) return false;
+  const command = COMMANDS[event];
+  return !listener || command.grant !== 'speak' || command.listeners === true;
 }

@@ -55,6 +55,8 @@ export const LIMITS = {
   /** Observers sit outside the circle; a group allows a few (its setting), never more than this. */
   observerMax: 20,
   observersDefault: 4,
+  /** Listeners: members beyond the seats who follow the meeting and may ask for the word (a group's setting). */
+  listenersMax: 500,
   /** People waiting in the lobby at once: they hold no seat, but each is a connection and a record. */
   lobbyMax: 30,
   /** Opening and closing words, support contacts. */

@@ -7,6 +7,8 @@ export interface ParticipantView {
   name: string;
   role: Role;
   online: boolean;
+  /** A member admitted beyond the seats: no seat, may ask for the word (absent: seated or an observer). */
+  listener?: true;
 }
 
 /** The snapshot every admitted participant receives after each change (and on joining late). */

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import { defineDomain } from '../domain.js';
+import { isListener } from '../room/places.js';
 import type { HandlerTable, JoinedContext } from '../socket/context.js';
 
 const ok = null;
@@ -13,14 +14,21 @@ function lowerTarget(ctx: JoinedContext, pid: string | undefined): string {
 }
 
 const floorHandlers = {
-  'floor:raise': async ({ room, pid }) => (await room.floor({ type: 'raiseHand', pid }), ok),
+  // A listener steps onto the floor to ask for the word, or when given it; the record says who listens.
+  'floor:raise': async ({ room, pid }) => (
+    await room.change((c) => c.floor({ type: 'raiseHand', pid, listener: isListener(c.rec, pid) })),
+    ok
+  ),
   'floor:lower': async (ctx, p) => (
     await ctx.room.floor({ type: 'lowerHand', pid: lowerTarget(ctx, p.pid) }),
     ok
   ),
   'floor:pass': async ({ room, pid }) => (await room.floor({ type: 'pass', pid }), ok),
   'floor:done': async ({ room, pid }) => (await room.floor({ type: 'done', pid }), ok),
-  'floor:give': async ({ room }, p) => (await room.floor({ type: 'give', ...p }), ok),
+  'floor:give': async ({ room }, p) => (
+    await room.change((c) => c.floor({ type: 'give', ...p, listener: isListener(c.rec, p.pid) })),
+    ok
+  ),
   'floor:take': async ({ room }, p) => (await room.floor({ type: 'takeBack', ...p }), ok),
   'floor:next': async ({ room }, p) => (await room.floor({ type: 'next', ...p }), ok),
   'floor:undo': async ({ room }, p) => (await room.floor({ type: 'undo', ...p }), ok),

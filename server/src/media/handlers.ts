@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import type { IceServer } from '@circle/shared';
 import { defineDomain } from '../domain.js';
 import type { HandlerTable, JoinedContext } from '../socket/context.js';
+import { mayProduce, silenceListeners } from './listeners.js';
 import type { MediaRoom } from './MediaRoom.js';
 import type { MediaService } from './service.js';
 
@@ -39,6 +40,7 @@ export const mediaDomain = (deps: MediaDeps) =>
     name: 'media',
     handlers: mediaHandlers(deps),
     socketGone: (groupId, socketId) => deps.media?.socketGone(groupId, socketId),
+    attach: (room) => deps.media && silenceListeners(deps.media, room),
     close: () => deps.media?.close(),
   });
 
@@ -65,7 +67,11 @@ const mediaHandlers = ({ media, iceServers }: MediaDeps) =>
         iceParameters: await m.transport(ctx.socket.id, p.transportId).restartIce(),
       })),
     'media:produce': (ctx, p) =>
-      withMedia(media, ctx, async (m) => ({ producerId: await m.produce(ctx.socket.id, ctx.pid, p) })),
+      withMedia(media, ctx, async (m) => {
+        // Checked in the media's turn, against the record as it is now: the word may just have moved.
+        if (!mayProduce(ctx.room.record, ctx.pid, p.source)) throw new AppError('FORBIDDEN');
+        return { producerId: await m.produce(ctx.socket.id, ctx.pid, p) };
+      }),
     'media:consume': (ctx, p) =>
       withMedia(media, ctx, (m) => m.consume(ctx.socket.id, ctx.pid, p.producerId, p.rtpCapabilities)),
     'media:consumerPause': (ctx, p) =>

@@ -70,7 +70,8 @@ const moderationHandlers = ({ facilitation, groups, io, now }: ModerationDeps) =
         target.admitted = false;
         target.waitingSince = c.now;
         // Their turns this meeting stay counted; the seat, the queue place and any side room go.
-        if (c.rec.floor.seats.includes(p.pid)) c.floor({ type: 'leave', pid: p.pid });
+        if (c.rec.floor.seats.includes(p.pid) || c.rec.floor.guests?.includes(p.pid))
+          c.floor({ type: 'leave', pid: p.pid });
         forgetPerson(c.rec, p.pid, c.floor);
         ensureMeeting(c.rec).lobbyForced = true;
       });

@@ -102,7 +102,7 @@ export class Room {
           continue;
         }
         p.offlineSince = now;
-        if (rec.floor.seats.includes(p.pid))
+        if (rec.floor.seats.includes(p.pid) || rec.floor.guests?.includes(p.pid))
           rec.floor = floorReducer(
             rec.floor,
             { type: 'presence', pid: p.pid, presence: 'offline' },
@@ -187,7 +187,14 @@ export class Room {
       at: this.deps.clock.now(),
       participants: everyone
         .filter((p) => p.admitted)
-        .map((p) => ({ pid: p.pid, name: p.name, role: p.role, online: p.offlineSince === null })),
+        .map((p) => ({
+          pid: p.pid,
+          name: p.name,
+          role: p.role,
+          online: p.offlineSince === null,
+          // Listeners are in the roster (it travels only when it changes), never in the floor.
+          ...(p.listener ? { listener: true } : {}),
+        })),
       floor: this.rec.floor,
       lobbyCount: everyone.filter((p) => !p.admitted).length,
       capacity: this.group.settings.capacity,

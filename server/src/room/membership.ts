@@ -1,5 +1,5 @@
 import type { JoinResult, Role } from '@circle/shared';
-import { LIMITS } from '@circle/shared';
+import { LIMITS, onFloor } from '@circle/shared';
 import type { Socket } from 'socket.io';
 import { AppError } from '../errors.js';
 import { groupKey } from '../groups/service.js';
@@ -7,6 +7,7 @@ import { participation } from '../meeting/attendance.js';
 import { forgetPerson } from '../meeting/people.js';
 import { isAway } from '../meeting/record.js';
 import { admissionFor } from '../moderation/admission.js';
+import { placeFor } from './places.js';
 import type { AttendanceEvent, DeclarationAcceptance, ParticipantRecord, RoomRecord } from './records.js';
 import type { Room, RoomChange } from './Room.js';
 
@@ -33,9 +34,11 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
       const entry = admissionFor(c.rec, room.group.settings, args.pid, args.role);
       if (entry === 'refused') throw new AppError('FORBIDDEN');
       const waits = entry === 'lobby';
-      // The lobby holds no seat, but it has its own cap; whoever enters directly needs a free place.
+      // The lobby holds no seat, but it has its own cap; whoever enters directly needs a free place: a
+      // seat, or past the seats a listener's place if the group allows listeners.
       if (waits && room.lobby().length >= LIMITS.lobbyMax) throw new AppError('ROOM_FULL');
-      if (!waits && !hasPlace(room, c.rec, args.role, 1)) throw new AppError('ROOM_FULL');
+      const place = waits ? null : placeFor(room.group.settings, c.rec, args.role);
+      if (!waits && !place) throw new AppError('ROOM_FULL');
       const joined: ParticipantRecord = {
         pid: args.pid,
         name: args.name,
@@ -44,6 +47,7 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
         admitted: !waits,
         waitingSince: waits ? c.now : null,
         offlineSince: null,
+        ...(place === 'listener' ? { listener: true } : {}),
       };
       p = c.rec.participants[args.pid] = joined;
       const meetingId = c.rec.meetingId;
@@ -62,14 +66,16 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
       // The same person again (another tab, a reconnect): one participant, their place kept.
       p.offlineSince = null;
       // Someone who stepped out (or is in a side room) is still out after a reconnect.
-      if (p.admitted && c.rec.floor.seats.includes(p.pid))
+      if (p.admitted && onFloor(c.rec.floor, p.pid))
         c.tryFloor({ type: 'presence', pid: p.pid, presence: isAway(c.rec, p.pid) ? 'away' : 'here' });
     }
     room.timers.cancel(p.pid);
     room.connections.add(p.pid, socket.id);
-    // Joined to the room's channels before the commit, this socket gets the snapshot (and facilitators
-    // the lobby) with everyone else, exactly once, in order.
+    // Joined to the room's channels before the commit, this socket hears every change from this one on;
+    // the whole room comes right after the commit (the patch of this change it may skip).
     await socket.join(room.channelsFor(p));
+    const admitted = p.admitted;
+    c.after(() => void (admitted && socket.emit('room:state', room.view())));
     return {
       pid: p.pid,
       role: p.role,
@@ -79,22 +85,26 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
   });
 }
 
-/** Lets people in from the lobby. Waiting holds no seat: admitting needs one. */
+/** Lets people in from the lobby. Waiting holds no seat: admitting needs one, or a listener's place. */
 export function admit(room: Room, pids: string[] | 'all'): Promise<number> {
   return room.change((c) => {
     const waiting = Object.values(c.rec.participants).filter((p) => !p.admitted);
     const asked = pids === 'all' ? waiting : waiting.filter((p) => pids.includes(p.pid));
     if (pids !== 'all' && asked.length === 0) throw new AppError('NOT_FOUND');
-    // "Admit all" lets in whoever fits, in order of arrival.
+    // "Admit all" lets in whoever fits, in order of arrival; each one admitted counts for the next.
     const chosen: ParticipantRecord[] = [];
-    for (const p of asked.sort((a, b) => (a.waitingSince ?? 0) - (b.waitingSince ?? 0)))
-      if (hasPlace(room, c.rec, p.role, chosen.filter((x) => x.role === p.role).length + 1)) chosen.push(p);
-    if (asked.length && !chosen.length) throw new AppError('ROOM_FULL');
-    for (const p of chosen) {
+    for (const p of asked.sort((a, b) => (a.waitingSince ?? 0) - (b.waitingSince ?? 0))) {
+      const place = placeFor(room.group.settings, c.rec, p.role);
+      if (!place) continue;
       p.admitted = true;
       p.waitingSince = null;
-      seat(c, p);
+      // Sent back to the lobby and admitted again, someone may find a seat free this time, or not.
+      if (place === 'listener') p.listener = true;
+      else delete p.listener;
+      chosen.push(p);
     }
+    if (asked.length && !chosen.length) throw new AppError('ROOM_FULL');
+    for (const p of chosen) seat(c, p);
     c.after(() => {
       for (const p of chosen) room.deps.io.to(room.ch.person(p.pid)).emit('room:admitted', room.view());
     });
@@ -118,7 +128,7 @@ export function leave(room: Room, pid: string, also?: (rec: RoomRecord) => void)
 function goes(room: Room, c: RoomChange, pid: string) {
   const p = c.rec.participants[pid]!;
   delete c.rec.participants[pid];
-  if (c.rec.floor.seats.includes(pid)) c.tryFloor({ type: 'leave', pid });
+  if (onFloor(c.rec.floor, pid)) c.tryFloor({ type: 'leave', pid });
   forgetPerson(c.rec, pid, (cmd) => void c.tryFloor(cmd));
   const left = attendance(p, 'left', c.now, c.rec);
   const meetingId = c.rec.meetingId;
@@ -137,7 +147,7 @@ export function disconnected(room: Room, pid: string, socketId: string): Promise
     // admits (and seats) a person who is no longer there. Knocking again is a new arrival.
     if (!p.admitted) return goes(room, c, pid);
     p.offlineSince = c.now;
-    if (c.rec.floor.seats.includes(pid)) c.tryFloor({ type: 'presence', pid, presence: 'offline' });
+    if (onFloor(c.rec.floor, pid)) c.tryFloor({ type: 'presence', pid, presence: 'offline' });
     room.timers.expireAt(pid, c.now + room.deps.reconnectWindowMs);
   });
 }
@@ -169,21 +179,9 @@ export function closeMeeting(
   });
 }
 
-/** Whether `more` people of this role can be admitted: members against the capacity, observers against their limit. */
-function hasPlace(room: Room, rec: RoomRecord, role: Role, more: number) {
-  const settings = room.group.settings;
-  const limit =
-    role === 'member'
-      ? settings.capacity
-      : role === 'observer'
-        ? (settings.observerLimit ?? LIMITS.observersDefault)
-        : Infinity;
-  const inside = Object.values(rec.participants).filter((p) => p.admitted && p.role === role).length;
-  return inside + more <= limit;
-}
-
+/** Members and facilitators take a seat; observers and listeners follow from outside the circle. */
 function seat(c: RoomChange, p: ParticipantRecord) {
-  if (p.role !== 'observer') c.tryFloor({ type: 'join', pid: p.pid });
+  if (p.role !== 'observer' && !p.listener) c.tryFloor({ type: 'join', pid: p.pid });
 }
 
 const attendanceLog = (room: Room, meetingId: string) => `${groupKey(room.id)}attendance:${meetingId}`;

@@ -72,6 +72,11 @@ export interface ParticipantRecord {
   joinedAt: number;
   /** False while waiting in the lobby. */
   admitted: boolean;
+  /**
+   * Admitted beyond the seats (they were full, and the group allows listeners): no seat, may ask for the
+   * word, heard only while holding it. Decided at each admission; absent: seated (or an observer).
+   */
+  listener?: boolean;
   waitingSince: number | null;
   /** Set when their last connection dropped; they keep their place until the reconnect window ends. */
   offlineSince: number | null;

@@ -52,7 +52,7 @@ export function dispatcher(deps: DispatchDeps): Execute {
     const me = room?.participant(pid);
     if (!room || !me) throw new AppError('NOT_JOINED');
     if (!me.admitted) throw new AppError('NOT_ADMITTED');
-    if (!maySend(me.role, event)) throw new AppError('FORBIDDEN');
+    if (!maySend(me.role, event, me.listener === true)) throw new AppError('FORBIDDEN');
     if (!deps.allows(groupId, pid, event)) throw new AppError('FORBIDDEN');
     // Every event the schema table knows has a handler (checked at compile time); the payload was validated.
     const handler = handlers[event] as JoinedHandler<JoinedEventName>;

@@ -9,6 +9,9 @@ import type {
   Turn,
 } from './types.js';
 
+/** What the queries below read: a server's floor or a client's view of it (which lacks what an undo restores). */
+export type FloorFacts = Omit<FloorState, 'lastMove'>;
+
 /** The soft warning comes at this share of the turn limit. */
 export const WARNING_SHARE = 0.8;
 
@@ -34,12 +37,17 @@ export function turnUsedMs(turn: Turn, now: number): number {
   return turn.usedMs + (turn.runningSince === null ? 0 : Math.max(0, now - turn.runningSince));
 }
 
-export function canSpeak(s: FloorState, pid: string): boolean {
-  return s.seats.includes(pid) && s.presence[pid] === 'here';
+/** Seated, or a listener on the floor (hand up or holding the word). */
+export function onFloor(s: FloorFacts, pid: string): boolean {
+  return s.seats.includes(pid) || (s.guests?.includes(pid) ?? false);
+}
+
+export function canSpeak(s: FloorFacts, pid: string): boolean {
+  return onFloor(s, pid) && s.presence[pid] === 'here';
 }
 
 /** Who gets the word when the current turn ends: the round first, then raised hands. */
-export function upcoming(s: FloorState): string | null {
+export function upcoming(s: FloorFacts): string | null {
   const holder = s.holder?.pid;
   if (s.round) {
     const inRound = s.round.order.find((p) => !s.round!.marks[p] && p !== holder && canSpeak(s, p));
@@ -58,6 +66,7 @@ export function floorReducer(prev: FloorState, cmd: FloorCommand, now: number): 
   const effects: FloorEffect[] = [];
   const rejection = stale(prev, cmd) ?? apply(s, cmd, now, effects);
   if (rejection) return { state: prev, effects: [{ type: 'rejected', reason: rejection }] };
+  tidyGuests(s);
   remember(prev, s, cmd, now);
 
   const before = upcoming(prev);
@@ -110,20 +119,22 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
   switch (cmd.type) {
     case 'join':
       if (!s.seats.includes(cmd.pid)) s.seats.push(cmd.pid);
+      s.guests = s.guests?.filter((p) => p !== cmd.pid);
       setPresence(s, cmd.pid, 'here', now, fx);
       return null;
     case 'leave': {
-      if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
+      if (!onFloor(s, cmd.pid)) return 'NOT_FOUND';
       const held = s.holder?.pid === cmd.pid;
       if (held) endTurn(s, 'spoke', now);
       s.seats = s.seats.filter((p) => p !== cmd.pid);
+      s.guests = s.guests?.filter((p) => p !== cmd.pid);
       s.queue = s.queue.filter((p) => p !== cmd.pid);
       delete s.presence[cmd.pid];
       if (held) advance(s, now, fx);
       return null;
     }
     case 'presence':
-      if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
+      if (!onFloor(s, cmd.pid)) return 'NOT_FOUND';
       setPresence(s, cmd.pid, cmd.presence, now, fx);
       return null;
     case 'reorderSeats':
@@ -131,6 +142,7 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       s.seats = [...cmd.order];
       return null;
     case 'raiseHand':
+      if (cmd.listener) enrolGuest(s, cmd.pid);
       if (!canSpeak(s, cmd.pid) || s.holder?.pid === cmd.pid) return 'CONFLICT';
       if (!s.queue.includes(cmd.pid)) s.queue.push(cmd.pid);
       return null;
@@ -144,7 +156,8 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       advance(s, now, fx);
       return null;
     case 'give':
-      if (!s.seats.includes(cmd.pid)) return 'NOT_FOUND';
+      if (cmd.listener) enrolGuest(s, cmd.pid);
+      if (!onFloor(s, cmd.pid)) return 'NOT_FOUND';
       // Giving the word to its holder would count a turn and restart the clock.
       if (!canSpeak(s, cmd.pid) || s.holder?.pid === cmd.pid) return 'CONFLICT';
       if (s.holder) endTurn(s, 'spoke', now);
@@ -217,6 +230,25 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
     case 'undo':
       return undo(s, now, fx);
   }
+}
+
+/** A listener asking for (or given) the word steps onto the floor; seated people are there already. */
+function enrolGuest(s: FloorState, pid: string) {
+  if (onFloor(s, pid)) return;
+  s.guests = [...(s.guests ?? []), pid];
+  s.presence[pid] = 'here';
+}
+
+/**
+ * A listener stays on the floor only while their hand is up or they hold the word: once neither, they
+ * step back among the listeners (and out of the floor's state, which stays small).
+ */
+function tidyGuests(s: FloorState) {
+  if (!s.guests) return void delete s.guests;
+  const stay = s.guests.filter((p) => s.queue.includes(p) || s.holder?.pid === p);
+  for (const p of s.guests) if (!stay.includes(p) && !s.seats.includes(p)) delete s.presence[p];
+  if (stay.length) s.guests = stay;
+  else delete s.guests;
 }
 
 function setPresence(

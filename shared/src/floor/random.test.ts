@@ -93,19 +93,23 @@ function check(ok: boolean, what: string): void {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function checkState(s: FloorState): void {
-  // Seats: no duplicates; presence known for exactly the seated people.
+  // Seats: no duplicates; presence known for exactly the seated people and the listeners on the floor.
   check(new Set(s.seats).size === s.seats.length, 'duplicate seats');
-  check(same(Object.keys(s.presence).sort(), [...s.seats].sort()), 'presence keys differ from seats');
-  // Queue: no duplicates, only seated people.
+  const onFloor = [...s.seats, ...(s.guests ?? [])];
+  check(same(Object.keys(s.presence).sort(), onFloor.sort()), 'presence keys differ from seats and guests');
+  // Listeners stand on the floor only while their hand is up or they hold the word.
+  for (const p of s.guests ?? [])
+    check(s.queue.includes(p) || s.holder?.pid === p, `guest ${p} neither queued nor holding`);
+  // Queue: no duplicates, only seated people and listeners on the floor.
   check(new Set(s.queue).size === s.queue.length, 'duplicate in queue');
-  for (const p of s.queue) check(s.seats.includes(p), `queued ${p} not seated`);
+  for (const p of s.queue) check(onFloor.includes(p), `queued ${p} not on the floor`);
   // Settings keep their shape (they are persisted and broadcast as JSON).
   check(s.settings.turnLimitMs === null || typeof s.settings.turnLimitMs === 'number', 'turnLimitMs lost');
   check(typeof s.settings.autoHandover === 'boolean', 'autoHandover lost');
   // Holder: at most one (by type), seated, not waiting, not away; the clock runs exactly while here.
   if (s.holder) {
     const h = s.holder;
-    check(s.seats.includes(h.pid), 'holder not seated');
+    check(onFloor.includes(h.pid), 'holder not on the floor');
     check(!s.queue.includes(h.pid), 'holder in queue');
     check(s.presence[h.pid] === 'here' || s.presence[h.pid] === 'offline', 'holder away');
     check(
@@ -144,8 +148,17 @@ interface Trace {
   steps: { cmd: FloorCommand; at: number; effects: FloorEffect[] }[];
 }
 
+/** With listeners, p6 and p7 never take a seat: they raise a hand and are given the word as listeners. */
+const LISTENERS = new Set(['p6', 'p7']);
+function asListener(cmd: FloorCommand): FloorCommand {
+  if (!('pid' in cmd) || !LISTENERS.has(cmd.pid)) return cmd;
+  if (cmd.type === 'join') return { type: 'raiseHand', pid: cmd.pid, listener: true };
+  if (cmd.type === 'raiseHand' || cmd.type === 'give') return { ...cmd, listener: true };
+  return cmd;
+}
+
 /** Runs one seed; throws (with the seed, the step and the last commands) on the first broken invariant. */
-function runSeed(seed: number, steps = 300): Trace {
+function runSeed(seed: number, steps = 300, listeners = false): Trace {
   const rng = new Rng(seed);
   let s = initialFloor(
     rng.chance(0.5)
@@ -161,7 +174,9 @@ function runSeed(seed: number, steps = 300): Trace {
   const trace: Trace = { seed, steps: [] };
 
   for (let i = 0; i < steps; i++) {
-    const { cmd, at } = randomCommand(rng, s, lastWake, now);
+    const generated = randomCommand(rng, s, lastWake, now);
+    const { at } = generated;
+    const cmd = listeners ? asListener(generated.cmd) : generated.cmd;
     now = at;
     const prev = s;
     const prevJson = JSON.stringify(prev);
@@ -386,7 +401,21 @@ describe('floor: seeded random commands keep the invariants', () => {
       'notice:round-ended',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
-  });
+    // The machine is shared with other work: seconds under load, not a hang.
+  }, 30_000);
+
+  it(`${SEEDS} seeds x ${STEPS} steps with two listeners among them`, () => {
+    let guestsSpoke = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const trace = runSeed(seed, STEPS, true);
+      for (const t of trace.steps)
+        for (const e of t.effects)
+          if (e.type === 'notice' && e.notice.kind === 'your-turn' && LISTENERS.has(e.notice.pid))
+            guestsSpoke++;
+    }
+    // Listeners really got the word (by a give or from the queue), not only asked for it.
+    expect(guestsSpoke).toBeGreaterThan(50);
+  }, 30_000);
 });
 
 describe('floor: regressions found by seeds', () => {

@@ -36,6 +36,12 @@ export interface FloorState {
   presence: Record<string, Presence>;
   holder: Turn | null;
   queue: string[];
+  /**
+   * Listeners (members without a seat) on the floor right now: those whose hand is up or who hold the
+   * word, and nobody else, so the floor stays the size of the circle however many listen. Their presence
+   * is kept in `presence` while they are here (absent in records from before listeners existed).
+   */
+  guests?: string[];
   round: Round | null;
   settings: FloorSettings;
   /** Number of turns each person took this meeting (shared or passed), for "who has not spoken yet". */
@@ -67,11 +73,12 @@ export type FloorCommand =
   | { type: 'leave'; pid: string }
   | { type: 'presence'; pid: string; presence: Presence }
   | { type: 'reorderSeats'; order: string[] }
-  | { type: 'raiseHand'; pid: string }
+  /** `listener`: the server says this person is a listener, who steps onto the floor as a guest. */
+  | { type: 'raiseHand'; pid: string; listener?: boolean }
   | { type: 'lowerHand'; pid: string }
   | { type: 'pass'; pid: string }
   | { type: 'done'; pid: string }
-  | ({ type: 'give'; pid: string } & Expected)
+  | ({ type: 'give'; pid: string; listener?: boolean } & Expected)
   | ({ type: 'takeBack' } & Expected)
   | ({ type: 'next'; expectNext?: string | null } & Expected)
   | { type: 'undo'; expectHolder: string | null }

@@ -37,6 +37,7 @@ export const mediaCommands = defineCommands<MediaEventResults>()(mediaEventSchem
   'media:produce': {
     summary: 'Publish a microphone or camera track.',
     grant: 'speak',
+    listeners: true,
     log: 'quiet',
     rolePlay: 'publish',
     example: { transportId, kind: 'audio', source: 'mic', rtpParameters: opus },
@@ -63,6 +64,7 @@ export const mediaCommands = defineCommands<MediaEventResults>()(mediaEventSchem
   'media:pause': {
     summary: 'Mute one’s microphone or turn one’s camera off.',
     grant: 'speak',
+    listeners: true,
     log: 'quiet',
     example: { source: 'camera' },
     broadcasts: ['media:state'],
@@ -70,6 +72,7 @@ export const mediaCommands = defineCommands<MediaEventResults>()(mediaEventSchem
   'media:resume': {
     summary: 'Unmute one’s microphone or turn one’s camera on (not while a facilitator holds it).',
     grant: 'speak',
+    listeners: true,
     log: 'quiet',
     rolePlay: 'publish',
     example: { source: 'camera' },
@@ -78,6 +81,7 @@ export const mediaCommands = defineCommands<MediaEventResults>()(mediaEventSchem
   'media:close': {
     summary: 'Stop publishing a source.',
     grant: 'speak',
+    listeners: true,
     log: 'quiet',
     example: { source: 'camera' },
     broadcasts: ['media:state'],

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Polls until `check` holds; the message names what the page never showed. */
 export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
@@ -21,25 +21,37 @@ export interface Person {
   page: Page;
 }
 
-/** A person in their own browser context (own storage: a separate person), with the page open at `url`. */
-export async function person(browser: Browser, name: string, url: string): Promise<Person> {
-  const context = await browser.newContext();
+/**
+ * A person in their own browser context (own storage: a separate person), with the page open at `url`;
+ * `options` for a browser that differs (its `locale`, a phone's viewport).
+ */
+export async function person(
+  browser: Browser,
+  name: string,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<Person> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message));
   await page.goto(url);
   return { name, context, page };
 }
 
+/** The page's words for an English label: itself, unless a test walks the client in another language. */
+type Say = (english: string) => string;
+const english: Say = (text) => text;
+
 /**
  * Creates a group from the home page. The form's lobby is on by default; tests say whether they want one
  * (off unless asked, so members sit down at once as the tests expect).
  */
-export async function createGroup(page: Page, name: string, { lobby = false } = {}) {
-  await page.getByLabel('Group name').fill(name);
-  await page.getByLabel('Use a lobby (a facilitator lets each person in)').setChecked(lobby);
-  await page.getByRole('button', { name: 'Create group' }).click();
-  const link = (label: string) => page.getByLabel(label, { exact: true }).inputValue();
-  await page.getByLabel('Member link', { exact: true }).waitFor();
+export async function createGroup(page: Page, name: string, { lobby = false, say = english } = {}) {
+  await page.getByLabel(say('Group name')).fill(name);
+  await page.getByLabel(say('Use a lobby (a facilitator lets each person in)')).setChecked(lobby);
+  await page.getByRole('button', { name: say('Create group') }).click();
+  const link = (label: string) => page.getByLabel(say(label), { exact: true }).inputValue();
+  await page.getByLabel(say('Member link'), { exact: true }).waitFor();
   return {
     facilitator: await link('Facilitator link'),
     member: await link('Member link'),
@@ -51,12 +63,12 @@ export async function createGroup(page: Page, name: string, { lobby = false } = 
  * Fills the join page: name, the declaration checkbox, Join. A member's microphone starts muted the first
  * time; the tests join with it on (as before) unless they ask for muted.
  */
-export async function join(p: Person, { muted = false } = {}) {
-  await p.page.getByLabel('Your name').fill(p.name);
-  await p.page.getByLabel('I accept the confidentiality declaration').check();
-  const mute = p.page.getByLabel('Join with my microphone muted');
+export async function join(p: Person, { muted = false, say = english } = {}) {
+  await p.page.getByLabel(say('Your name')).fill(p.name);
+  await p.page.getByLabel(say('I accept the confidentiality declaration')).check();
+  const mute = p.page.getByLabel(say('Join with my microphone muted'));
   if ((await mute.count()) > 0) await mute.setChecked(muted);
-  await p.page.getByRole('button', { name: 'Join', exact: true }).click();
+  await p.page.getByRole('button', { name: say('Join'), exact: true }).click();
 }
 
 export function seat(page: Page, name: string) {

@@ -1,0 +1,196 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Page } from 'playwright-core';
+
+/** The client's catalogs, as translators edit them (the build bundles the same files). */
+const messagesDir = resolve(import.meta.dirname, '../../client/src/i18n/messages');
+
+export function catalog(locale: string): Record<string, string> {
+  const dir = join(messagesDir, locale);
+  if (!existsSync(dir)) return {};
+  return Object.assign(
+    {},
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, string>),
+  ) as Record<string, string>;
+}
+
+type Values = Record<string, string | number>;
+
+/** Enough of ICU for the labels a test clicks: arguments, `#`, plural and select (tags keep their text). */
+function format(elements: MessageFormatElement[], locale: string, values: Values, count?: number): string {
+  return elements
+    .map((el): string => {
+      switch (el.type) {
+        case TYPE.literal:
+          return el.value;
+        case TYPE.pound:
+          return String(count ?? '');
+        case TYPE.argument:
+        case TYPE.number:
+        case TYPE.date:
+        case TYPE.time:
+          return String(values[el.value] ?? `{${el.value}}`);
+        case TYPE.plural: {
+          const n = Number(values[el.value]) - el.offset;
+          const option =
+            el.options[`=${n}`] ??
+            el.options[new Intl.PluralRules(locale, { type: el.pluralType }).select(n)] ??
+            el.options.other;
+          return option ? format(option.value, locale, values, n) : '';
+        }
+        case TYPE.select: {
+          const option = el.options[String(values[el.value])] ?? el.options.other;
+          return option ? format(option.value, locale, values, count) : '';
+        }
+        case TYPE.tag:
+          return format(el.children, locale, values, count);
+        default:
+          return '';
+      }
+    })
+    .join('');
+}
+
+/**
+ * The words of one language, looked up by their English text (the tests read like the English ones).
+ * What the client cannot yet say in that language is noted in `missing` and the English is used instead,
+ * which is what the page then shows: the walk goes on and a test lists everything at once at the end.
+ */
+export function wordsOf(locale: string) {
+  const english = catalog('en');
+  const translated = catalog(locale);
+  const idsOf = new Map<string, string>();
+  for (const [id, text] of Object.entries(english)) if (!idsOf.has(text)) idsOf.set(text, id);
+  const missing = new Set<string>();
+  const say = (text: string, values: Values = {}): string => {
+    const id = idsOf.get(text);
+    let message = text;
+    if (id === undefined) missing.add(`not in the catalogs (still hard-coded?): "${text}"`);
+    else if (locale !== 'en' && translated[id] === undefined) missing.add(`no ${locale} text for ${id}`);
+    else if (locale !== 'en') message = translated[id]!;
+    return format(parse(message), locale, values);
+  };
+  return { say, missing };
+}
+
+/** The runs of two or more words of English (between arguments) of every message in the catalog. */
+export function englishPhrases(): string[] {
+  const phrases = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    let run = '';
+    const flush = () => {
+      const words = run
+        .trim()
+        .split(/\s+/)
+        .filter((w) => /[A-Za-z]/.test(w));
+      if (words.length > 1) phrases.add(run.trim());
+      run = '';
+    };
+    for (const el of elements) {
+      if (el.type === TYPE.literal) run += el.value;
+      else {
+        flush();
+        if (el.type === TYPE.plural || el.type === TYPE.select)
+          for (const option of Object.values(el.options)) walk(option.value);
+        else if (el.type === TYPE.tag) walk(el.children);
+      }
+    }
+    flush();
+  };
+  for (const message of Object.values(catalog('en'))) walk(parse(message));
+  return [...phrases];
+}
+
+/**
+ * Everything the page says to a person now: its visible text, and the names and descriptions assistive
+ * technology reads (aria-label, title, placeholder, alt) of the elements it renders.
+ */
+export function pageWords(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const said: string[] = [document.body.innerText];
+    for (const el of Array.from(
+      document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'),
+    )) {
+      if (el.getClientRects().length === 0) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(attr);
+        if (value) said.push(value);
+      }
+    }
+    return said.join('\n');
+  });
+}
+
+/** The English phrases of the catalog that the page says (names excluded: they are people's own). */
+export async function englishOn(page: Page, names: string[]): Promise<string[]> {
+  let words = await pageWords(page);
+  for (const name of names) words = words.split(name).join(' ');
+  return englishPhrases().filter((phrase) => words.includes(phrase));
+}
+
+/** Words written in Latin letters (three or more) on a page that should be in Cyrillic, but for `allowed`. */
+export async function latinWordsOn(page: Page, allowed: string[]): Promise<string[]> {
+  const words = (await pageWords(page)).match(/\p{Script=Latin}[\p{Script=Latin}'’]{2,}/gu) ?? [];
+  return [...new Set(words)].filter((w) => !allowed.includes(w));
+}
+
+/**
+ * Text cut off: an element with text whose content is wider (or taller) than its box while it hides the
+ * overflow or ends in an ellipsis. The screen-reader-only text (clipped on purpose) is left out.
+ */
+export function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      if (!el.innerText?.trim() || el.closest('.sr-only') || el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      const hidesX = /hidden|clip/.test(style.overflowX) || style.textOverflow === 'ellipsis';
+      const hidesY = /hidden|clip/.test(style.overflowY);
+      const wide = el.scrollWidth > el.clientWidth + 1;
+      const tall = el.scrollHeight > el.clientHeight + 1;
+      if ((hidesX && wide) || (hidesY && tall && !/auto|scroll/.test(style.overflowY)))
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: "${el.innerText.slice(0, 60)}"`);
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      found.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px)`);
+    return found;
+  });
+}
+
+/**
+ * Visible text in plain ASCII letters on a pseudo-locale (`en-XA`) page: every word the client says
+ * carries accents there, so plain English is a word that did not go through a message. People's names,
+ * the group's name and the languages' own names are theirs.
+ */
+export function unaccentedText(page: Page, names: string[]): Promise<string[]> {
+  return page.evaluate((names) => {
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      let text = node.textContent ?? '';
+      const parent = node.parentElement;
+      if (!parent || parent.closest('.language-picker select, script, style')) continue;
+      range.selectNodeContents(node);
+      if (range.getClientRects().length === 0 && !parent.closest('.sr-only')) continue;
+      for (const name of names) text = text.split(name).join(' ');
+      // Letters of English in it and not one accented letter: it never went through the catalog.
+      if (/[A-Za-z]{2,}/.test(text) && !/[À-ɏḀ-ỿ]/.test(text)) found.add(text.trim().slice(0, 60));
+    }
+    for (const el of Array.from(
+      document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]'),
+    )) {
+      if (el.getClientRects().length === 0) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+        let text = el.getAttribute(attr) ?? '';
+        for (const name of names) text = text.split(name).join(' ');
+        if (/[A-Za-z]{2,}/.test(text) && !/[À-ɏḀ-ỿ]/.test(text)) found.add(`${attr}="${text.trim()}"`);
+      }
+    }
+    return [...found];
+  }, names);
+}

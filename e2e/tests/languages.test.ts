@@ -1,0 +1,208 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
+import { browserAndServer } from '../support/fixture.js';
+import { clippedText, englishOn, latinWordsOn, unaccentedText, wordsOf } from '../support/i18n.js';
+import { button, createGroup, eventually, join, person, waitHolder, type Person } from '../support/ui.js';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 768 };
+/** Latin words a Russian page may show: the languages' own names in the picker. */
+const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch'];
+
+/** A seat by its person's name, whatever the language (the circle's own name is translated). */
+function seatOf(page: Page, name: string) {
+  return page.locator(`.ring > li[aria-label^="${name}"]`);
+}
+
+/** `/join#token` opened in a language (`?lang=` picks it and the browser remembers it). */
+const inLanguage = (link: string, lang: string) => link.replace('#', `?lang=${lang}#`);
+
+/** The page's connections to the server and the joins sent on them, counted from the first. */
+function watchConnection(page: Page) {
+  const seen = { sockets: 0, joins: 0 };
+  page.on('websocket', (ws) => {
+    seen.sockets += 1;
+    ws.on('framesent', (frame) => {
+      if (typeof frame.payload === 'string' && frame.payload.includes('"room:join"')) seen.joins += 1;
+    });
+  });
+  return seen;
+}
+
+const htmlAttr = (page: Page, name: string) =>
+  page.evaluate((n) => document.documentElement.getAttribute(n), name);
+
+describe('Circle in the languages of its groups, in real Chromium', () => {
+  const env = browserAndServer({ CIRCLE_MEDIA: 'off' });
+  const ru = wordsOf('ru');
+  const names = ['Вера', 'Аня', 'Борис'];
+  /** What is still English (or not Russian) where a Russian browser walks, by screen; listed at the end. */
+  const problems: Record<string, string[]> = {};
+  const note = (screen: string, found: string[]) => {
+    if (found.length) problems[screen] = [...(problems[screen] ?? []), ...found];
+  };
+  async function inRussian(page: Page, screen: string) {
+    note(`${screen}: English phrases of the catalog`, await englishOn(page, names));
+    note(`${screen}: Latin words`, await latinWordsOn(page, OWN_NAMES));
+    note(`${screen}: axe`, await axeViolations(page));
+  }
+  let vera: Person, anya: Person, boris: Person;
+  let anyaLine: { sockets: number; joins: number };
+  const everyone = () => [vera, anya, boris].map((p) => p.page);
+
+  it('a ru-RU browser creates a group, joins and goes around the circle in Russian', async () => {
+    vera = await person(env.browser, 'Вера', env.server.url, { locale: 'ru-RU', viewport: LAPTOP });
+    await eventually(
+      async () => (await htmlAttr(vera.page, 'lang')) === 'ru',
+      'the page says it is in Russian',
+    );
+    await inRussian(vera.page, 'home');
+    await vera.page.getByText(ru.say('More settings'), { exact: true }).click();
+    // 22 minutes: the meeting clock then says "22 минуты" (few), and later 25 (many) and 21 (one).
+    await vera.page.getByLabel(ru.say('Meeting length (minutes)'), { exact: true }).fill('22');
+    const links = await createGroup(vera.page, 'Вторничный круг', { say: ru.say });
+    await inRussian(vera.page, 'links');
+
+    await vera.page.goto(links.facilitator);
+    await vera.page.getByLabel(ru.say('Your name')).waitFor();
+    await inRussian(vera.page, 'join');
+    await join(vera, { say: ru.say });
+    await seatOf(vera.page, 'Вера').waitFor();
+    anya = await person(env.browser, 'Аня', 'about:blank', { locale: 'ru-RU', viewport: LAPTOP });
+    anyaLine = watchConnection(anya.page);
+    await anya.page.goto(links.member);
+    boris = await person(env.browser, 'Борис', links.member, { locale: 'ru-RU', viewport: LAPTOP });
+    for (const p of [anya, boris]) await join(p, { say: ru.say });
+    for (const page of everyone()) for (const name of names) await seatOf(page, name).waitFor();
+
+    await vera.page.getByLabel(ru.say('Person'), { exact: true }).selectOption({ label: 'Аня' });
+    await button(vera.page, ru.say('Start a round')).click();
+    await waitHolder(everyone(), 'Аня');
+    await button(anya.page, ru.say("I'm done")).click();
+    await waitHolder(everyone(), 'Борис');
+    await button(boris.page, ru.say('Pass')).click();
+    await waitHolder(everyone(), 'Вера');
+    // Mid-round the seats say the most: who spoke, who passed, who has the word.
+    await inRussian(vera.page, 'room (facilitator, mid-round)');
+    await inRussian(boris.page, 'room (member, mid-round)');
+    await button(vera.page, ru.say("I'm done")).click();
+    await waitHolder(everyone(), null);
+    await inRussian(anya.page, 'room (member, after the round)');
+  });
+
+  it('the meeting clock counts minutes in Russian plural forms (22 минуты, 25 минут, 21 минута)', async () => {
+    await button(vera.page, ru.say('Open the meeting')).click();
+    const clock = (page: Page) => page.locator('.meeting-clock [role="timer"]').innerText();
+    const shows = async (text: RegExp) => {
+      for (const page of [vera.page, anya.page])
+        await eventually(async () => text.test(await clock(page)), `the meeting clock shows ${text}`);
+    };
+    await shows(/(^|\s)22 минуты(\s|$)/);
+    await vera.page.getByRole('tab', { name: ru.say('Meeting'), exact: true }).click();
+    await vera.page.getByText(ru.say('Group settings'), { exact: true }).click();
+    for (const [length, text] of [
+      ['25', /(^|\s)25 минут(\s|$)/],
+      ['21', /(^|\s)21 минута(\s|$)/],
+    ] as const) {
+      await vera.page.getByLabel(ru.say('Meeting length (minutes)'), { exact: true }).fill(length);
+      await button(vera.page, ru.say('Save the settings')).click();
+      await shows(text);
+    }
+    await inRussian(vera.page, 'room (facilitator, meeting open)');
+  });
+
+  it('switching Language to Ukrainian re-words the room at once, on the same connection', async () => {
+    const uk = wordsOf('uk');
+    await anya.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    expect(anyaLine).toEqual({ sockets: 1, joins: 1 });
+    await anya.page.locator('.language-picker select').selectOption('uk');
+    await eventually(
+      async () => (await htmlAttr(anya.page, 'lang')) === 'uk',
+      'the page says Ukrainian',
+      3_000,
+    );
+    // A Ukrainian label at once, and it works: the hand goes up on the connection Аня joined on.
+    await button(anya.page, uk.say('Raise hand')).click({ timeout: 3_000 });
+    await seatOf(vera.page, 'Аня').locator('.badge.hand').waitFor();
+    await seatOf(anya.page, 'Аня').waitFor({ timeout: 1_000 });
+    expect(
+      await anya.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+    ).toBe(true);
+    expect(anyaLine, 'no new connection and no new join').toEqual({ sockets: 1, joins: 1 });
+    const lost = 'Connection lost. Reconnecting… Your place is kept for two minutes.';
+    for (const text of [lost, ru.say(lost), uk.say(lost)])
+      expect(await anya.page.getByText(text).count(), 'no reconnecting banner').toBe(0);
+    note('room in Ukrainian: English phrases of the catalog', await englishOn(anya.page, names));
+    note('room in Ukrainian: missing words', [...uk.missing]);
+  });
+
+  it('the right-to-left pseudo-locale mirrors the layout', async () => {
+    const xb = wordsOf('ar-XB');
+    const zara = await person(env.browser, 'Zara', `${env.server.url}/?lang=ar-XB`, { viewport: LAPTOP });
+    await eventually(async () => (await htmlAttr(zara.page, 'dir')) === 'rtl', '<html dir="rtl">');
+    expect(await htmlAttr(zara.page, 'lang')).toBe('ar-XB');
+    expect(await htmlAttr(vera.page, 'dir')).toBe('ltr');
+    const links = await createGroup(zara.page, 'RTL circle', { say: xb.say });
+    // The invitation card's thick edge is at the start of the line: the right.
+    const edges = await zara.page
+      .locator('.link-card')
+      .first()
+      .evaluate((el) => [getComputedStyle(el).borderRightWidth, getComputedStyle(el).borderLeftWidth]);
+    expect(edges).toEqual(['8px', '1px']);
+    await zara.page.goto(links.facilitator);
+    await join(zara, { say: xb.say });
+    await seatOf(zara.page, 'Zara').waitFor();
+
+    /** Left edges of the control bar's buttons in their order, and of the circle and the console. */
+    const layout = (page: Page) =>
+      page.evaluate(() => ({
+        bar: Array.from(document.querySelectorAll('.control-bar .bar-button'))
+          .filter((b) => b.getClientRects().length > 0)
+          .map((b) => b.getBoundingClientRect().x),
+        ring: document.querySelector('.ring-wrap')!.getBoundingClientRect().x,
+        console: document.querySelector('.console')!.getBoundingClientRect().x,
+      }));
+    const ltr = await layout(vera.page);
+    const rtl = await layout(zara.page);
+    expect(ltr.bar[0]).toBeLessThan(ltr.bar.at(-1)!);
+    expect(rtl.bar[0], "the bar's first button is on the right").toBeGreaterThan(rtl.bar.at(-1)!);
+    expect(ltr.ring).toBeLessThan(ltr.console);
+    expect(rtl.ring, 'the console is on the left of the circle').toBeGreaterThan(rtl.console);
+    await zara.context.close();
+  });
+
+  it('the accented pseudo-locale at phone width: no clipped and no untranslated text on any screen', async () => {
+    const xa = wordsOf('en-XA');
+    const ours = ['Fran', 'Ana', 'XA circle'];
+    const check = async (page: Page, screen: string) => {
+      note(`${screen} (en-XA, 390x844): clipped`, await clippedText(page));
+      note(`${screen} (en-XA, 390x844): not through a message`, await unaccentedText(page, ours));
+    };
+    const fran = await person(env.browser, 'Fran', `${env.server.url}/?lang=en-XA`, { viewport: PHONE });
+    await check(fran.page, 'home');
+    const links = await createGroup(fran.page, 'XA circle', { lobby: true, say: xa.say });
+    await check(fran.page, 'links');
+    await fran.page.goto(links.facilitator);
+    await fran.page.getByLabel(xa.say('Your name')).waitFor();
+    await check(fran.page, 'join');
+    await join(fran, { say: xa.say });
+    await seatOf(fran.page, 'Fran').waitFor();
+
+    const ana = await person(env.browser, 'Ana', inLanguage(links.member, 'en-XA'), { viewport: PHONE });
+    await join(ana, { say: xa.say });
+    await ana.page.locator('p.waiting').waitFor();
+    await check(ana.page, 'lobby');
+    await button(fran.page, xa.say('Let {name} in', { name: 'Ana' })).click();
+    await seatOf(ana.page, 'Ana').waitFor();
+    await check(ana.page, 'room (member)');
+    await check(fran.page, 'room (facilitator)');
+    note('en-XA: missing words', [...xa.missing]);
+    for (const p of [fran, ana]) await p.context.close();
+  });
+
+  it('leaves nothing in English, unclipped or unreachable (the list of what is left)', () => {
+    note('Russian: missing words', [...ru.missing]);
+    expect(problems).toEqual({});
+  });
+});

@@ -8,6 +8,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { writeFileSync } from 'node:fs';
 import { loadMediasoup } from '../server/src/media/workerBin.js';
+import { opusPayload, rtp, vp8KeyFrame } from '../server/test/support/rtp.js';
 
 const PUBLISHERS = 14;
 const OBSERVERS = 3;
@@ -91,20 +92,7 @@ for (let s = 0; s < subscribers; s++) {
 
 // Synthetic RTP: opus 50 packets/s (~120 B); VP8 ~30 fps x 3 packets (~1,000 B), every frame a key frame
 // so consumers forward from the first packet.
-function rtp(pt: number, seq: number, ts: number, ssrc: number, payload: Buffer): Buffer {
-  const h = Buffer.alloc(12);
-  h[0] = 0x80;
-  h[1] = pt;
-  h.writeUInt16BE(seq & 0xffff, 2);
-  h.writeUInt32BE(ts >>> 0, 4);
-  h.writeUInt32BE(ssrc, 8);
-  return Buffer.concat([h, payload]);
-}
-const opusPayload = Buffer.alloc(120, 0x55);
-const vp8Payload = Buffer.concat([
-  Buffer.from([0x10, 0x00, 0x00, 0x00, 0x9d, 0x01, 0x2a, 0x80, 0x02, 0xe0, 0x01]),
-  Buffer.alloc(1000, 0x33),
-]);
+const vp8Payload = vp8KeyFrame;
 let seq = 0;
 let sentPackets = 0;
 const audioTimer = setInterval(() => {

@@ -6,18 +6,8 @@ import type { RoomRecord } from '../room/records.js';
 import type { Room } from '../room/Room.js';
 import type { CircleServer } from '../socket/types.js';
 import type { MediaConfig } from './config.js';
+import { MeetingRouters, workerOf } from './routers.js';
 import { webRtcServerOf } from './workers.js';
-
-const MEDIA_CODECS: types.RouterRtpCodecCapability[] = [
-  { kind: 'audio', mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
-  { kind: 'video', mimeType: 'video/VP8', clockRate: 90000, parameters: { 'x-google-start-bitrate': 600 } },
-  {
-    kind: 'video',
-    mimeType: 'video/H264',
-    clockRate: 90000,
-    parameters: { 'packetization-mode': 1, 'profile-level-id': '42e01f', 'level-asymmetry-allowed': 1 },
-  },
-];
 
 /** How often audio levels are sampled; talk time is counted in these steps. */
 export const LEVEL_INTERVAL_MS = 250;
@@ -41,12 +31,14 @@ interface ProducerEntry {
 interface ConsumerEntry {
   consumer: types.Consumer;
   producerId: string;
+  router: types.Router;
   clientPaused: boolean;
 }
 
 interface Peer {
   pid: string;
-  transports: Map<string, types.WebRtcTransport>;
+  /** WebRTC from browsers; plain RTP only from benches and tests in this process, never from the network. */
+  transports: Map<string, types.Transport>;
   consumers: Map<string, ConsumerEntry>;
 }
 
@@ -56,16 +48,18 @@ export interface MediaRoomDeps {
   onTalk: (pid: string, ms: number, outOfTurn: boolean) => void;
   /** Other rules about who may be heard (a role-play's observers, actors at TIME OUT). */
   mayPublish: (pid: string) => boolean;
+  /** This node's live workers: a large meeting spreads its receivers over them. */
+  workers: () => types.Worker[];
 }
 
 /**
- * The media of one meeting: a router on one worker, every connection's transports, and the rules that
+ * The media of one meeting: its routers (producers on the main one, receivers spread over the node's
+ * workers as the meeting grows, see MeetingRouters), every connection's transports, and the rules that
  * decide what is heard. The server decides: a facilitator's hold pauses the producer itself, strict
  * circle pauses the consumers of whoever may not be heard now (so their level is still measured).
  */
 export class MediaRoom {
-  private router!: types.Router;
-  private webRtcServer!: types.WebRtcServer;
+  private routers!: MeetingRouters;
   private levels!: types.AudioLevelObserver;
   private readonly peers = new Map<string, Peer>();
   private readonly producers = new Map<string, ProducerEntry>();
@@ -89,18 +83,27 @@ export class MediaRoom {
     return this.room.record.media?.strict ?? false;
   }
 
+  /** The worker of the main router (producers, audio levels). */
   get worker(): types.Worker {
-    return this.router.appData.worker as types.Worker;
+    return workerOf(this.routers.main);
   }
 
-  /** (Re)creates the router on `worker`; everything that lived on the old one is gone and clients start over. */
+  /** Whether any of this meeting's routers lives on the worker `pid`. */
+  usesWorker(pid: number): boolean {
+    return this.routers.usesWorker(pid);
+  }
+
+  /**
+   * (Re)creates the main router on `worker`; everything that lived on the old routers (on any worker) is
+   * gone and clients start over.
+   */
   async attach(worker: types.Worker) {
     this.peers.clear();
     this.producers.clear();
     this.lastSpeaking.clear();
-    this.webRtcServer = webRtcServerOf(worker);
-    this.router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS, appData: { worker } });
-    this.levels = await this.router.createAudioLevelObserver({
+    this.routers?.close();
+    this.routers = await MeetingRouters.create(worker, this.deps.workers, this.deps.config.spreadAt);
+    this.levels = await this.routers.main.createAudioLevelObserver({
       interval: LEVEL_INTERVAL_MS,
       threshold: SPEAKING_THRESHOLD_DB,
       maxEntries: 32,
@@ -118,8 +121,9 @@ export class MediaRoom {
     return next;
   }
 
+  /** Every router of the meeting has the same codecs, so the same capabilities. */
   get rtpCapabilities() {
-    return this.router.rtpCapabilities;
+    return this.routers.main.rtpCapabilities;
   }
 
   async createTransport(
@@ -127,25 +131,16 @@ export class MediaRoom {
     pid: string,
     direction: 'send' | 'recv',
   ): Promise<TransportOptions> {
-    const peer = this.peer(socketId, pid);
-    // One of each per connection; asking again (after an ICE failure) replaces the old one.
-    const replaced = [...peer.transports.values()].filter((t) => t.appData.direction === direction);
-    const others = (of: (p: Peer) => boolean) =>
-      [...this.peers.values()].filter(of).reduce((n, p) => n + p.transports.size, 0) - replaced.length;
-    if (others((p) => p.pid === pid) >= MAX_TRANSPORTS_PER_PERSON) throw new AppError('CONFLICT');
-    if (others(() => true) >= maxRoomTransports(this.room.group.settings.capacity))
-      throw new AppError('ROOM_FULL');
-    for (const t of replaced) t.close();
-    const transport = await this.router.createWebRtcTransport({
-      webRtcServer: this.webRtcServer,
-      enableUdp: true,
-      enableTcp: true,
-      preferUdp: true,
-      initialAvailableOutgoingBitrate: 600_000,
-      appData: { direction },
-    });
-    peer.transports.set(transport.id, transport);
-    transport.observer.on('close', () => peer.transports.delete(transport.id));
+    const transport = await this.addTransport(socketId, pid, direction, (router) =>
+      router.createWebRtcTransport({
+        webRtcServer: webRtcServerOf(workerOf(router)),
+        enableUdp: true,
+        enableTcp: true,
+        preferUdp: true,
+        initialAvailableOutgoingBitrate: 600_000,
+        appData: { direction, router, webRtc: true },
+      }),
+    );
     return {
       id: transport.id,
       iceParameters: transport.iceParameters,
@@ -155,10 +150,65 @@ export class MediaRoom {
     };
   }
 
+  /**
+   * Places and counts a transport like a browser's: a send transport on the main router, a receive
+   * transport where MeetingRouters puts it. `make` creates it on that router with appData
+   * `{ direction, router }`; only createTransport (WebRTC) is reachable from the network — benches and
+   * tests in this process pass plain RTP transports to feed and read real packets.
+   */
+  async addTransport<T extends types.Transport>(
+    socketId: string,
+    pid: string,
+    direction: 'send' | 'recv',
+    make: (router: types.Router) => Promise<T>,
+  ): Promise<T> {
+    const peer = this.peer(socketId, pid);
+    // One of each per connection; asking again (after an ICE failure) replaces the old one.
+    const replaced = [...peer.transports.values()].filter((t) => t.appData.direction === direction);
+    const others = (of: (p: Peer) => boolean) =>
+      [...this.peers.values()].filter(of).reduce((n, p) => n + p.transports.size, 0) - replaced.length;
+    if (others((p) => p.pid === pid) >= MAX_TRANSPORTS_PER_PERSON) throw new AppError('CONFLICT');
+    if (others(() => true) >= maxRoomTransports(this.room.group.settings.capacity))
+      throw new AppError('ROOM_FULL');
+    for (const t of replaced) t.close();
+    const router =
+      direction === 'send' ? this.routers.main : await this.routers.forReceiver((r) => this.receiversOn(r));
+    const transport = await make(router);
+    peer.transports.set(transport.id, transport);
+    transport.observer.on('close', () => peer.transports.delete(transport.id));
+    return transport;
+  }
+
+  /** A browser's transport (connect, ICE restart); NOT_FOUND for anyone else's. */
   transport(socketId: string, transportId: string): types.WebRtcTransport {
+    const t = this.anyTransport(socketId, transportId);
+    if (!t.appData.webRtc) throw new AppError('NOT_FOUND');
+    return t as types.WebRtcTransport;
+  }
+
+  private anyTransport(socketId: string, transportId: string): types.Transport {
     const t = this.peers.get(socketId)?.transports.get(transportId);
     if (!t) throw new AppError('NOT_FOUND');
     return t;
+  }
+
+  private receiversOn(router: types.Router): number {
+    let n = 0;
+    for (const peer of this.peers.values())
+      for (const t of peer.transports.values())
+        if (t.appData.direction === 'recv' && t.appData.router === router) n++;
+    return n;
+  }
+
+  /** Consumers of this meeting on each worker (by worker pid), for the bench and the tests. */
+  consumersPerWorker(): Map<number, number> {
+    const per = new Map<number, number>(this.routers.all().map((r) => [workerOf(r).pid, 0]));
+    for (const peer of this.peers.values())
+      for (const c of peer.consumers.values()) {
+        const pid = workerOf(c.router).pid;
+        per.set(pid, (per.get(pid) ?? 0) + 1);
+      }
+    return per;
   }
 
   async produce(
@@ -174,7 +224,7 @@ export class MediaRoom {
   ): Promise<string> {
     if ((p.source === 'mic') !== (p.kind === 'audio')) throw new AppError('BAD_REQUEST');
     if (p.source === 'screen' && !this.mayShareScreen(pid)) throw new AppError('FORBIDDEN');
-    const transport = this.transport(socketId, p.transportId);
+    const transport = this.anyTransport(socketId, p.transportId);
     if (transport.appData.direction !== 'send') throw new AppError('BAD_REQUEST');
     // One microphone and one camera per person: a new one (another tab, a reconnect) replaces the old.
     for (const e of this.producers.values()) if (e.pid === pid && e.source === p.source) e.producer.close();
@@ -213,14 +263,18 @@ export class MediaRoom {
     if (!source) throw new AppError('NOT_FOUND');
     if (source.pid === pid) throw new AppError('CONFLICT');
     const caps = rtpCapabilities as types.RtpCapabilities;
-    if (!this.router.canConsume({ producerId, rtpCapabilities: caps })) throw new AppError('BAD_REQUEST');
+    const main = this.routers.main;
+    if (!main.canConsume({ producerId, rtpCapabilities: caps })) throw new AppError('BAD_REQUEST');
     const transport = [...peer.transports.values()].find((t) => t.appData.direction === 'recv');
     if (!transport) throw new AppError('CONFLICT');
+    const router = transport.appData.router as types.Router;
+    // Checked first (bad capabilities pipe nothing); the pipe is made once per producer and router.
+    await this.routers.reach(producerId, router);
     for (const c of peer.consumers.values()) if (c.producerId === producerId) c.consumer.close();
     const consumer = await guard(() =>
       transport.consume({ producerId, rtpCapabilities: caps, paused: true }),
     );
-    peer.consumers.set(consumer.id, { consumer, producerId, clientPaused: true });
+    peer.consumers.set(consumer.id, { consumer, producerId, router, clientPaused: true });
     consumer.observer.on('close', () => {
       peer.consumers.delete(consumer.id);
       // The browser learns it from the server, whatever closed it (the producer went, or this person was cut off).
@@ -306,7 +360,7 @@ export class MediaRoom {
   }
 
   close() {
-    this.router.close();
+    this.routers.close();
   }
 
   view(): MediaView {

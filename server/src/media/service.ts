@@ -14,7 +14,7 @@ const mediaKey = (groupId: string) => `${groupKey(groupId)}media`;
 
 /**
  * Media for every meeting on this node. A meeting's MediaRoom is created on first use, follows its
- * Room (floor changes, people leaving, the meeting ending) and moves to a fresh worker if its worker dies.
+ * Room (floor changes, people leaving, the meeting ending) and starts over if a worker it uses dies.
  */
 export class MediaService {
   private readonly rooms = new Map<string, Promise<MediaRoom>>();
@@ -100,6 +100,7 @@ export class MediaService {
       io: this.deps.io,
       config: this.deps.config,
       mayPublish: (pid) => this.publishPolicy(room.id, pid),
+      workers: () => this.pool.live(),
       onTalk: (pid, ms, outOfTurn) => {
         for (const fn of this.talkListeners) fn(room.id, pid, ms, outOfTurn);
       },
@@ -130,12 +131,16 @@ export class MediaService {
     });
   }
 
+  /**
+   * A meeting with any router on the dead worker starts over: its main router goes to the fresh worker
+   * if the dead one carried it (else it is rebuilt where it was), and its clients set media up again.
+   */
   private async moveRooms(deadPid: number, fresh: Parameters<MediaRoom['attach']>[0]) {
     for (const pending of this.rooms.values()) {
       const media = await pending.catch(() => null);
-      if (!media || media.worker.pid !== deadPid) continue;
+      if (!media?.usesWorker(deadPid)) continue;
       await media.run(async () => {
-        await media.attach(fresh);
+        await media.attach(media.worker.closed ? fresh : media.worker);
         this.deps.io.to(media.room.ch.room).emit('media:restart');
         await media.sync();
       });

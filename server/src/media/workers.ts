@@ -47,6 +47,11 @@ export class WorkerPool extends EventEmitter<{ replaced: [dead: types.Worker, fr
     return w;
   }
 
+  /** The workers alive now (a dead one is gone until its replacement is up). */
+  live(): types.Worker[] {
+    return this.workers.filter((w) => !w.closed);
+  }
+
   pids(): number[] {
     return this.workers.map((w) => w.pid);
   }

@@ -1,0 +1,118 @@
+import { createSocket, type Socket } from 'node:dgram';
+import type { MediaSource } from '@circle/shared';
+import type { types } from 'mediasoup';
+import type { MediaRoom } from '../../src/media/MediaRoom.js';
+import { workerOf } from '../../src/media/routers.js';
+import { opus, vp8 } from './media.js';
+
+/*
+ * Real RTP through the server's MediaRoom, for tests and benches in the server's process: plain RTP
+ * transports (no ICE/DTLS) placed, counted and gated exactly like a browser's WebRTC ones — MediaRoom's
+ * addTransport, which nothing on the network can reach. Packets are synthetic: opus-sized audio, VP8
+ * key frames (so a consumer forwards from its first packet).
+ */
+
+const OPUS_PT = opus(0).codecs[0]!.payloadType;
+const VP8_PT = vp8(0).codecs[0]!.payloadType;
+export const opusPayload = Buffer.alloc(120, 0x55);
+export const vp8KeyFrame = Buffer.concat([
+  Buffer.from([0x10, 0x00, 0x00, 0x00, 0x9d, 0x01, 0x2a, 0x80, 0x02, 0xe0, 0x01]),
+  Buffer.alloc(1000, 0x33),
+]);
+
+/** An RTP packet (version 2, no extensions). */
+export function rtp(pt: number, seq: number, ts: number, ssrc: number, payload: Buffer): Buffer {
+  const h = Buffer.alloc(12);
+  h[0] = 0x80;
+  h[1] = pt;
+  h.writeUInt16BE(seq & 0xffff, 2);
+  h.writeUInt32BE(ts >>> 0, 4);
+  h.writeUInt32BE(ssrc, 8);
+  return Buffer.concat([h, payload]);
+}
+
+type Router = types.Router;
+const plainOn = (direction: 'send' | 'recv') => (router: Router) =>
+  router.createPlainTransport({
+    listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+    rtcpMux: true,
+    // A sender is learnt from its first packet; a receiver is told where to send.
+    comedia: direction === 'send',
+    appData: { direction, router },
+  });
+
+/** A publisher fed with synthetic RTP: `send(n)` sends the n-th audio packet (20 ms) or video packet. */
+export interface PlainPublisher {
+  producerId: string;
+  source: MediaSource;
+  send(n: number): void;
+  close(): void;
+}
+
+/** Publishes a microphone (opus) or a camera (VP8) for `pid` over a plain RTP transport. */
+export async function plainPublish(
+  media: MediaRoom,
+  socketId: string,
+  pid: string,
+  source: 'mic' | 'camera',
+  ssrc: number,
+): Promise<PlainPublisher> {
+  const { transport, producerId } = await media.run(async () => {
+    const t = await media.addTransport(socketId, pid, 'send', plainOn('send'));
+    const kind = source === 'mic' ? 'audio' : 'video';
+    const rtpParameters = source === 'mic' ? opus(ssrc) : vp8(ssrc);
+    return {
+      transport: t,
+      producerId: await media.produce(socketId, pid, { transportId: t.id, kind, source, rtpParameters }),
+    };
+  });
+  const port = transport.tuple.localPort;
+  const socket = createSocket('udp4');
+  return {
+    producerId,
+    source,
+    send(n) {
+      const packet =
+        source === 'mic'
+          ? rtp(OPUS_PT, n, n * 960, ssrc, opusPayload)
+          : rtp(VP8_PT, n, Math.floor(n / 3) * 3000, ssrc, vp8KeyFrame);
+      socket.send(packet, port, '127.0.0.1');
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** A receiver: one plain receive transport (placed by the MediaRoom) sending to a local UDP socket that counts packets. */
+export interface PlainReceiver {
+  /** The worker the receive transport's router runs on. */
+  workerPid: number;
+  packets: () => number;
+  consume(producerId: string): Promise<string>;
+  pause(consumerId: string, paused: boolean): Promise<void>;
+  close(): void;
+}
+
+export async function plainReceiver(media: MediaRoom, socketId: string, pid: string): Promise<PlainReceiver> {
+  const sink: Socket = createSocket('udp4');
+  await new Promise<void>((r) => sink.bind(0, '127.0.0.1', r));
+  let packets = 0;
+  sink.on('message', () => packets++);
+  const transport = await media.run(async () => {
+    const t = await media.addTransport(socketId, pid, 'recv', plainOn('recv'));
+    await t.connect({ ip: '127.0.0.1', port: sink.address().port });
+    return t;
+  });
+  const router = transport.appData.router as Router;
+  return {
+    workerPid: workerOf(router).pid,
+    packets: () => packets,
+    consume: (producerId) =>
+      media.run(async () => {
+        const c = await media.consume(socketId, pid, producerId, media.rtpCapabilities);
+        await media.setConsumerPaused(socketId, c.consumerId, false);
+        return c.consumerId;
+      }),
+    pause: (consumerId, paused) => media.run(() => media.setConsumerPaused(socketId, consumerId, paused)),
+    close: () => sink.close(),
+  };
+}

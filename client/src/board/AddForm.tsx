@@ -1,6 +1,11 @@
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { BOARD_LIMITS } from '@circle/shared';
 import { ImportanceSelect } from './ImportanceSelect';
+
+const m = defineMessages({
+  importance: { id: 'board.AddForm.importance', defaultMessage: 'Importance' },
+});
 
 /** Text plus importance, then one button: used to add an item directly, or to propose one. */
 export function AddForm({
@@ -12,6 +17,7 @@ export function AddForm({
   button: string;
   onAdd: (text: string, importance: number) => void;
 }) {
+  const intl = useIntl();
   const [text, setText] = useState('');
   const [importance, setImportance] = useState(3);
   return (
@@ -31,7 +37,11 @@ export function AddForm({
         maxLength={BOARD_LIMITS.textMax}
         onChange={(e) => setText(e.target.value)}
       />
-      <ImportanceSelect label="Importance" value={importance} onChange={setImportance} />
+      <ImportanceSelect
+        label={intl.formatMessage(m.importance)}
+        value={importance}
+        onChange={setImportance}
+      />
       <button type="submit">{button}</button>
     </form>
   );

@@ -4,6 +4,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import { errorCodeOf } from '../errors';
 import { call } from '../socket';
 import { limitNotice } from './full';
+import type { BoardNotice } from './words';
 import type { CircleSocket } from '../socket';
 
 export type SyncStatus = 'connecting' | 'open' | 'offline' | 'gone';
@@ -26,7 +27,7 @@ export class BalanceSync {
   previous: BalanceSnapshot | null = null;
   status: SyncStatus = 'offline';
   /** Shown to the person: a refused change, or a problem reaching the server. */
-  notice: string | null = null;
+  notice: BoardNotice | null = null;
   version = 0;
   private socket: CircleSocket | null = null;
   private attempt = 0;
@@ -168,10 +169,7 @@ export class BalanceSync {
       const code = errorCodeOf(err);
       if (RESET.has(code)) {
         // A cap (another editor may have filled the balance at the same moment) gets its own words.
-        this.notice =
-          code === 'LIMIT'
-            ? limitNotice(readModel(this.replica.doc))
-            : 'That change was not accepted, so the balance was reloaded from the server.';
+        this.notice = code === 'LIMIT' ? limitNotice(readModel(this.replica.doc)) : 'rejected';
         this.replica.reset();
         this.awareness = this.makeAwareness();
         this.attempt++;

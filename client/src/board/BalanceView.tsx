@@ -1,18 +1,56 @@
 import { useId, useMemo } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { BalanceSummary, Stage } from '@circle/shared';
-import { itemCount, QUADRANTS, STAGE_LABELS, STAGES } from '@circle/shared';
+import { itemCount, QUADRANTS, STAGES } from '@circle/shared';
 import { balanceActions } from './actions';
 import type { BalanceSync } from './BalanceSync';
 import { ChangesSince } from './ChangesSince';
 import { downloadMarkdown, openPrintable } from './exportBalance';
-import { FULL } from './full';
 import { Goals } from './Goals';
 import { Quadrant } from './Quadrant';
 import { Scale } from './Scale';
 import { Suggestions } from './Suggestions';
 import { useBalance } from './useBalance';
 import type { Boards } from './useBoards';
+import { boardNotice, stageLabel } from './words';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  gone: { id: 'board.BalanceView.gone', defaultMessage: 'This balance is no longer available to you.' },
+  opening: { id: 'board.BalanceView.opening', defaultMessage: 'Opening the balance…' },
+  region: { id: 'board.BalanceView.region', defaultMessage: 'Balance: {title}' },
+  owner: {
+    id: 'board.BalanceView.owner',
+    defaultMessage:
+      '{mine, select, yes {Yours} other {{owner}}} · {shared, select, yes {shared with the room} other {private: only its owner and the facilitators see it}}',
+    description: 'Under a balance title: whose it is, and who sees it',
+  },
+  readOnly: { id: 'board.BalanceView.readOnly', defaultMessage: ' · read only' },
+  dismiss: { id: 'board.BalanceView.dismiss', defaultMessage: 'Dismiss' },
+  share: { id: 'board.BalanceView.share', defaultMessage: 'Share with the room' },
+  spotlightOn: { id: 'board.BalanceView.spotlightOn', defaultMessage: 'Put on everyone’s screen' },
+  spotlightOff: { id: 'board.BalanceView.spotlightOff', defaultMessage: 'Take down from everyone’s screen' },
+  stage: { id: 'board.BalanceView.stage', defaultMessage: 'Stage of change' },
+  stageNone: { id: 'board.BalanceView.stageNone', defaultMessage: 'Not recorded' },
+  stageIs: { id: 'board.BalanceView.stageIs', defaultMessage: 'Stage of change: {stage}' },
+  exportMarkdown: { id: 'board.BalanceView.exportMarkdown', defaultMessage: 'Export as Markdown' },
+  printable: { id: 'board.BalanceView.printable', defaultMessage: 'Printable page' },
+  confirmDelete: {
+    id: 'board.BalanceView.confirmDelete',
+    defaultMessage: 'Delete the balance “{title}” and everything kept about it?',
+  },
+  delete: { id: 'board.BalanceView.delete', defaultMessage: 'Delete this balance' },
+  saving: { id: 'board.BalanceView.saving', defaultMessage: 'Saving…' },
+  saved: { id: 'board.BalanceView.saved', defaultMessage: 'All changes saved' },
+  reloading: { id: 'board.BalanceView.reloading', defaultMessage: 'Reloading the balance…' },
+  offlinePending: {
+    id: 'board.BalanceView.offlinePending',
+    defaultMessage:
+      'Offline: {pending, plural, one {# change} other {# changes}} will be sent when the connection returns',
+  },
+  connecting: { id: 'board.BalanceView.connecting', defaultMessage: 'Connecting…' },
+  offline: { id: 'board.BalanceView.offline', defaultMessage: 'Offline' },
+});
 
 interface Props {
   sync: BalanceSync;
@@ -23,6 +61,7 @@ interface Props {
 
 /** One balance: the scale, the stage, the four quadrants, suggestions and goals, and the owner's tools. */
 export function BalanceView({ sync, summary, boards }: Props) {
+  const intl = useIntl();
   const { me, nameOf, clockOffset } = useRoomContext();
   const { model, editors } = useBalance(sync);
   const stageId = useId();
@@ -53,26 +92,29 @@ export function BalanceView({ sync, summary, boards }: Props) {
     ],
   );
 
-  if (sync.status === 'gone') return <p role="status">This balance is no longer available to you.</p>;
-  if (!b || !sync.access) return <p role="status">Opening the balance…</p>;
+  if (sync.status === 'gone') return <p role="status">{intl.formatMessage(m.gone)}</p>;
+  if (!b || !sync.access) return <p role="status">{intl.formatMessage(m.opening)}</p>;
   const mine = b.owner === me.pid;
   const spotlit = boards.spotlight === b.id;
 
   return (
-    <section className="balance" aria-label={`Balance: ${b.title}`}>
+    <section className="balance" aria-label={intl.formatMessage(m.region, { title: b.title })}>
       <header className="balance-header">
         <h3>{b.title}</h3>
         <p className="muted">
-          {mine ? 'Yours' : nameOf(b.owner)} ·{' '}
-          {b.shared ? 'shared with the room' : 'private: only its owner and the facilitators see it'}
-          {sync.access === 'read' && ' · read only'}
+          {intl.formatMessage(m.owner, {
+            mine: mine ? 'yes' : 'no',
+            owner: nameOf(b.owner),
+            shared: b.shared ? 'yes' : 'no',
+          })}
+          {sync.access === 'read' && intl.formatMessage(m.readOnly)}
         </p>
         <SyncLine sync={sync} />
         {sync.notice && (
           <p className="error" role="alert">
-            {sync.notice}{' '}
+            {boardNotice(intl, sync.notice)}{' '}
             <button type="button" className="link-button" onClick={() => sync.dismissNotice()}>
-              Dismiss
+              {intl.formatMessage(m.dismiss)}
             </button>
           </p>
         )}
@@ -84,12 +126,12 @@ export function BalanceView({ sync, summary, boards }: Props) {
                 checked={b.shared}
                 onChange={(e) => void boards.share(b.id, e.target.checked)}
               />
-              Share with the room
+              {intl.formatMessage(m.share)}
             </label>
           )}
           {me.role === 'facilitator' && b.shared && (
             <button type="button" onClick={() => void boards.setSpotlight(spotlit ? null : b.id)}>
-              {spotlit ? 'Take down from everyone’s screen' : 'Put on everyone’s screen'}
+              {intl.formatMessage(spotlit ? m.spotlightOff : m.spotlightOn)}
             </button>
           )}
         </div>
@@ -98,28 +140,28 @@ export function BalanceView({ sync, summary, boards }: Props) {
       <Scale model={model} />
       {actions.canEdit ? (
         <p className="board-stage">
-          <label htmlFor={stageId}>Stage of change</label>{' '}
+          <label htmlFor={stageId}>{intl.formatMessage(m.stage)}</label>{' '}
           <select
             id={stageId}
             value={model.stage ?? ''}
             onChange={(e) => actions.setStage((e.target.value || null) as Stage | null)}
           >
-            <option value="">Not recorded</option>
+            <option value="">{intl.formatMessage(m.stageNone)}</option>
             {STAGES.map((s) => (
               <option key={s} value={s}>
-                {STAGE_LABELS[s]}
+                {stageLabel(intl, s)}
               </option>
             ))}
           </select>
         </p>
       ) : (
-        <p>Stage of change: {model.stage ? STAGE_LABELS[model.stage] : 'not recorded'}</p>
+        <p>{intl.formatMessage(m.stageIs, { stage: stageLabel(intl, model.stage) })}</p>
       )}
       {mine && sync.previous && <ChangesSince previous={sync.previous} model={model} />}
 
       {actions.canEdit && actions.itemsFull && (
         <p className="muted" role="status">
-          {FULL.items}
+          {boardNotice(intl, 'items')}
         </p>
       )}
       <div className="quadrants">
@@ -134,21 +176,21 @@ export function BalanceView({ sync, summary, boards }: Props) {
 
       {mine && (
         <div className="button-row balance-tools">
-          <button type="button" onClick={() => downloadMarkdown(b.title, model)}>
-            Export as Markdown
+          <button type="button" onClick={() => downloadMarkdown(intl, b.title, model)}>
+            {intl.formatMessage(m.exportMarkdown)}
           </button>
-          <button type="button" onClick={() => openPrintable(b.title, model)}>
-            Printable page
+          <button type="button" onClick={() => openPrintable(intl, b.title, model)}>
+            {intl.formatMessage(m.printable)}
           </button>
           <button
             type="button"
             className="danger"
             onClick={() => {
-              if (window.confirm(`Delete the balance “${b.title}” and everything kept about it?`))
+              if (window.confirm(intl.formatMessage(m.confirmDelete, { title: b.title })))
                 void boards.remove(b.id);
             }}
           >
-            Delete this balance
+            {intl.formatMessage(m.delete)}
           </button>
         </div>
       )}
@@ -158,19 +200,16 @@ export function BalanceView({ sync, summary, boards }: Props) {
 
 /** Whether changes are safely on the server, waiting to go, or the balance is reconnecting. */
 function SyncLine({ sync }: { sync: BalanceSync }) {
+  const intl = useIntl();
   const pending = sync.replica.pending;
   const text =
     sync.status === 'open'
-      ? pending > 0
-        ? 'Saving…'
-        : 'All changes saved'
+      ? intl.formatMessage(pending > 0 ? m.saving : m.saved)
       : !sync.replica.synced
-        ? 'Reloading the balance…'
+        ? intl.formatMessage(m.reloading)
         : pending > 0
-          ? `Offline: ${pending} change${pending === 1 ? '' : 's'} will be sent when the connection returns`
-          : sync.status === 'connecting'
-            ? 'Connecting…'
-            : 'Offline';
+          ? intl.formatMessage(m.offlinePending, { pending })
+          : intl.formatMessage(sync.status === 'connecting' ? m.connecting : m.offline);
   return (
     <p className="muted board-sync" role="status">
       {text}

@@ -1,12 +1,47 @@
 import './board.css';
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { BOARD_LIMITS } from '@circle/shared';
 import { OpenBalance } from './OpenBalance';
 import type { Boards } from './useBoards';
+import { boardNotice } from './words';
+import { describeError } from '../errors';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  heading: { id: 'board.BoardPanel.heading', defaultMessage: 'Decisional balances' },
+  behaviour: {
+    id: 'board.BoardPanel.behaviour',
+    defaultMessage: 'Behaviour',
+    description: 'The behaviour a new decisional balance is about (its title)',
+  },
+  example: { id: 'board.BoardPanel.example', defaultMessage: 'e.g. my drinking' },
+  start: { id: 'board.BoardPanel.start', defaultMessage: 'Start a balance' },
+  dismiss: { id: 'board.BoardPanel.dismiss', defaultMessage: 'Dismiss' },
+  balances: { id: 'board.BoardPanel.balances', defaultMessage: 'Balances' },
+  yours: { id: 'board.BoardPanel.yours', defaultMessage: 'Yours' },
+  mine: {
+    id: 'board.BoardPanel.mine',
+    defaultMessage: '{title}{shared, select, yes { (shared)} other {}}',
+    description: 'One of my balances in the list',
+  },
+  others: { id: 'board.BoardPanel.others', defaultMessage: 'Others’ balances' },
+  sharedWithRoom: { id: 'board.BoardPanel.sharedWithRoom', defaultMessage: 'Shared with the room' },
+  noneYet: { id: 'board.BoardPanel.noneYet', defaultMessage: 'None yet.' },
+  theirs: {
+    id: 'board.BoardPanel.theirs',
+    defaultMessage: '{title} ({owner}{shared, select, yes {} other {, private}})',
+    description: 'Someone else’s balance in the list: its title, its owner, whether it is private',
+  },
+  onScreen: {
+    id: 'board.BoardPanel.onScreen',
+    defaultMessage: 'This balance is on everyone’s screen, above.',
+  },
+});
 
 /** The decisional balances this person may see: theirs, and those shared (or, for facilitators, all). */
 export function BoardPanel({ boards }: { boards: Boards }) {
+  const intl = useIntl();
   const { me, nameOf } = useRoomContext();
   const [title, setTitle] = useState('');
   const mine = boards.list.filter((b) => b.owner === me.pid);
@@ -27,7 +62,7 @@ export function BoardPanel({ boards }: { boards: Boards }) {
 
   return (
     <section className="panel board-panel" aria-labelledby="board-heading">
-      <h2 id="board-heading">Decisional balances</h2>
+      <h2 id="board-heading">{intl.formatMessage(m.heading)}</h2>
       {me.role !== 'observer' && (
         <form
           className="inline-form"
@@ -37,43 +72,56 @@ export function BoardPanel({ boards }: { boards: Boards }) {
           }}
         >
           <label>
-            Behaviour{' '}
+            {intl.formatMessage(m.behaviour)}{' '}
             <input
               value={title}
               maxLength={BOARD_LIMITS.titleMax}
-              placeholder="e.g. my drinking"
+              placeholder={intl.formatMessage(m.example)}
               onChange={(e) => setTitle(e.target.value)}
             />
           </label>
-          <button type="submit">Start a balance</button>
+          <button type="submit">{intl.formatMessage(m.start)}</button>
         </form>
       )}
       {boards.error && (
         <p className="error" role="alert">
-          {boards.error}{' '}
+          {'limit' in boards.error ? boardNotice(intl, 'balances') : describeError(intl, boards.error.err)}{' '}
           <button type="button" className="link-button" onClick={boards.dismissError}>
-            Dismiss
+            {intl.formatMessage(m.dismiss)}
           </button>
         </p>
       )}
-      <nav aria-label="Balances">
+      <nav aria-label={intl.formatMessage(m.balances)}>
         {mine.length > 0 && (
           <>
-            <h3>Yours</h3>
-            <ul className="plain">{mine.map((b) => item(b, `${b.title}${b.shared ? ' (shared)' : ''}`))}</ul>
+            <h3>{intl.formatMessage(m.yours)}</h3>
+            <ul className="plain">
+              {mine.map((b) =>
+                item(b, intl.formatMessage(m.mine, { title: b.title, shared: b.shared ? 'yes' : 'no' })),
+              )}
+            </ul>
           </>
         )}
-        <h3>{me.role === 'facilitator' ? 'Others’ balances' : 'Shared with the room'}</h3>
+        <h3>{intl.formatMessage(me.role === 'facilitator' ? m.others : m.sharedWithRoom)}</h3>
         {others.length === 0 ? (
-          <p className="muted">None yet.</p>
+          <p className="muted">{intl.formatMessage(m.noneYet)}</p>
         ) : (
           <ul className="plain">
-            {others.map((b) => item(b, `${b.title} (${nameOf(b.owner)}${b.shared ? '' : ', private'})`))}
+            {others.map((b) =>
+              item(
+                b,
+                intl.formatMessage(m.theirs, {
+                  title: b.title,
+                  owner: nameOf(b.owner),
+                  shared: b.shared ? 'yes' : 'no',
+                }),
+              ),
+            )}
           </ul>
         )}
       </nav>
       {selected && selected === boards.spotlight ? (
-        <p className="muted">This balance is on everyone’s screen, above.</p>
+        <p className="muted">{intl.formatMessage(m.onScreen)}</p>
       ) : (
         selected && <OpenBalance id={selected} boards={boards} />
       )}

@@ -1,7 +1,31 @@
 import { memo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { BoardItem } from '@circle/shared';
 import { BOARD_LIMITS } from '@circle/shared';
 import { ImportanceSelect } from './ImportanceSelect';
+import { importanceOf } from './words';
+
+const m = defineMessages({
+  textOf: { id: 'board.ItemRow.textOf', defaultMessage: 'Text of “{text}”' },
+  save: { id: 'board.ItemRow.save', defaultMessage: 'Save' },
+  cancel: { id: 'board.ItemRow.cancel', defaultMessage: 'Cancel' },
+  importanceOf: { id: 'board.ItemRow.importanceOf', defaultMessage: 'Importance of “{text}”' },
+  edit: {
+    id: 'board.ItemRow.edit',
+    defaultMessage: 'Edit <hidden>“{text}”</hidden>',
+    description: 'The part in <hidden> is read only by screen readers',
+  },
+  up: { id: 'board.ItemRow.up', defaultMessage: 'Move “{text}” up' },
+  down: { id: 'board.ItemRow.down', defaultMessage: 'Move “{text}” down' },
+  removeLabel: { id: 'board.ItemRow.removeLabel', defaultMessage: 'Remove “{text}”' },
+  remove: { id: 'board.ItemRow.remove', defaultMessage: 'Remove' },
+  editing: {
+    id: 'board.ItemRow.editing',
+    defaultMessage: ' · {names} editing',
+    description: 'Who else is editing this item now; names is a list (“Ana and Ben”)',
+  },
+});
 
 interface Props {
   item: BoardItem;
@@ -20,8 +44,9 @@ interface Props {
 
 /** One reason: its text and weight, and for the owner and facilitators the keyboard-reachable controls. */
 function Row({ item, first, last, edit, others }: Props) {
+  const intl = useIntl();
   const [draft, setDraft] = useState<string | null>(null);
-  const quoted = `“${item.text}”`;
+  const text = { text: item.text };
 
   const start = () => {
     setDraft(item.text);
@@ -44,16 +69,16 @@ function Row({ item, first, last, edit, others }: Props) {
           }}
         >
           <input
-            aria-label={`Text of ${quoted}`}
+            aria-label={intl.formatMessage(m.textOf, text)}
             value={draft}
             maxLength={BOARD_LIMITS.textMax}
             autoFocus
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && stop(false)}
           />
-          <button type="submit">Save</button>
+          <button type="submit">{intl.formatMessage(m.save)}</button>
           <button type="button" onClick={() => stop(false)}>
-            Cancel
+            {intl.formatMessage(m.cancel)}
           </button>
         </form>
       ) : (
@@ -62,20 +87,27 @@ function Row({ item, first, last, edit, others }: Props) {
       {edit ? (
         <span className="board-item-controls">
           <ImportanceSelect
-            label={`Importance of ${quoted}`}
+            label={intl.formatMessage(m.importanceOf, text)}
             value={item.importance}
             onChange={(importance) => edit.update({ importance })}
           />
           {draft === null && (
             <button type="button" onClick={start}>
-              Edit <span className="sr-only">{quoted}</span>
+              {intl.formatMessage(m.edit, {
+                ...text,
+                hidden: (chunks: ReactNode[]) => (
+                  <span className="sr-only" key="hidden">
+                    {chunks}
+                  </span>
+                ),
+              })}
             </button>
           )}
           <button
             type="button"
             onClick={() => edit.move(-1)}
             disabled={first}
-            aria-label={`Move ${quoted} up`}
+            aria-label={intl.formatMessage(m.up, text)}
           >
             ↑
           </button>
@@ -83,21 +115,30 @@ function Row({ item, first, last, edit, others }: Props) {
             type="button"
             onClick={() => edit.move(1)}
             disabled={last}
-            aria-label={`Move ${quoted} down`}
+            aria-label={intl.formatMessage(m.down, text)}
           >
             ↓
           </button>
-          <button type="button" className="danger" onClick={edit.remove} aria-label={`Remove ${quoted}`}>
-            Remove
+          <button
+            type="button"
+            className="danger"
+            onClick={edit.remove}
+            aria-label={intl.formatMessage(m.removeLabel, text)}
+          >
+            {intl.formatMessage(m.remove)}
           </button>
         </span>
       ) : (
-        <span className="board-weight" aria-label={`importance ${item.importance} of 5`}>
+        <span className="board-weight" aria-label={importanceOf(intl, item.importance)}>
           {'●'.repeat(item.importance)}
           {'○'.repeat(5 - item.importance)}
         </span>
       )}
-      {others.length > 0 && <span className="muted"> · {others.join(', ')} editing</span>}
+      {others.length > 0 && (
+        <span className="muted">
+          {intl.formatMessage(m.editing, { names: intl.formatList(others, { type: 'conjunction' }) })}
+        </span>
+      )}
     </li>
   );
 }

@@ -1,10 +1,22 @@
 import { useId, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { BoardItem, Quadrant as QuadrantId } from '@circle/shared';
-import { QUADRANT_LABELS } from '@circle/shared';
 import { AddForm } from './AddForm';
 import { ItemRow } from './ItemRow';
 import type { BalanceActions } from './actions';
+import { quadrantLabel } from './words';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  empty: { id: 'board.Quadrant.empty', defaultMessage: 'Nothing here yet.' },
+  items: { id: 'board.Quadrant.items', defaultMessage: '{quadrant}: items' },
+  showFirst: { id: 'board.Quadrant.showFirst', defaultMessage: 'Show the first {count} only' },
+  showAll: { id: 'board.Quadrant.showAll', defaultMessage: 'Show all {count} items' },
+  newItem: { id: 'board.Quadrant.newItem', defaultMessage: 'New item' },
+  add: { id: 'board.Quadrant.add', defaultMessage: 'Add' },
+  suggestion: { id: 'board.Quadrant.suggestion', defaultMessage: 'Suggestion' },
+  suggest: { id: 'board.Quadrant.suggest', defaultMessage: 'Suggest' },
+});
 
 interface Props {
   quadrant: QuadrantId;
@@ -19,18 +31,19 @@ const FIRST_ROWS = 200;
 
 /** One of the four lists, with its own add (or suggest) form at the bottom. */
 export function Quadrant({ quadrant, items, actions, editors }: Props) {
+  const intl = useIntl();
   const { nameOf } = useRoomContext();
   const heading = useId();
   const [all, setAll] = useState(false);
-  const label = QUADRANT_LABELS[quadrant];
+  const label = quadrantLabel(intl, quadrant);
   const shown = all ? items : items.slice(0, FIRST_ROWS);
   return (
     <section className={`quadrant quadrant-${quadrant}`} aria-labelledby={heading}>
       <h4 id={heading}>{label}</h4>
       {items.length === 0 ? (
-        <p className="muted">Nothing here yet.</p>
+        <p className="muted">{intl.formatMessage(m.empty)}</p>
       ) : (
-        <ol className="plain board-items" aria-label={`${label}: items`}>
+        <ol className="plain board-items" aria-label={intl.formatMessage(m.items, { quadrant: label })}>
           {shown.map((item, i) => (
             <ItemRow
               key={item.id}
@@ -54,14 +67,24 @@ export function Quadrant({ quadrant, items, actions, editors }: Props) {
       )}
       {items.length > FIRST_ROWS && (
         <button type="button" className="link-button" onClick={() => setAll(!all)}>
-          {all ? `Show the first ${FIRST_ROWS} only` : `Show all ${items.length} items`}
+          {all
+            ? intl.formatMessage(m.showFirst, { count: FIRST_ROWS })
+            : intl.formatMessage(m.showAll, { count: items.length })}
         </button>
       )}
       {actions.canEdit && !actions.itemsFull && (
-        <AddForm textLabel="New item" button="Add" onAdd={(t, w) => actions.addItem(quadrant, t, w)} />
+        <AddForm
+          textLabel={intl.formatMessage(m.newItem)}
+          button={intl.formatMessage(m.add)}
+          onAdd={(t, w) => actions.addItem(quadrant, t, w)}
+        />
       )}
       {actions.canSuggest && (
-        <AddForm textLabel="Suggestion" button="Suggest" onAdd={(t, w) => actions.suggest(quadrant, t, w)} />
+        <AddForm
+          textLabel={intl.formatMessage(m.suggestion)}
+          button={intl.formatMessage(m.suggest)}
+          onAdd={(t, w) => actions.suggest(quadrant, t, w)}
+        />
       )}
     </section>
   );

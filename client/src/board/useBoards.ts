@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BalanceSummary } from '@circle/shared';
-import { describeError, errorCodeOf } from '../errors';
+import { errorCodeOf } from '../errors';
 import { call } from '../socket';
 import type { Room } from '../room/useRoom';
 import { useRoomContext } from '../room/RoomContext';
 import { useAdmittedSocket, useServerState } from '../room/useServerState';
 import { BalanceSync } from './BalanceSync';
-import { FULL } from './full';
 
 interface Listed {
   balances: BalanceSummary[];
@@ -53,7 +52,8 @@ export function useBoards() {
     [setListed],
   );
   const [selected, setSelected] = useState<string | null>(() => remembered(groupId));
-  const [error, setError] = useState<string | null>(null);
+  // A refusal, worded where it is shown: the cap on one's own balances, or the call's error.
+  const [error, setError] = useState<{ limit: true } | { err: unknown } | null>(null);
   const syncs = useRef(new Map<string, BalanceSync>());
 
   // Every open copy re-syncs on the new connection, sending what was edited offline.
@@ -116,7 +116,7 @@ export function useBoards() {
         return r;
       } catch (err) {
         // The only cap these actions can reach is the number of one's own balances.
-        setError(errorCodeOf(err) === 'LIMIT' ? FULL.balances : describeError(err));
+        setError(errorCodeOf(err) === 'LIMIT' ? { limit: true } : { err });
         return undefined;
       }
     },

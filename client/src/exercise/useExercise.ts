@@ -1,24 +1,25 @@
 import { useState } from 'react';
-import type { ExerciseView } from '@circle/shared';
+import type { ExerciseNotice, ExerciseView } from '@circle/shared';
 import { call } from '../socket';
 import { useServerState } from '../room/useServerState';
 
-const NOTICES: Record<string, string> = {
-  warning: 'The exercise is nearly over.',
-  'time-up': 'Time is up for the exercise.',
-  'time-out': 'TIME OUT: the play is frozen for the observers’ feedback.',
-  resumed: 'The play goes on.',
-  ended: 'The exercise has ended. Debrief: the word goes around the circle.',
-};
+// What the server says happened to the play comes as a code, worded where it is shown (`BriefPanel`).
+const CODES = new Set<string>([
+  'warning',
+  'time-up',
+  'time-out',
+  'resumed',
+  'ended',
+] satisfies ExerciseNotice[]);
 
 /** The role-play as this person sees it: the public picture and only their own instructions. */
 export function useExercise() {
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ExerciseNotice | null>(null);
   const [view, , refresh] = useServerState<ExerciseView | null>(null, {
     fetch: (socket) => call(socket, 'exercise:get', {}),
     on: {
       'exercise:changed': ({ notice: n }, { refetch }) => {
-        if (n && NOTICES[n]) setNotice(NOTICES[n]);
+        if (n && CODES.has(n)) setNotice(n as ExerciseNotice);
         refetch();
       },
     },

@@ -7,13 +7,13 @@ import type {
   ExerciseView,
   RolePlayGate,
   Scenario,
+  ScenarioEntry,
 } from '@circle/shared';
 import {
   BUILT_IN_SCENARIOS,
   COMMANDS,
   exerciseReducer,
   exerciseWake,
-  GENERAL_OBSERVER_QUESTIONS,
   mayPublishInExercise,
   mayUseFloorInExercise,
 } from '@circle/shared';
@@ -86,7 +86,8 @@ export class Exercises {
     this.changeListeners.push(fn);
   }
 
-  async scenarios(groupId: string): Promise<Scenario[]> {
+  /** The built-in scenarios by id (the client words them in each viewer's language), then the group's own. */
+  async scenarios(groupId: string): Promise<ScenarioEntry[]> {
     const custom = (await this.deps.store.get<Scenario[]>(scenariosKey(groupId))) ?? [];
     return [...BUILT_IN_SCENARIOS, ...custom];
   }
@@ -130,7 +131,7 @@ export class Exercises {
     const scenario = (await this.scenarios(room.id)).find((s) => s.id === state.scenarioId);
     return {
       state,
-      scenarioTitle: scenario?.title ?? null,
+      scenarioTitle: scenario && !scenario.builtIn ? scenario.title : null,
       brief: scenario ? brief(scenario, state, pid) : null,
     };
   }
@@ -146,9 +147,11 @@ export class Exercises {
 
   private async keepSummary(room: Room, state: ExerciseState) {
     const scenario = (await this.scenarios(room.id)).find((s) => s.id === state.scenarioId);
-    const name = (pid: string) => room.record.participants[pid]?.name ?? 'Someone';
+    // Someone who left is kept without a name ('') and named by the client in the reader's language.
+    const name = (pid: string) => room.record.participants[pid]?.name ?? '';
     const summary: ExerciseSummary = {
-      scenarioTitle: scenario?.title ?? state.scenarioId,
+      scenarioId: state.scenarioId,
+      scenarioTitle: scenario && !scenario.builtIn ? scenario.title : null,
       run: state.run,
       roles: Object.entries(state.roles).map(([pid, role]) => ({ name: name(pid), role })),
       sharedNotes: state.sharedNotes.map((n) => ({ name: name(n.pid), text: n.text, checked: n.checked })),
@@ -171,9 +174,10 @@ export class Exercises {
   }
 }
 
-function brief(scenario: Scenario, state: ExerciseState, pid: string): ExerciseBrief | null {
+function brief(scenario: ScenarioEntry, state: ExerciseState, pid: string): ExerciseBrief | null {
   const role = state.roles[pid];
   if (!role) return null;
+  if (scenario.builtIn) return { role, builtIn: scenario.id };
   const instructions =
     role === 'observer'
       ? scenario.forObservers
@@ -182,6 +186,6 @@ function brief(scenario: Scenario, state: ExerciseState, pid: string): ExerciseB
         : role === 'newcomer'
           ? (scenario.forNewcomer ?? scenario.forGroup)
           : scenario.forGroup;
-  const focus = role === 'observer' ? [...scenario.focus, ...GENERAL_OBSERVER_QUESTIONS] : [];
-  return { role, setup: scenario.setup, instructions, focus };
+  const focus = role === 'observer' ? scenario.focus : [];
+  return { role, builtIn: null, setup: scenario.setup, instructions, focus };
 }

@@ -1,4 +1,19 @@
-/** A role-play scenario for facilitator training: what the group, the leaders and the observers each read. */
+/**
+ * The role-play scenarios Circle ships, by id. Their words (title, set-up, each role's instructions, the
+ * observers' questions) are UI text: the client words them in the viewer's language from its catalogs
+ * (client/src/exercise/builtInScenarios.ts), so the server only ever sends the id.
+ */
+export const BUILT_IN_SCENARIO_IDS = ['newcomer', 'here-and-now', 'mirror'] as const;
+export type BuiltInScenarioId = (typeof BUILT_IN_SCENARIO_IDS)[number];
+
+export function isBuiltInScenario(id: string): id is BuiltInScenarioId {
+  return (BUILT_IN_SCENARIO_IDS as readonly string[]).includes(id);
+}
+
+/**
+ * A role-play scenario a group's facilitators wrote: the group's content, kept and shown as written.
+ * What the group, the leaders and the observers each read.
+ */
 export interface Scenario {
   id: string;
   title: string;
@@ -9,73 +24,10 @@ export interface Scenario {
   forObservers: string;
   /** The observers' checklist. */
   focus: string[];
-  builtIn: boolean;
+  builtIn: false;
 }
 
-export const GENERAL_OBSERVER_QUESTIONS = [
-  'Who started?',
-  'Was everyone encouraged to take part?',
-  'Were limits needed, and how were they set?',
-  'What were the difficult moments?',
-  'What makes a good facilitator, from what you saw?',
-];
+/** One entry of the scenario list: a built-in scenario by id, or one of the group's own in full. */
+export type ScenarioEntry = { id: BuiltInScenarioId; builtIn: true } | Scenario;
 
-export const BUILT_IN_SCENARIOS: Scenario[] = [
-  {
-    id: 'newcomer',
-    title: 'The newcomer',
-    setup: 'The group is meeting as usual when a new member joins for the first time.',
-    forGroup: 'Play an ordinary meeting. Welcome the newcomer in your own way; share as you usually would.',
-    forLeaders:
-      'Open the meeting, welcome the newcomer, explain how the group works and make room for them ' +
-      'without putting them on the spot. Keep the group in the here and now.',
-    forNewcomer:
-      'You are coming to this group for the first time. You are unsure whether you belong here and it ' +
-      'is hard to ask for help. Take your time; say as much or as little as feels right.',
-    forObservers:
-      'Watch how the group takes care of the newcomer. Do not take part; note what you see for the feedback.',
-    focus: [
-      'Motivation: what brought the newcomer, and was it heard?',
-      'Did the newcomer dare to ask for help?',
-      'Were limits set, and how?',
-      'Did the talk stay in the here and now?',
-      'Respect and trust: how did people treat each other?',
-      'Was the newcomer accepted?',
-      'What happened, how was the newcomer taken care of, did they get enough attention?',
-    ],
-    builtIn: true,
-  },
-  {
-    id: 'here-and-now',
-    title: 'Here and now',
-    setup: 'An ordinary meeting on a theme the facilitator chooses.',
-    forGroup: 'Talk about the theme as you would in a real meeting.',
-    forLeaders: 'Lead the meeting on the theme. Gently bring the talk back to feelings in the here and now.',
-    forObservers:
-      'Note whether the talk stays on feelings in the here and now, or drifts to then-and-there facts ' +
-      'and events that do not concern the group.',
-    focus: [
-      'Moments when the talk stayed with feelings in the here and now',
-      'Moments when it drifted to then-and-there facts and stories',
-      'How the leader brought it back (or did not)',
-    ],
-    builtIn: true,
-  },
-  {
-    id: 'mirror',
-    title: 'The mirror',
-    setup: 'The leader gives the floor to the group.',
-    forGroup: 'Share as you would. Some of you may want a lot of room, some very little.',
-    forLeaders:
-      'Give the floor to the group. Make sure everyone is involved, stop anyone who demands too much ' +
-      'attention, ask each member whether they want to share, and allow silence.',
-    forObservers: 'Watch how the leader shares out the floor and handles silence.',
-    focus: [
-      'Did the leader make sure everyone was involved?',
-      'Was anyone demanding too much attention stopped, and how?',
-      'Did the leader ask each member whether they wanted to share?',
-      'Was silence allowed? How was it handled?',
-    ],
-    builtIn: true,
-  },
-];
+export const BUILT_IN_SCENARIOS: ScenarioEntry[] = BUILT_IN_SCENARIO_IDS.map((id) => ({ id, builtIn: true }));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import { empty, id } from '../schemaParts.js';
 import { EXERCISE_ROLES, type ExerciseRole, type ExerciseState } from './machine.js';
-import type { Scenario } from './scenarios.js';
+import type { BuiltInScenarioId, ScenarioEntry } from './scenarios.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -43,21 +43,33 @@ export const exerciseEventSchemas = {
 /** What one person sees of the exercise: the public picture, and only their own instructions. */
 export interface ExerciseView {
   state: ExerciseState | null;
+  /** The title of the group's own scenario; null for a built-in one (the client words `state.scenarioId`). */
   scenarioTitle: string | null;
   brief: ExerciseBrief | null;
 }
 
-export interface ExerciseBrief {
-  role: ExerciseRole;
-  setup: string;
-  instructions: string;
-  /** Observers' checklist: the scenario's focus questions, then the general ones. */
-  focus: string[];
-}
+/**
+ * One person's instructions. A built-in scenario comes by id and the client words it for this role in
+ * the viewer's language; a scenario the group wrote comes as written. Observers' checklists end with the
+ * general questions, which the client words too.
+ */
+export type ExerciseBrief =
+  | { role: ExerciseRole; builtIn: BuiltInScenarioId }
+  | {
+      role: ExerciseRole;
+      builtIn: null;
+      setup: string;
+      instructions: string;
+      /** Observers' checklist: the scenario's own focus questions (empty for the other roles). */
+      focus: string[];
+    };
 
 export interface ExerciseSummary {
-  scenarioTitle: string;
+  scenarioId: string;
+  /** The group's own scenario's title; null for a built-in one (worded by the client from its id). */
+  scenarioTitle: string | null;
   run: number;
+  /** A name is '' when that person had left the meeting. */
   roles: { name: string; role: ExerciseRole }[];
   sharedNotes: { name: string; text: string; checked: string[] }[];
   durationMs: number;
@@ -66,7 +78,7 @@ export interface ExerciseSummary {
 
 export interface ExerciseEventResults {
   'exercise:get': ExerciseView;
-  'exercise:scenarios': Scenario[];
+  'exercise:scenarios': ScenarioEntry[];
   'exercise:saveScenario': { id: string };
   'exercise:setup': null;
   'exercise:start': null;

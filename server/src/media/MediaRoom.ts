@@ -17,8 +17,12 @@ const SPEAKING_THRESHOLD_DB = -55;
 export const MAX_TRANSPORTS_PER_PERSON = 4;
 /** Beyond the seats: facilitators, observers and second tabs. */
 const EXTRA_PEOPLE = 10;
-/** A room's transports are bounded by its size, so a handful of links cannot load a worker without end. */
-export const maxRoomTransports = (capacity: number) => 2 * (capacity + EXTRA_PEOPLE);
+/**
+ * A room's transports are bounded by its size (seats and listener places), so a handful of links cannot
+ * load the workers without end.
+ */
+export const maxRoomTransports = (size: { capacity: number; listeners?: number }) =>
+  2 * (size.capacity + (size.listeners ?? 0) + EXTRA_PEOPLE);
 
 interface ProducerEntry {
   producer: types.Producer;
@@ -168,8 +172,7 @@ export class MediaRoom {
     const others = (of: (p: Peer) => boolean) =>
       [...this.peers.values()].filter(of).reduce((n, p) => n + p.transports.size, 0) - replaced.length;
     if (others((p) => p.pid === pid) >= MAX_TRANSPORTS_PER_PERSON) throw new AppError('CONFLICT');
-    if (others(() => true) >= maxRoomTransports(this.room.group.settings.capacity))
-      throw new AppError('ROOM_FULL');
+    if (others(() => true) >= maxRoomTransports(this.room.group.settings)) throw new AppError('ROOM_FULL');
     for (const t of replaced) t.close();
     const router =
       direction === 'send' ? this.routers.main : await this.routers.forReceiver((r) => this.receiversOn(r));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CreateGroupPage } from './groups/CreateGroupPage';
 import { JoinPage } from './join/JoinPage';
 import { defineMessages, useIntl } from 'react-intl';
-import { LanguagePicker } from './i18n/LanguagePicker';
+import { LanguagePicker, OwnPickerProvider } from './i18n/LanguagePicker';
 
 const m = defineMessages({
   notFound: { id: 'app.notFound', defaultMessage: 'Page not found' },
@@ -36,11 +36,13 @@ function useHash(): string {
 }
 
 export function App() {
+  // The room shows the picker in its own menu (see useOwnLanguagePicker).
+  const [pageHasPicker, setPageHasPicker] = useState(false);
   return (
-    <>
-      <LanguagePicker />
+    <OwnPickerProvider value={setPageHasPicker}>
+      {!pageHasPicker && <LanguagePicker />}
       <Page />
-    </>
+    </OwnPickerProvider>
   );
 }
 

@@ -1,5 +1,23 @@
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { ConfirmDialog } from '../room/ConfirmDialog';
+
+const m = defineMessages({
+  leave: { id: 'care.LeaveButton.leave', defaultMessage: 'Leave' },
+  title: { id: 'care.LeaveButton.title', defaultMessage: 'Leave the meeting?' },
+  question: {
+    id: 'care.LeaveButton.question',
+    defaultMessage:
+      'Do you want to leave the meeting? You are welcome to stay, or to step out for a moment instead.',
+  },
+  contacts: {
+    id: 'care.LeaveButton.contacts',
+    defaultMessage: 'If you need someone to talk to:',
+    description: "Followed by the group's support contacts (phone numbers, names)",
+  },
+  leaveMeeting: { id: 'care.LeaveButton.leaveMeeting', defaultMessage: 'Leave the meeting' },
+  stay: { id: 'care.LeaveButton.stay', defaultMessage: 'Stay' },
+});
 
 interface Props {
   onLeave: () => void;
@@ -10,6 +28,7 @@ interface Props {
 
 /** Leaving asks once, kindly, and says who to call. */
 export function LeaveButton({ onLeave, supportContacts, className }: Props) {
+  const intl = useIntl();
   const [asking, setAsking] = useState(false);
   return (
     <>
@@ -17,23 +36,21 @@ export function LeaveButton({ onLeave, supportContacts, className }: Props) {
         <span aria-hidden="true" className="bar-icon">
           ⎋
         </span>
-        <span className="bar-label">Leave</span>
+        <span className="bar-label">{intl.formatMessage(m.leave)}</span>
       </button>
-      <ConfirmDialog open={asking} title="Leave the meeting?" onClose={() => setAsking(false)}>
-        <p id="leave-question">
-          Do you want to leave the meeting? You are welcome to stay, or to step out for a moment instead.
-        </p>
+      <ConfirmDialog open={asking} title={intl.formatMessage(m.title)} onClose={() => setAsking(false)}>
+        <p id="leave-question">{intl.formatMessage(m.question)}</p>
         {supportContacts && (
           <p className="support-contacts">
-            <strong>If you need someone to talk to:</strong> {supportContacts}
+            <strong>{intl.formatMessage(m.contacts)}</strong> {supportContacts}
           </p>
         )}
         <div className="button-row">
           <button type="button" onClick={onLeave}>
-            Leave the meeting
+            {intl.formatMessage(m.leaveMeeting)}
           </button>
           <button type="button" className="primary" onClick={() => setAsking(false)} autoFocus>
-            Stay
+            {intl.formatMessage(m.stay)}
           </button>
         </div>
       </ConfirmDialog>

@@ -1,7 +1,18 @@
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  back: { id: 'care.StepOutButton.back', defaultMessage: "I'm back" },
+  stepOut: {
+    id: 'care.StepOutButton.stepOut',
+    defaultMessage: 'Step out for a moment',
+    description: 'Leave the circle for a short while, keeping your seat',
+  },
+});
 
 /** Stepping out for a moment keeps the seat; the same place in the bar brings you back. */
 export function StepOutButton({ inSideRoom }: { inSideRoom: boolean }) {
+  const intl = useIntl();
   const { view, me, act } = useRoomContext();
   const { floor } = view;
   // In a side room the facilitator brings them back; there is nothing to press.
@@ -17,7 +28,7 @@ export function StepOutButton({ inSideRoom }: { inSideRoom: boolean }) {
       <span aria-hidden="true" className="bar-icon">
         ↩
       </span>
-      <span className="bar-label">I&apos;m back</span>
+      <span className="bar-label">{intl.formatMessage(m.back)}</span>
     </button>
   ) : (
     <button
@@ -29,7 +40,7 @@ export function StepOutButton({ inSideRoom }: { inSideRoom: boolean }) {
       <span aria-hidden="true" className="bar-icon">
         ☕
       </span>
-      <span className="bar-label">Step out for a moment</span>
+      <span className="bar-label">{intl.formatMessage(m.stepOut)}</span>
     </button>
   );
 }

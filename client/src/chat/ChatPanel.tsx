@@ -1,16 +1,31 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS } from '@circle/shared';
 import type { ChatMessage } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const m = defineMessages({
+  heading: { id: 'chat.ChatPanel.heading', defaultMessage: 'Group chat' },
+  empty: { id: 'chat.ChatPanel.empty', defaultMessage: 'Nothing written yet.' },
+  messages: { id: 'chat.ChatPanel.messages', defaultMessage: 'Chat messages' },
+  you: { id: 'chat.ChatPanel.you', defaultMessage: 'You', description: 'Author of a message: yourself' },
+  deleteFrom: { id: 'chat.ChatPanel.deleteFrom', defaultMessage: 'Delete message from {name}' },
+  delete: { id: 'chat.ChatPanel.delete', defaultMessage: 'Delete' },
+  off: { id: 'chat.ChatPanel.off', defaultMessage: 'The chat is off.' },
+  write: { id: 'chat.ChatPanel.write', defaultMessage: 'Write to the group' },
+  send: { id: 'chat.ChatPanel.send', defaultMessage: 'Send' },
+  observers: { id: 'chat.ChatPanel.observers', defaultMessage: 'Observers read the chat without writing.' },
+  turnOff: { id: 'chat.ChatPanel.turnOff', defaultMessage: 'Turn the chat off' },
+  turnOn: { id: 'chat.ChatPanel.turnOn', defaultMessage: 'Turn the chat on' },
+});
 
 /**
  * The group chat: seated people write (to share in writing when they would rather not speak), observers
  * read, facilitators switch it off and on and delete a message. Part of the meeting only.
  */
 export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
+  const intl = useIntl();
   const { view, me, facilitator, act } = useRoomContext();
   const { role, pid: myPid } = me;
   const enabled = view.meeting.chatEnabled;
@@ -24,33 +39,33 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
 
   return (
     <section className="panel chat" aria-labelledby="chat-heading">
-      <h2 id="chat-heading">Group chat</h2>
+      <h2 id="chat-heading">{intl.formatMessage(m.heading)}</h2>
       {messages.length === 0 ? (
-        <p className="hint">Nothing written yet.</p>
+        <p className="hint">{intl.formatMessage(m.empty)}</p>
       ) : (
-        <ol className="plain messages" aria-label="Chat messages" aria-live="polite">
-          {messages.map((m) => (
-            <li key={m.id}>
-              <strong>{m.pid === myPid ? 'You' : m.name}</strong>: {m.text}{' '}
-              <span className="muted">{time(m.at)}</span>
+        <ol className="plain messages" aria-label={intl.formatMessage(m.messages)} aria-live="polite">
+          {messages.map((msg) => (
+            <li key={msg.id}>
+              <strong>{msg.pid === myPid ? intl.formatMessage(m.you) : msg.name}</strong>: {msg.text}{' '}
+              <span className="muted">{intl.formatTime(msg.at, { hour: '2-digit', minute: '2-digit' })}</span>
               {facilitator && (
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Delete message from ${m.name}`}
-                  onClick={() => void act('chat:delete', { id: m.id })}
+                  aria-label={intl.formatMessage(m.deleteFrom, { name: msg.name })}
+                  onClick={() => void act('chat:delete', { id: msg.id })}
                 >
-                  Delete
+                  {intl.formatMessage(m.delete)}
                 </button>
               )}
             </li>
           ))}
         </ol>
       )}
-      {!enabled && <p className="status-text">The chat is off.</p>}
+      {!enabled && <p className="status-text">{intl.formatMessage(m.off)}</p>}
       {enabled && role !== 'observer' && (
         <form className="inline-form" onSubmit={(e) => void send(e)}>
-          <label htmlFor="chat-text">Write to the group</label>
+          <label htmlFor="chat-text">{intl.formatMessage(m.write)}</label>
           <input
             id="chat-text"
             value={text}
@@ -58,14 +73,14 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
             onChange={(e) => setText(e.target.value)}
           />
           <button type="submit" disabled={!text.trim()}>
-            Send
+            {intl.formatMessage(m.send)}
           </button>
         </form>
       )}
-      {role === 'observer' && <p className="hint">Observers read the chat without writing.</p>}
+      {role === 'observer' && <p className="hint">{intl.formatMessage(m.observers)}</p>}
       {facilitator && (
         <button type="button" onClick={() => void act('chat:toggle', { on: !enabled })}>
-          {enabled ? 'Turn the chat off' : 'Turn the chat on'}
+          {intl.formatMessage(enabled ? m.turnOff : m.turnOn)}
         </button>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS } from '@circle/shared';
 import type { Whisper } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
@@ -11,11 +12,16 @@ interface Props {
   label: string;
 }
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const m = defineMessages({
+  messages: { id: 'chat.PrivateThread.messages', defaultMessage: 'Private messages' },
+  you: { id: 'chat.PrivateThread.you', defaultMessage: 'You', description: 'Author of a message: yourself' },
+  send: { id: 'chat.PrivateThread.send', defaultMessage: 'Send privately' },
+});
 
 /** A private word between the facilitators and one member: the thread and a way to answer. */
 export function PrivateThread({ member, whispers, label }: Props) {
   // Facilitators write to the member; the member writes to the facilitators.
+  const intl = useIntl();
   const { me, facilitator, act } = useRoomContext();
   const myPid = me.pid;
   const [text, setText] = useState('');
@@ -33,11 +39,11 @@ export function PrivateThread({ member, whispers, label }: Props) {
   return (
     <div className="private-thread">
       {thread.length > 0 && (
-        <ol className="plain messages" aria-label="Private messages">
+        <ol className="plain messages" aria-label={intl.formatMessage(m.messages)}>
           {thread.map((w) => (
             <li key={w.id}>
-              <strong>{w.from === myPid ? 'You' : w.fromName}</strong>: {w.text}{' '}
-              <span className="muted">{time(w.at)}</span>
+              <strong>{w.from === myPid ? intl.formatMessage(m.you) : w.fromName}</strong>: {w.text}{' '}
+              <span className="muted">{intl.formatTime(w.at, { hour: '2-digit', minute: '2-digit' })}</span>
             </li>
           ))}
         </ol>
@@ -51,7 +57,7 @@ export function PrivateThread({ member, whispers, label }: Props) {
           onChange={(e) => setText(e.target.value)}
         />
         <button type="submit" disabled={!text.trim()}>
-          Send privately
+          {intl.formatMessage(m.send)}
         </button>
       </form>
     </div>

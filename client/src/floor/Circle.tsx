@@ -1,7 +1,61 @@
 import type { ReactNode } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { upcoming } from '@circle/shared';
 import { actOn } from '../moderation/actOn';
 import { useRoomContext } from '../room/RoomContext';
+import { MARK, PRESENCE } from './words';
+
+// A seat's states are read together as its name ("Ana, has the word, hand raised, number 1").
+const m = defineMessages({
+  circle: { id: 'floor.Circle.circle', defaultMessage: 'Circle', description: 'The ring of seats' },
+  someone: { id: 'floor.Circle.someone', defaultMessage: 'Someone', description: 'A person who has left' },
+  you: { id: 'floor.Circle.you', defaultMessage: 'you', description: 'Marks your own seat' },
+  askedSupport: { id: 'floor.Circle.askedSupport', defaultMessage: 'asked for support' },
+  facilitator: { id: 'floor.Circle.facilitator', defaultMessage: 'facilitator' },
+  hasWord: {
+    id: 'floor.Circle.hasWord',
+    defaultMessage: 'has the word',
+    description: 'Is the one speaking now, as the word passes around the circle',
+  },
+  speaking: {
+    id: 'floor.Circle.speaking',
+    defaultMessage: 'speaking',
+    description: 'Heard talking right now',
+  },
+  handNumber: {
+    id: 'floor.Circle.handNumber',
+    defaultMessage: 'hand raised, number {place}',
+    description: 'Their place in the line of raised hands',
+  },
+  next: { id: 'floor.Circle.next', defaultMessage: 'next', description: 'Gets the word next' },
+  spokeRound: { id: 'floor.Circle.spokeRound', defaultMessage: 'spoke this round' },
+  passedRound: {
+    id: 'floor.Circle.passedRound',
+    defaultMessage: 'passed this round',
+    description: 'Chose to pass (not speak) in this go-around',
+  },
+  skippedRound: { id: 'floor.Circle.skippedRound', defaultMessage: 'skipped this round' },
+  micHeld: {
+    id: 'floor.Circle.micHeld',
+    defaultMessage: 'microphone held',
+    description: 'A facilitator keeps their microphone off for now',
+  },
+  notSpoken: { id: 'floor.Circle.notSpoken', defaultMessage: 'not spoken yet' },
+  actOn: {
+    id: 'floor.Circle.actOn',
+    defaultMessage: 'Act on',
+    description: "Read before a person's name on their seat: opens the facilitators' tools for them",
+  },
+  support: { id: 'floor.Circle.support', defaultMessage: 'support', description: 'Badge: asked for support' },
+  hand: {
+    id: 'floor.Circle.hand',
+    defaultMessage: 'hand {place}',
+    description: 'Badge: raised hand, place in line',
+  },
+  steppedOut: { id: 'floor.Circle.steppedOut', defaultMessage: 'stepped out' },
+  micHeldShort: { id: 'floor.Circle.micHeldShort', defaultMessage: 'mic held', description: 'Short badge' },
+  nobody: { id: 'floor.Circle.nobody', defaultMessage: 'Nobody is seated yet.' },
+});
 
 interface Props {
   /** Shown in the middle of the ring (the turn timer). */
@@ -28,10 +82,12 @@ function Mark({ icon, text, kind }: { icon: string; text: string; kind: string }
   );
 }
 
-const MARK_LABELS = { spoke: 'spoke this round', passed: 'passed this round', skipped: 'skipped this round' };
+const MARK_LABELS = { spoke: m.spokeRound, passed: m.passedRound, skipped: m.skippedRound };
 
 /** The seats, laid out around a ring in seat order, starting at the top and going clockwise. */
 export function Circle({ children, decorate, speaking, hidden, support, held }: Props) {
+  const intl = useIntl();
+  const say = intl.formatMessage;
   const { view, me, facilitator } = useRoomContext();
   const { floor, participants } = view;
   const myPid = me.pid;
@@ -48,11 +104,11 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
       <ul
         className={`ring${count > 12 ? ' dense' : count > 8 ? ' crowded' : ''}`}
         role="list"
-        aria-label="Circle"
+        aria-label={say(m.circle)}
       >
         {seats.map((pid, i) => {
           const person = byPid.get(pid);
-          const name = person?.name ?? 'Someone';
+          const name = person?.name ?? say(m.someone);
           const angle = (2 * Math.PI * i) / Math.max(count, 1) - Math.PI / 2;
           const holder = floor.holder?.pid === pid;
           const hand = floor.queue.indexOf(pid);
@@ -63,17 +119,17 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
           const states: string[] = [];
           const asked = support?.has(pid) ?? false;
           const muted = held?.has(pid) ?? false;
-          if (pid === myPid) states.push('you');
-          if (asked) states.push('asked for support');
-          if (person?.role === 'facilitator') states.push('facilitator');
-          if (holder) states.push('has the word');
-          if (speaking?.has(pid)) states.push('speaking');
-          if (hand >= 0) states.push(`hand raised, number ${hand + 1}`);
-          if (!holder && next === pid) states.push('next');
-          if (mark) states.push(MARK_LABELS[mark]);
-          if (presence !== 'here') states.push(presence);
-          if (muted) states.push('microphone held');
-          if (showTurns && !turns) states.push('not spoken yet');
+          if (pid === myPid) states.push(say(m.you));
+          if (asked) states.push(say(m.askedSupport));
+          if (person?.role === 'facilitator') states.push(say(m.facilitator));
+          if (holder) states.push(say(m.hasWord));
+          if (speaking?.has(pid)) states.push(say(m.speaking));
+          if (hand >= 0) states.push(say(m.handNumber, { place: hand + 1 }));
+          if (!holder && next === pid) states.push(say(m.next));
+          if (mark) states.push(say(MARK_LABELS[mark]));
+          if (presence !== 'here') states.push(say(PRESENCE[presence]));
+          if (muted) states.push(say(m.micHeld));
+          if (showTurns && !turns) states.push(say(m.notSpoken));
 
           const classes = ['seat', presence];
           if (holder) classes.push('holder');
@@ -86,7 +142,7 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
               key={pid}
               role="listitem"
               className={classes.join(' ')}
-              aria-label={[name, ...states].join(', ')}
+              aria-label={intl.formatList([name, ...states], { type: 'unit', style: 'short' })}
               aria-current={holder ? 'true' : undefined}
               style={{ left: `${50 + 42 * Math.cos(angle)}%`, top: `${50 + 38 * Math.sin(angle)}%` }}
             >
@@ -94,29 +150,27 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
               {facilitator && person && person.role !== 'facilitator' ? (
                 // Tap a seat to act on that person: the console's People tab opens with them chosen.
                 <button type="button" className="seat-name seat-pick" onClick={() => actOn(pid)}>
-                  <span className="sr-only">Act on </span>
+                  <span className="sr-only">{say(m.actOn)} </span>
                   {name}
                 </button>
               ) : (
                 <span className="seat-name">{name}</span>
               )}
-              {pid === myPid && <span className="seat-tag">you</span>}
-              {asked && <Mark kind="support" icon="⚑" text="support" />}
-              {hand >= 0 && <Mark kind="hand" icon="✋" text={`hand ${hand + 1}`} />}
-              {holder && <Mark kind="speaking" icon="●" text="has the word" />}
-              {!holder && next === pid && <span className="badge next">next</span>}
-              {mark && <span className={`badge mark ${mark}`}>{mark}</span>}
-              {presence === 'away' && <Mark kind="presence" icon="☕" text="stepped out" />}
-              {presence === 'offline' && <Mark kind="presence" icon="⚠" text="offline" />}
-              {muted && <Mark kind="held" icon="🔇" text="mic held" />}
-              {showTurns && !turns && <span className="badge quiet">not spoken yet</span>}
+              {pid === myPid && <span className="seat-tag">{say(m.you)}</span>}
+              {asked && <Mark kind="support" icon="⚑" text={say(m.support)} />}
+              {hand >= 0 && <Mark kind="hand" icon="✋" text={say(m.hand, { place: hand + 1 })} />}
+              {holder && <Mark kind="speaking" icon="●" text={say(m.hasWord)} />}
+              {!holder && next === pid && <span className="badge next">{say(m.next)}</span>}
+              {mark && <span className={`badge mark ${mark}`}>{say(MARK[mark])}</span>}
+              {presence === 'away' && <Mark kind="presence" icon="☕" text={say(m.steppedOut)} />}
+              {presence === 'offline' && <Mark kind="presence" icon="⚠" text={say(PRESENCE.offline)} />}
+              {muted && <Mark kind="held" icon="🔇" text={say(m.micHeldShort)} />}
+              {showTurns && !turns && <span className="badge quiet">{say(m.notSpoken)}</span>}
             </li>
           );
         })}
       </ul>
-      <div className="ring-center">
-        {count === 0 ? <p className="hint">Nobody is seated yet.</p> : children}
-      </div>
+      <div className="ring-center">{count === 0 ? <p className="hint">{say(m.nobody)}</p> : children}</div>
     </div>
   );
 }

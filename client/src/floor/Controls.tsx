@@ -1,11 +1,32 @@
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 import { shortcutProps } from '../room/shortcuts';
 
-function ordinal(n: number): string {
-  const rem = n % 100;
-  if (rem >= 11 && rem <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
+const m = defineMessages({
+  yours: { id: 'floor.Controls.yours', defaultMessage: 'Your controls' },
+  done: {
+    id: 'floor.Controls.done',
+    defaultMessage: "I'm done",
+    description: 'Button: end your turn and hand the word on',
+  },
+  pass: {
+    id: 'floor.Controls.pass',
+    defaultMessage: 'Pass',
+    description: 'Button: skip your turn without speaking (as in a go-around)',
+  },
+  lower: { id: 'floor.Controls.lower', defaultMessage: 'Lower hand' },
+  raised: {
+    id: 'floor.Controls.raised',
+    defaultMessage:
+      'Your hand is raised ({place, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} in line)',
+    description: 'Your place among the raised hands',
+  },
+  raise: {
+    id: 'floor.Controls.raise',
+    defaultMessage: 'Raise hand',
+    description: 'Button: ask for the word',
+  },
+});
 
 interface FloorButtonProps {
   icon: string;
@@ -36,6 +57,7 @@ function FloorButton({ icon, label, shortcut, primary, onClick }: FloorButtonPro
 
 /** A seated person's own controls: ask for the word, or finish a turn. Observers get none. */
 export function Controls() {
+  const intl = useIntl();
   const { view, me, act } = useRoomContext();
   const { floor } = view;
   const { pid: myPid, role } = me;
@@ -46,32 +68,37 @@ export function Controls() {
   const place = floor.queue.indexOf(myPid);
 
   return (
-    <section className="controls" aria-label="Your controls">
+    <section className="controls" aria-label={intl.formatMessage(m.yours)}>
       {holding ? (
         <>
           <FloorButton
             icon="✓"
-            label="I'm done"
+            label={intl.formatMessage(m.done)}
             shortcut="d"
             primary
             onClick={() => void act('floor:done', {})}
           />
-          <FloorButton icon="↷" label="Pass" shortcut="p" onClick={() => void act('floor:pass', {})} />
+          <FloorButton
+            icon="↷"
+            label={intl.formatMessage(m.pass)}
+            shortcut="p"
+            onClick={() => void act('floor:pass', {})}
+          />
         </>
       ) : place >= 0 ? (
         <>
           <FloorButton
             icon="✋"
-            label="Lower hand"
+            label={intl.formatMessage(m.lower)}
             shortcut="r"
             onClick={() => void act('floor:lower', {})}
           />
-          <span className="hand-place">Your hand is raised ({ordinal(place + 1)} in line)</span>
+          <span className="hand-place">{intl.formatMessage(m.raised, { place: place + 1 })}</span>
         </>
       ) : (
         <FloorButton
           icon="✋"
-          label="Raise hand"
+          label={intl.formatMessage(m.raise)}
           shortcut="r"
           primary
           onClick={() => void act('floor:raise', {})}

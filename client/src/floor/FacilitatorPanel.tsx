@@ -1,10 +1,54 @@
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS, upcoming } from '@circle/shared';
 import type { FloorState } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { FloorMoves } from './FloorMoves';
 import { SeatOrder } from './SeatOrder';
 import { TurnSettings } from './TurnSettings';
+import { PRESENCE } from './words';
+
+const m = defineMessages({
+  heading: { id: 'floor.FacilitatorPanel.heading', defaultMessage: 'Facilitation' },
+  person: { id: 'floor.FacilitatorPanel.person', defaultMessage: 'Person' },
+  choose: { id: 'floor.FacilitatorPanel.choose', defaultMessage: 'Choose a person…' },
+  presence: {
+    id: 'floor.FacilitatorPanel.presence',
+    defaultMessage: '({presence})',
+    description: 'After a name in the list of people: away, or offline',
+  },
+  goAround: {
+    id: 'floor.FacilitatorPanel.goAround',
+    defaultMessage: 'Go-around',
+    description: 'A round in which everyone in the circle speaks in turn, in seat order',
+  },
+  roundStatus: {
+    id: 'floor.FacilitatorPanel.roundStatus',
+    defaultMessage: 'Round in progress: {done} of {total} done.',
+  },
+  skip: { id: 'floor.FacilitatorPanel.skip', defaultMessage: 'Skip' },
+  skips: { id: 'floor.FacilitatorPanel.skips', defaultMessage: 'Skips {name} in this round' },
+  nobodyToSkip: { id: 'floor.FacilitatorPanel.nobodyToSkip', defaultMessage: 'Nobody left to skip' },
+  endRound: { id: 'floor.FacilitatorPanel.endRound', defaultMessage: 'End the round' },
+  roundLimit: {
+    id: 'floor.FacilitatorPanel.roundLimit',
+    defaultMessage: 'Turn limit for this round (seconds)',
+  },
+  groupSetting: {
+    id: 'floor.FacilitatorPanel.groupSetting',
+    defaultMessage: 'group setting',
+    description: "Placeholder: when empty, the group's usual turn limit applies",
+  },
+  startRound: { id: 'floor.FacilitatorPanel.startRound', defaultMessage: 'Start a round' },
+  startsWith: {
+    id: 'floor.FacilitatorPanel.startsWith',
+    defaultMessage: 'Starts with {name}, then follows the seating order.',
+  },
+  startsFirst: {
+    id: 'floor.FacilitatorPanel.startsFirst',
+    defaultMessage: 'Starts with the first seat, then follows the seating order.',
+  },
+});
 
 /** Who the Skip button applies to: the chosen person if they still have a turn in the round, else the current one. */
 function skipTarget(floor: FloorState, chosen: string): string | null {
@@ -19,6 +63,7 @@ function skipTarget(floor: FloorState, chosen: string): string | null {
 }
 
 export function FacilitatorPanel() {
+  const intl = useIntl();
   const { view, nameOf, act } = useRoomContext();
   const { floor } = view;
   const [picked, setPicked] = useState('');
@@ -32,16 +77,20 @@ export function FacilitatorPanel() {
 
   return (
     <section className="panel facilitator" aria-labelledby="facilitator-heading">
-      <h2 id="facilitator-heading">Facilitation</h2>
+      <h2 id="facilitator-heading">{intl.formatMessage(m.heading)}</h2>
 
       <div className="field">
-        <label htmlFor="person">Person</label>
+        <label htmlFor="person">{intl.formatMessage(m.person)}</label>
         <select id="person" value={chosen} onChange={(e) => setPicked(e.target.value)}>
-          <option value="">Choose a person…</option>
+          <option value="">{intl.formatMessage(m.choose)}</option>
           {floor.seats.map((pid) => (
             <option key={pid} value={pid}>
               {nameOf(pid)}
-              {floor.presence[pid] !== 'here' ? ` (${floor.presence[pid] ?? 'offline'})` : ''}
+              {floor.presence[pid] !== 'here'
+                ? ` ${intl.formatMessage(m.presence, {
+                    presence: intl.formatMessage(PRESENCE[floor.presence[pid] ?? 'offline']),
+                  })}`
+                : ''}
             </option>
           ))}
         </select>
@@ -49,11 +98,11 @@ export function FacilitatorPanel() {
 
       <FloorMoves chosen={chosen} />
 
-      <h3>Go-around</h3>
+      <h3>{intl.formatMessage(m.goAround)}</h3>
       {round ? (
         <>
           <p className="status-text">
-            Round in progress: {roundDone} of {round.order.length} done.
+            {intl.formatMessage(m.roundStatus, { done: roundDone, total: round.order.length })}
           </p>
           <div className="button-row">
             <button
@@ -62,25 +111,27 @@ export function FacilitatorPanel() {
               aria-describedby="skip-target"
               onClick={() => skip && void act('floor:skip', { pid: skip })}
             >
-              Skip
+              {intl.formatMessage(m.skip)}
             </button>
             <span id="skip-target" className="hint">
-              {skip ? `Skips ${nameOf(skip)} in this round` : 'Nobody left to skip'}
+              {skip
+                ? intl.formatMessage(m.skips, { name: nameOf(skip) })
+                : intl.formatMessage(m.nobodyToSkip)}
             </span>
           </div>
           <button type="button" onClick={() => void act('floor:endRound', {})}>
-            End the round
+            {intl.formatMessage(m.endRound)}
           </button>
         </>
       ) : (
         <div className="button-row">
-          <label htmlFor="round-limit">Turn limit for this round (seconds)</label>
+          <label htmlFor="round-limit">{intl.formatMessage(m.roundLimit)}</label>
           <input
             id="round-limit"
             type="number"
             min={LIMITS.turnLimitSecMin}
             max={LIMITS.turnLimitSecMax}
-            placeholder="group setting"
+            placeholder={intl.formatMessage(m.groupSetting)}
             value={roundLimit}
             onChange={(e) => setRoundLimit(e.target.value)}
           />
@@ -95,11 +146,12 @@ export function FacilitatorPanel() {
               })
             }
           >
-            Start a round
+            {intl.formatMessage(m.startRound)}
           </button>
           <span id="round-hint" className="hint">
-            {chosen ? `Starts with ${nameOf(chosen)}` : 'Starts with the first seat'}, then follows the
-            seating order.
+            {chosen
+              ? intl.formatMessage(m.startsWith, { name: nameOf(chosen) })
+              : intl.formatMessage(m.startsFirst)}
           </span>
         </div>
       )}

@@ -1,7 +1,20 @@
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
+import { PRESENCE } from './words';
+
+const m = defineMessages({
+  heading: { id: 'floor.Queue.heading', defaultMessage: 'Raised hands' },
+  none: { id: 'floor.Queue.none', defaultMessage: 'No hands raised.' },
+  you: { id: 'floor.Queue.you', defaultMessage: '(you)', description: 'After your own name in the list' },
+  up: { id: 'floor.Queue.up', defaultMessage: 'Move {name} up in the queue' },
+  down: { id: 'floor.Queue.down', defaultMessage: 'Move {name} down in the queue' },
+  lowerName: { id: 'floor.Queue.lowerName', defaultMessage: "Lower {name}'s hand" },
+  lower: { id: 'floor.Queue.lower', defaultMessage: 'Lower hand' },
+});
 
 /** Raised hands in order; facilitators can reorder them or lower someone's hand. */
 export function Queue() {
+  const intl = useIntl();
   const { view, me, facilitator: isFacilitator, nameOf, act } = useRoomContext();
   const { floor } = view;
   const myPid = me.pid;
@@ -20,11 +33,11 @@ export function Queue() {
 
   return (
     <section className="panel" aria-labelledby="queue-heading">
-      <h2 id="queue-heading">Raised hands</h2>
+      <h2 id="queue-heading">{intl.formatMessage(m.heading)}</h2>
       {queue.length === 0 ? (
-        <p className="hint">No hands raised.</p>
+        <p className="hint">{intl.formatMessage(m.none)}</p>
       ) : (
-        <ol className="queue" aria-label="Raised hands">
+        <ol className="queue" aria-label={intl.formatMessage(m.heading)}>
           {queue.map((pid, i) => {
             const name = nameOf(pid);
             return (
@@ -34,9 +47,12 @@ export function Queue() {
                     {i + 1}
                   </span>
                   {name}
-                  {pid === myPid && ' (you)'}
+                  {pid === myPid && ` ${intl.formatMessage(m.you)}`}
                   {floor.presence[pid] !== 'here' && (
-                    <span className="muted"> · {floor.presence[pid] ?? 'gone'}</span>
+                    <span className="muted">
+                      {' '}
+                      · {intl.formatMessage(PRESENCE[floor.presence[pid] ?? 'gone'])}
+                    </span>
                   )}
                 </span>
                 {isFacilitator && (
@@ -44,7 +60,7 @@ export function Queue() {
                     <button
                       type="button"
                       disabled={i === 0}
-                      aria-label={`Move ${name} up in the queue`}
+                      aria-label={intl.formatMessage(m.up, { name })}
                       onClick={() => move(i, -1)}
                     >
                       <span aria-hidden="true">↑</span>
@@ -52,17 +68,17 @@ export function Queue() {
                     <button
                       type="button"
                       disabled={i === queue.length - 1}
-                      aria-label={`Move ${name} down in the queue`}
+                      aria-label={intl.formatMessage(m.down, { name })}
                       onClick={() => move(i, 1)}
                     >
                       <span aria-hidden="true">↓</span>
                     </button>
                     <button
                       type="button"
-                      aria-label={`Lower ${name}'s hand`}
+                      aria-label={intl.formatMessage(m.lowerName, { name })}
                       onClick={() => void act('floor:lower', { pid })}
                     >
-                      Lower hand
+                      {intl.formatMessage(m.lower)}
                     </button>
                   </span>
                 )}

@@ -1,7 +1,20 @@
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  heading: {
+    id: 'floor.SeatOrder.heading',
+    defaultMessage: 'Seating order',
+    description: 'The order of seats around the circle, which a go-around follows',
+  },
+  nobody: { id: 'floor.SeatOrder.nobody', defaultMessage: 'Nobody is seated yet.' },
+  earlier: { id: 'floor.SeatOrder.earlier', defaultMessage: 'Move {name} earlier' },
+  later: { id: 'floor.SeatOrder.later', defaultMessage: 'Move {name} later' },
+});
 
 /** The facilitator's seat list: the go-around follows this order. */
 export function SeatOrder() {
+  const intl = useIntl();
   const { view, nameOf, act } = useRoomContext();
   const { seats } = view.floor;
 
@@ -17,11 +30,11 @@ export function SeatOrder() {
 
   return (
     <section aria-labelledby="seat-order-heading">
-      <h3 id="seat-order-heading">Seating order</h3>
+      <h3 id="seat-order-heading">{intl.formatMessage(m.heading)}</h3>
       {seats.length === 0 ? (
-        <p className="hint">Nobody is seated yet.</p>
+        <p className="hint">{intl.formatMessage(m.nobody)}</p>
       ) : (
-        <ol className="seat-order" aria-label="Seating order">
+        <ol className="seat-order" aria-label={intl.formatMessage(m.heading)}>
           {seats.map((pid, i) => {
             const name = nameOf(pid);
             return (
@@ -31,7 +44,7 @@ export function SeatOrder() {
                   <button
                     type="button"
                     disabled={i === 0}
-                    aria-label={`Move ${name} earlier`}
+                    aria-label={intl.formatMessage(m.earlier, { name })}
                     onClick={() => move(i, -1)}
                   >
                     <span aria-hidden="true">↑</span>
@@ -39,7 +52,7 @@ export function SeatOrder() {
                   <button
                     type="button"
                     disabled={i === seats.length - 1}
-                    aria-label={`Move ${name} later`}
+                    aria-label={intl.formatMessage(m.later, { name })}
                     onClick={() => move(i, 1)}
                   >
                     <span aria-hidden="true">↓</span>

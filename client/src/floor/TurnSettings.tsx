@@ -1,12 +1,35 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  heading: {
+    id: 'floor.TurnSettings.heading',
+    defaultMessage: 'Turn time',
+    description: 'How long each turn may last',
+  },
+  limit: { id: 'floor.TurnSettings.limit', defaultMessage: 'Turn limit (seconds)' },
+  noLimit: { id: 'floor.TurnSettings.noLimit', defaultMessage: 'No limit' },
+  set: { id: 'floor.TurnSettings.set', defaultMessage: 'Set turn limit' },
+  invalid: {
+    id: 'floor.TurnSettings.invalid',
+    defaultMessage: 'Use {min} to {max} seconds, or leave empty for no limit.',
+  },
+  emptyHint: { id: 'floor.TurnSettings.emptyHint', defaultMessage: 'Leave empty for no limit.' },
+  auto: {
+    id: 'floor.TurnSettings.auto',
+    defaultMessage: 'Hand the word on automatically when time is up',
+    description: 'When a turn runs out of time, the word passes to the next person by itself',
+  },
+});
 
 const limitText = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
 
 /** Turn limit and automatic hand-over. Local edits show at once; the server's values win when they change. */
 export function TurnSettings() {
+  const intl = useIntl();
   const { view, act } = useRoomContext();
   const { settings } = view.floor;
   const [limit, setLimit] = useState(limitText(settings.turnLimitMs));
@@ -45,26 +68,29 @@ export function TurnSettings() {
 
   return (
     <section aria-labelledby="turn-settings-heading">
-      <h3 id="turn-settings-heading">Turn time</h3>
+      <h3 id="turn-settings-heading">{intl.formatMessage(m.heading)}</h3>
       <form className="inline-form" onSubmit={save}>
-        <label htmlFor="turn-limit">Turn limit (seconds)</label>
+        <label htmlFor="turn-limit">{intl.formatMessage(m.limit)}</label>
         <input
           id="turn-limit"
           type="number"
           min={LIMITS.turnLimitSecMin}
           max={LIMITS.turnLimitSecMax}
-          placeholder="No limit"
+          placeholder={intl.formatMessage(m.noLimit)}
           value={limit}
           aria-invalid={invalid || undefined}
           aria-describedby="turn-limit-hint"
           onChange={(e) => setLimit(e.target.value)}
         />
-        <button type="submit">Set turn limit</button>
+        <button type="submit">{intl.formatMessage(m.set)}</button>
       </form>
       <p className="hint" id="turn-limit-hint">
         {invalid
-          ? `Use ${LIMITS.turnLimitSecMin} to ${LIMITS.turnLimitSecMax} seconds, or leave empty for no limit.`
-          : 'Leave empty for no limit.'}
+          ? intl.formatMessage(m.invalid, {
+              min: String(LIMITS.turnLimitSecMin),
+              max: String(LIMITS.turnLimitSecMax),
+            })
+          : intl.formatMessage(m.emptyHint)}
       </p>
       <div className="check">
         <input
@@ -73,7 +99,7 @@ export function TurnSettings() {
           checked={pendingAuto ?? settings.autoHandover}
           onChange={(e) => toggleAuto(e.target.checked)}
         />
-        <label htmlFor="auto-handover">Hand the word on automatically when time is up</label>
+        <label htmlFor="auto-handover">{intl.formatMessage(m.auto)}</label>
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { createContext, useContext, useEffect, useId } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { LANGUAGE_NAMES, SHIPPED, isLocale } from './locales';
 import { useLanguage } from './I18nProvider';
@@ -11,6 +11,20 @@ const m = defineMessages({
     description: 'Checkbox: use shorter sentences and common words',
   },
 });
+
+/**
+ * A screen that offers the picker itself (the room, in its More menu, where a line above the page would
+ * cost a phone its one screen) tells App to leave out the one above every page while it is shown.
+ */
+const OwnPicker = createContext<(own: boolean) => void>(() => undefined);
+export const OwnPickerProvider = OwnPicker.Provider;
+export function useOwnLanguagePicker(): void {
+  const setOwn = useContext(OwnPicker);
+  useEffect(() => {
+    setOwn(true);
+    return () => setOwn(false);
+  }, [setOwn]);
+}
 
 /** On every page: the language, remembered in this browser; changing it re-words the page at once. */
 export function LanguagePicker() {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { LeaveButton } from '../care/LeaveButton';
 import { StepOutButton } from '../care/StepOutButton';
 import type { Chat } from '../chat/useChat';
@@ -10,6 +11,26 @@ import { useRoomContext } from './RoomContext';
 import { useShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useKeptFocus } from './useKeptFocus';
+
+const m = defineMessages({
+  controls: { id: 'room.ControlBar.controls', defaultMessage: 'Meeting controls' },
+  chat: { id: 'room.ControlBar.chat', defaultMessage: 'Chat' },
+  unread: {
+    id: 'room.ControlBar.unread',
+    defaultMessage: '{count, plural, other {# unread}}',
+    description: 'Chat messages not read yet',
+  },
+  console: {
+    id: 'room.ControlBar.console',
+    defaultMessage: 'Console',
+    description: "Opens the facilitators' console (their tools) on a tablet or phone",
+  },
+  waiting: {
+    id: 'room.ControlBar.waiting',
+    defaultMessage: '{count, plural, other {# waiting}}',
+    description: 'People waiting for a facilitator: in the lobby, or asking for support',
+  },
+});
 
 interface Props {
   media: Media;
@@ -24,6 +45,7 @@ interface Props {
 
 /** Fixed at the bottom of every screen: what a person reaches for during the meeting, nothing more. */
 export function ControlBar({ media, chat, outside, silenced, console }: Props) {
+  const intl = useIntl();
   const { room, me, view } = useRoomContext();
   const others = chat.messages.filter((m) => m.pid !== me.pid).length;
   const [seen, setSeen] = useState(others);
@@ -42,7 +64,13 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
   }
 
   return (
-    <div ref={bar} className="control-bar" role="region" aria-label="Meeting controls" id="meeting-controls">
+    <div
+      ref={bar}
+      className="control-bar"
+      role="region"
+      aria-label={intl.formatMessage(m.controls)}
+      id="meeting-controls"
+    >
       <MediaButtons media={media} role={me.role} silenced={silenced} />
       {!outside && <Controls />}
       <StepOutButton inSideRoom={inSideRoom} />
@@ -50,8 +78,8 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
         <span aria-hidden="true" className="bar-icon">
           💬
         </span>
-        <span className="bar-label">Chat</span>
-        {unread > 0 && <span className="unread">{unread} unread</span>}
+        <span className="bar-label">{intl.formatMessage(m.chat)}</span>
+        {unread > 0 && <span className="unread">{intl.formatMessage(m.unread, { count: unread })}</span>}
       </button>
       {console && (
         <button
@@ -64,14 +92,17 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
           <span aria-hidden="true" className="bar-icon">
             ☰
           </span>
-          <span className="bar-label">Console</span>
-          {console.waiting > 0 && <span className="unread">{console.waiting} waiting</span>}
+          <span className="bar-label">{intl.formatMessage(m.console)}</span>
+          {console.waiting > 0 && (
+            <span className="unread">{intl.formatMessage(m.waiting, { count: console.waiting })}</span>
+          )}
         </button>
       )}
       <MoreMenu
         onErase={() => void room.erase()}
         onShortcuts={() => setShortcuts(true)}
         items={[...screenShareItems(media, me.role), lowDataItem(media)]}
+        language
       />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
       <LeaveButton

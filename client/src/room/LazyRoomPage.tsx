@@ -1,4 +1,9 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+
+const m = defineMessages({
+  entering: { id: 'room.LazyRoomPage.entering', defaultMessage: 'Entering the room…' },
+});
 
 /**
  * The room (floor, media, boards, chat: most of the client) in its own chunk, so the home page and the
@@ -20,11 +25,12 @@ if (window.location.pathname === '/join') {
 }
 
 export function RoomPage(props: ComponentProps<typeof Room>) {
+  const intl = useIntl();
   return (
     <Suspense
       fallback={
         <main className="page narrow" aria-busy="true">
-          <p role="status">Entering the room…</p>
+          <p role="status">{intl.formatMessage(m.entering)}</p>
         </main>
       }
     >

@@ -1,5 +1,22 @@
 import { useRef, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { ConfirmDialog } from './ConfirmDialog';
+
+const m = defineMessages({
+  more: { id: 'room.MoreMenu.more', defaultMessage: 'More', description: 'Button that opens more settings' },
+  otherDevices: { id: 'room.MoreMenu.otherDevices', defaultMessage: 'Your other devices' },
+  shortcuts: { id: 'room.MoreMenu.shortcuts', defaultMessage: 'Keyboard shortcuts' },
+  erase: { id: 'room.MoreMenu.erase', defaultMessage: 'Erase my identity' },
+  eraseTitle: { id: 'room.MoreMenu.eraseTitle', defaultMessage: 'Erase your identity?' },
+  eraseText: {
+    id: 'room.MoreMenu.eraseText',
+    defaultMessage:
+      'Erase your identity? You will leave the room, and neither this browser nor the server will remember you. Your other devices will no longer be able to join as you.',
+  },
+  eraseYes: { id: 'room.MoreMenu.eraseYes', defaultMessage: 'Yes, erase my identity' },
+  cancel: { id: 'room.MoreMenu.cancel', defaultMessage: 'Cancel' },
+});
 
 interface Props {
   onErase: () => void;
@@ -7,10 +24,13 @@ interface Props {
   onShortcuts?: () => void;
   /** Media actions that do not earn a place on the bar (sharing a screen). */
   items?: { label: string; onSelect: () => void }[];
+  /** In the room: the Language picker lives here (above the page it would cost a phone a line). */
+  language?: boolean;
 }
 
 /** Settings that are rarely needed and hard to undo, away from the hands: erasing one's identity. */
-export function MoreMenu({ onErase, onShortcuts, items = [] }: Props) {
+export function MoreMenu({ onErase, onShortcuts, items = [], language = false }: Props) {
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const [erasing, setErasing] = useState(false);
   const more = useRef<HTMLButtonElement>(null);
@@ -34,7 +54,7 @@ export function MoreMenu({ onErase, onShortcuts, items = [] }: Props) {
         <span aria-hidden="true" className="bar-icon">
           ⋯
         </span>
-        <span className="bar-label">More</span>
+        <span className="bar-label">{intl.formatMessage(m.more)}</span>
       </button>
       <div id="more-menu" className="more-menu" hidden={!open}>
         {items.map((item) => (
@@ -42,29 +62,31 @@ export function MoreMenu({ onErase, onShortcuts, items = [] }: Props) {
             {item.label}
           </button>
         ))}
+        {language && <LanguagePicker />}
         <a href="#other-devices" onClick={() => setOpen(false)}>
-          Your other devices
+          {intl.formatMessage(m.otherDevices)}
         </a>
         {onShortcuts && (
           <button type="button" onClick={() => choose(onShortcuts)}>
-            Keyboard shortcuts
+            {intl.formatMessage(m.shortcuts)}
           </button>
         )}
         <button type="button" className="danger" onClick={() => choose(() => setErasing(true))}>
-          Erase my identity
+          {intl.formatMessage(m.erase)}
         </button>
       </div>
-      <ConfirmDialog open={erasing} title="Erase your identity?" onClose={() => setErasing(false)}>
-        <p>
-          Erase your identity? You will leave the room, and neither this browser nor the server will remember
-          you. Your other devices will no longer be able to join as you.
-        </p>
+      <ConfirmDialog
+        open={erasing}
+        title={intl.formatMessage(m.eraseTitle)}
+        onClose={() => setErasing(false)}
+      >
+        <p>{intl.formatMessage(m.eraseText)}</p>
         <div className="button-row">
           <button type="button" className="danger" onClick={onErase}>
-            Yes, erase my identity
+            {intl.formatMessage(m.eraseYes)}
           </button>
           <button type="button" className="primary" onClick={() => setErasing(false)} autoFocus>
-            Cancel
+            {intl.formatMessage(m.cancel)}
           </button>
         </div>
       </ConfirmDialog>

@@ -1,9 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Chat } from '../chat/useChat';
 import type { Media } from '../media/useMedia';
 import type { Nudge } from '../moderation/useNudges';
 import { noticeText, urgencyOf } from './announcements';
 import { useRoomContext } from './RoomContext';
+
+const m = defineMessages({
+  micHeld: { id: 'room.Notices.micHeld', defaultMessage: 'A facilitator is holding your microphone' },
+  micBack: { id: 'room.Notices.micBack', defaultMessage: 'Your microphone is yours again' },
+  nudge: {
+    id: 'room.Notices.nudge',
+    defaultMessage: 'The facilitators sent you a note — {text}',
+    description: "{text} is the note, in the facilitators' own words",
+  },
+  whisper: {
+    id: 'room.Notices.whisper',
+    defaultMessage: '{name} wrote to you privately. Open Chat to read it.',
+    description: '"Chat" is the name of the button that opens the chat',
+  },
+  notices: { id: 'room.Notices.notices', defaultMessage: 'Notices' },
+});
 
 interface Said {
   key: number;
@@ -31,9 +48,13 @@ interface Props {
  * the next one replaces it. The status strip and the bar show the same state without being live.
  */
 export function Notices({ chat, media, nudges }: Props) {
+  const intl = useIntl();
   const context = useRoomContext();
   const ctx = useRef(context);
   ctx.current = context;
+  // Read when something arrives, not a reason to say it again: a new language words the next line.
+  const words = useRef(intl);
+  words.current = intl;
   const [polite, sayPolitely] = useLine();
   const [assertive, sayAssertively] = useLine();
   const latest = context.room.notices.at(-1);
@@ -46,7 +67,7 @@ export function Notices({ chat, media, nudges }: Props) {
     // A notice about someone who has since left would only read "Someone…".
     if (latest.kind !== 'round-ended' && !known(latest.pid)) return;
     const urgency = urgencyOf(latest, me.pid);
-    const text = noticeText(latest, me.pid, nameOf);
+    const text = noticeText(words.current, latest, me.pid, nameOf);
     if (urgency === 'assertive') sayAssertively(text);
     else if (urgency === 'polite') sayPolitely(text);
   }, [latest, sayPolitely, sayAssertively]);
@@ -56,7 +77,7 @@ export function Notices({ chat, media, nudges }: Props) {
   useEffect(() => {
     if (held === wasHeld.current) return;
     wasHeld.current = held;
-    sayPolitely(held ? 'A facilitator is holding your microphone' : 'Your microphone is yours again');
+    sayPolitely(words.current.formatMessage(held ? m.micHeld : m.micBack));
   }, [held, sayPolitely]);
 
   // Dismissing the latest note brings an older one last: only a newer one is news.
@@ -65,7 +86,7 @@ export function Notices({ chat, media, nudges }: Props) {
   useEffect(() => {
     if (!nudge || nudge.at <= told.current.nudge) return;
     told.current.nudge = nudge.at;
-    sayAssertively(`The facilitators sent you a note — ${nudge.text}`);
+    sayAssertively(words.current.formatMessage(m.nudge, { text: nudge.text }));
   }, [nudge, sayAssertively]);
 
   const myPid = context.me.pid;
@@ -74,12 +95,12 @@ export function Notices({ chat, media, nudges }: Props) {
     if (!written || written.at <= told.current.whisper) return;
     told.current.whisper = written.at;
     // Not the words themselves: they are in the private thread, one Tab away, and read there.
-    sayAssertively(`${written.fromName} wrote to you privately. Open Chat to read it.`);
+    sayAssertively(words.current.formatMessage(m.whisper, { name: written.fromName }));
   }, [written, sayAssertively]);
 
   return (
     <>
-      <div className="sr-only" role="status" aria-live="polite" aria-label="Notices">
+      <div className="sr-only" role="status" aria-live="polite" aria-label={intl.formatMessage(m.notices)}>
         {polite && <p key={polite.key}>{polite.text}</p>}
       </div>
       <div className="sr-only" aria-live="assertive">

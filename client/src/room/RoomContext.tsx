@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { ReactNode } from 'react';
 import type { InviteInfo, JoinResult, RoomView } from '@circle/shared';
 import type { Room } from './useRoom';
@@ -21,6 +22,14 @@ export interface RoomContextValue {
   known: (pid: string) => boolean;
 }
 
+const m = defineMessages({
+  someone: {
+    id: 'room.RoomContext.someone',
+    defaultMessage: 'Someone',
+    description: 'Stands for the name of a person who has left',
+  },
+});
+
 const RoomContext = createContext<RoomContextValue | null>(null);
 
 interface ProviderProps {
@@ -34,6 +43,7 @@ interface ProviderProps {
 
 /** Provided once by the room page, only while this person is admitted and a snapshot is there. */
 export function RoomProvider({ room, me, view, invite, token, children }: ProviderProps) {
+  const intl = useIntl();
   // Rebuilt on each render of the page: `room` itself is a new object whenever anything in it changes.
   const names = new Map(view.participants.map((p) => [p.pid, p.name]));
   const value: RoomContextValue = {
@@ -45,7 +55,7 @@ export function RoomProvider({ room, me, view, invite, token, children }: Provid
     act: room.act,
     clockOffset: room.clockOffset,
     facilitator: me.role === 'facilitator',
-    nameOf: (pid) => names.get(pid) ?? 'Someone',
+    nameOf: (pid) => names.get(pid) ?? intl.formatMessage(m.someone),
     known: (pid) => names.has(pid),
   };
   return <RoomContext.Provider value={value}>{children}</RoomContext.Provider>;

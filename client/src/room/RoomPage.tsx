@@ -5,6 +5,7 @@ import type { InviteInfo, ParticipantView } from '@circle/shared';
 import { useRoom } from './useRoom';
 import type { JoinParams, Room } from './useRoom';
 import { RoomProvider, useRoomContext } from './RoomContext';
+import { useOwnLanguagePicker } from '../i18n/LanguagePicker';
 import { Notices } from './Notices';
 import { AddDevice } from './AddDevice';
 import { ControlBar } from './ControlBar';
@@ -178,6 +179,8 @@ export function RoomPage({ invite, params, onExit }: Props) {
 
 function RoomScreen({ media }: { media: Media }) {
   const intl = useIntl();
+  // The Language picker sits in the More menu here: a line above the room would cost a phone its one screen.
+  useOwnLanguagePicker();
   const { room, me, view, facilitator, nameOf } = useRoomContext();
   const chat = useChat();
   const boards = useBoards();

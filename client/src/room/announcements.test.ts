@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FloorNotice } from '@circle/shared';
+import { createIntl } from 'react-intl';
 import { noticeText, urgencyOf } from './announcements';
 
 const names: Record<string, string> = { ana: 'Ana', ben: 'Ben' };
 const nameOf = (pid: string) => names[pid] ?? 'Someone';
-const said = (n: FloorNotice, me: string) => [urgencyOf(n, me), noticeText(n, me, nameOf)];
+const intl = createIntl({ locale: 'en' });
+const said = (n: FloorNotice, me: string) => [urgencyOf(n, me), noticeText(intl, n, me, nameOf)];
 
 describe('what the live regions say about the floor, and how loudly', () => {
   it('interrupts only for what is yours to act on', () => {

@@ -1,19 +1,46 @@
 import type { FloorNotice } from '@circle/shared';
+import { defineMessages } from 'react-intl';
+import type { IntlShape } from 'react-intl';
+
+const m = defineMessages({
+  roundEnded: {
+    id: 'room.announcements.roundEnded',
+    defaultMessage: 'The round has ended',
+    description: 'The go-around (everyone speaking in turn) is over',
+  },
+  youNext: { id: 'room.announcements.youNext', defaultMessage: "You're next" },
+  otherNext: { id: 'room.announcements.otherNext', defaultMessage: '{name} is next' },
+  yourTurn: { id: 'room.announcements.yourTurn', defaultMessage: "It's your turn" },
+  otherTurn: {
+    id: 'room.announcements.otherTurn',
+    defaultMessage: '{name} has the word',
+    description: '"Has the word": is the one speaking now, as the word passes around the circle',
+  },
+  yourWarning: { id: 'room.announcements.yourWarning', defaultMessage: 'Time is almost up' },
+  otherWarning: { id: 'room.announcements.otherWarning', defaultMessage: 'Time is almost up for {name}' },
+  yourTimeUp: { id: 'room.announcements.yourTimeUp', defaultMessage: 'Your time is up' },
+  otherTimeUp: { id: 'room.announcements.otherTimeUp', defaultMessage: 'Time is up for {name}' },
+});
 
 /** A floor notice in words, from this person's side ("It's your turn", "Ana has the word"). */
-export function noticeText(n: FloorNotice, myPid: string, nameOf: (pid: string) => string): string {
-  if (n.kind === 'round-ended') return 'The round has ended';
+export function noticeText(
+  intl: IntlShape,
+  n: FloorNotice,
+  myPid: string,
+  nameOf: (pid: string) => string,
+): string {
+  if (n.kind === 'round-ended') return intl.formatMessage(m.roundEnded);
   const mine = n.pid === myPid;
-  const name = nameOf(n.pid);
+  const say = (message: (typeof m)[keyof typeof m]) => intl.formatMessage(message, { name: nameOf(n.pid) });
   switch (n.kind) {
     case 'next-up':
-      return mine ? "You're next" : `${name} is next`;
+      return say(mine ? m.youNext : m.otherNext);
     case 'your-turn':
-      return mine ? "It's your turn" : `${name} has the word`;
+      return say(mine ? m.yourTurn : m.otherTurn);
     case 'time-warning':
-      return mine ? 'Time is almost up' : `Time is almost up for ${name}`;
+      return say(mine ? m.yourWarning : m.otherWarning);
     case 'time-up':
-      return mine ? 'Your time is up' : `Time is up for ${name}`;
+      return say(mine ? m.yourTimeUp : m.otherTimeUp);
   }
 }
 

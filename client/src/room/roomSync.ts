@@ -66,4 +66,4 @@ export function afterJoinRefused(
 }
 
 /** Socket.IO does not reconnect by itself after the server disconnected it; the page then connects again. */
-export const reconnectsByItself = (reason: string) => reason !== 'io server disconnect';
+export const reconnectsByItself = (reason: string) => reason !== 'io server disconnect'; // i18n-exempt: Socket.IO's reason code

@@ -1,14 +1,32 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
+import { defineMessages } from 'react-intl';
+
+const m = defineMessages({
+  mic: { id: 'room.shortcuts.mic', defaultMessage: 'Turn your microphone on or off' },
+  camera: { id: 'room.shortcuts.camera', defaultMessage: 'Turn your camera on or off' },
+  hand: { id: 'room.shortcuts.hand', defaultMessage: 'Raise or lower your hand' },
+  done: {
+    id: 'room.shortcuts.done',
+    defaultMessage: "I'm done (while you have the word)",
+    description: "I'm done: the button that ends your turn and hands the word on",
+  },
+  pass: {
+    id: 'room.shortcuts.pass',
+    defaultMessage: 'Pass (while you have the word)',
+    description: 'Pass: the button to skip your turn without speaking',
+  },
+  help: { id: 'room.shortcuts.help', defaultMessage: 'Show these shortcuts' },
+});
 
 /** One key per everyday action of the control bar; the buttons carry the same key as `data-shortcut`. */
 export const SHORTCUTS = [
-  { key: 'm', what: 'Turn your microphone on or off' },
-  { key: 'v', what: 'Turn your camera on or off' },
-  { key: 'r', what: 'Raise or lower your hand' },
-  { key: 'd', what: "I'm done (while you have the word)" },
-  { key: 'p', what: 'Pass (while you have the word)' },
-  { key: '?', what: 'Show these shortcuts' },
+  { key: 'm', what: m.mic },
+  { key: 'v', what: m.camera },
+  { key: 'r', what: m.hand },
+  { key: 'd', what: m.done },
+  { key: 'p', what: m.pass },
+  { key: '?', what: m.help },
 ] as const;
 
 /** Props that mark a control bar button as the one a key presses. */

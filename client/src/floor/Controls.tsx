@@ -61,7 +61,9 @@ export function Controls() {
   const { view, me, act } = useRoomContext();
   const { floor } = view;
   const { pid: myPid, role } = me;
-  if (role === 'observer' || !floor.seats.includes(myPid)) return null;
+  // Listeners (beyond the seats) ask for the word and finish their turn like seated people.
+  const listener = view.participants.some((p) => p.pid === myPid && p.listener);
+  if (role === 'observer' || (!floor.seats.includes(myPid) && !listener)) return null;
   // Someone who stepped out (or is in a side room) comes back first; the care controls offer that.
   if (floor.presence[myPid] === 'away') return null;
   const holding = floor.holder?.pid === myPid;

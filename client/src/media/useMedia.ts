@@ -41,7 +41,9 @@ export function useMedia(room: Room, me: JoinResult | null) {
   const session = useRef<MediaSession | null>(null);
   const latest = useRef<MediaView | null>(null);
   const pid = me?.pid;
-  const canPublish = me ? me.role !== 'observer' : false;
+  // A listener (beyond the seats) is heard only while holding the word: the server refuses them otherwise.
+  const listener = !!room.view?.participants.some((p) => p.pid === pid && p.listener);
+  const canPublish = me ? me.role !== 'observer' && (!listener || holder === pid) : false;
   const admitted = room.phase === 'admitted';
 
   useEffect(() => {

@@ -14,6 +14,7 @@ import { StatusStrip } from './StatusStrip';
 import { useNarrow } from './useNarrow';
 import { Circle } from '../floor/Circle';
 import { Queue } from '../floor/Queue';
+import { Listeners } from '../floor/Listeners';
 import { TurnTimer } from '../floor/TurnTimer';
 import { ROLE_LABELS } from '../labels';
 import { useMedia, type Media } from '../media/useMedia';
@@ -195,7 +196,10 @@ function RoomScreen({ media }: { media: Media }) {
       ? Object.keys(play.roles).filter((p) => play.roles[p] === 'observer')
       : [],
   );
-  const outside = view.participants.filter((p) => !floor.seats.includes(p.pid) || outsideCircle.has(p.pid));
+  // Listeners have their own searchable list (there may be hundreds); this one is for observers.
+  const outside = view.participants.filter(
+    (p) => !p.listener && (!floor.seats.includes(p.pid) || outsideCircle.has(p.pid)),
+  );
   const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? intl.formatMessage(m.you);
   const alert = facilitator ? supportAlertText(shared, nameOf) : '';
   const narrow = useNarrow();
@@ -261,6 +265,7 @@ function RoomScreen({ media }: { media: Media }) {
           <BriefPanel exercise={exercise} />
           <RemoteAudio media={media} />
           {!facilitator && <Queue />}
+          <Listeners />
           <MemberTools chat={chat} />
           <BoardPanel boards={boards} />
           {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}

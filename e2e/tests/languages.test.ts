@@ -153,8 +153,19 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await zara.page.goto(links.facilitator);
     await join(zara, { say: xb.say });
     await seatOf(zara.page, 'Zara').waitFor();
+    // Three seats, as in the Russian circle: the second one sits on the right, or right-to-left on the left.
+    const others = [];
+    for (const name of ['Yara', 'Zed']) {
+      const p = await person(env.browser, name, inLanguage(links.member, 'ar-XB'), { viewport: LAPTOP });
+      await join(p, { say: xb.say });
+      others.push(p);
+    }
+    for (const name of ['Yara', 'Zed']) await seatOf(zara.page, name).waitFor();
 
-    /** Left edges of the control bar's buttons in their order, and of the circle and the console. */
+    /**
+     * Left edges of the control bar's buttons in their order, of the circle and the console, and the
+     * second seat's centre against the circle's.
+     */
     const layout = (page: Page) =>
       page.evaluate(() => ({
         bar: Array.from(document.querySelectorAll('.control-bar .bar-button'))
@@ -162,6 +173,11 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
           .map((b) => b.getBoundingClientRect().x),
         ring: document.querySelector('.ring-wrap')!.getBoundingClientRect().x,
         console: document.querySelector('.console')!.getBoundingClientRect().x,
+        secondSeat: (() => {
+          const ring = document.querySelector('.ring')!.getBoundingClientRect();
+          const seat = document.querySelectorAll('.ring > li')[1]!.getBoundingClientRect();
+          return seat.x + seat.width / 2 - (ring.x + ring.width / 2);
+        })(),
       }));
     const ltr = await layout(vera.page);
     const rtl = await layout(zara.page);
@@ -169,7 +185,9 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     expect(rtl.bar[0], "the bar's first button is on the right").toBeGreaterThan(rtl.bar.at(-1)!);
     expect(ltr.ring).toBeLessThan(ltr.console);
     expect(rtl.ring, 'the console is on the left of the circle').toBeGreaterThan(rtl.console);
-    await zara.context.close();
+    expect(ltr.secondSeat).toBeGreaterThan(0);
+    expect(rtl.secondSeat, 'the go-around runs the other way').toBeLessThan(0);
+    for (const p of [zara, ...others]) await p.context.close();
   });
 
   it('the accented pseudo-locale at phone width: no clipped and no untranslated text on any screen', async () => {

@@ -4,7 +4,14 @@ import type { RunningServer } from '../src/server.js';
 import { createGroup, joinAs, ok, type Joined } from './support/client.js';
 import { closedConsumers, consume, publishMic } from './support/media.js';
 import { freePort, waitUntil } from './support/ports.js';
-import { plainPublish, plainReceiver, type PlainPublisher, type PlainReceiver } from './support/rtp.js';
+import {
+  plainPublish,
+  plainReceiver,
+  udpSink,
+  type PlainPublisher,
+  type PlainReceiver,
+  type UdpSink,
+} from './support/rtp.js';
 import { inProcess } from './support/server.js';
 
 /**
@@ -17,6 +24,9 @@ describe('a meeting spread over the workers of a node', () => {
   let fran: Joined, ana: Joined, ben: Joined, cy: Joined, dee: Joined, eve: Joined;
   let deeMic: PlainPublisher;
   let eveEars: PlainReceiver;
+  let eveSink: UdpSink;
+  /** The SSRC of Dee's packets as they reach Eve. */
+  let eveHearsDee: number;
   let rtpTimer: NodeJS.Timeout;
 
   beforeAll(async () => {
@@ -42,7 +52,7 @@ describe('a meeting spread over the workers of a node', () => {
   afterAll(async () => {
     clearInterval(rtpTimer);
     deeMic?.close();
-    eveEars?.close();
+    eveSink?.close();
     for (const j of [fran, ana, ben, cy, dee, eve]) j?.socket.close();
     await srv.close();
   });
@@ -51,10 +61,11 @@ describe('a meeting spread over the workers of a node', () => {
     const anaMic = await publishMic(ana, 101);
     await consume(ben, anaMic.producerId); // the main router's one receiver
     deeMic = await plainPublish(media, dee.socket.id!, dee.pid, 'mic', 202);
-    eveEars = await plainReceiver(media, eve.socket.id!, eve.pid); // beyond it: the other worker
+    eveSink = await udpSink();
+    eveEars = await plainReceiver(media, eve.socket.id!, eve.pid, eveSink.port); // beyond it: the other worker
     await consume(cy, anaMic.producerId); // the least loaded router: back on the main one
-    const eveHearsAna = await eveEars.consume(anaMic.producerId);
-    await eveEars.consume(deeMic.producerId);
+    const { consumerId: eveHearsAna } = await eveEars.consume(anaMic.producerId);
+    eveHearsDee = (await eveEars.consume(deeMic.producerId)).ssrc;
 
     const [main, other] = [media.worker.pid, eveEars.workerPid];
     expect(other).not.toBe(main);
@@ -63,7 +74,11 @@ describe('a meeting spread over the workers of a node', () => {
 
     let n = 0;
     rtpTimer = setInterval(() => deeMic.send(++n), 20);
-    await waitUntil(() => eveEars.packets() >= 10, 5_000, 'RTP from the first worker on the second');
+    await waitUntil(
+      () => eveSink.packetsOf(eveHearsDee) >= 10,
+      5_000,
+      'RTP from the first worker on the second',
+    );
 
     // Ana's microphone closes: the consumer on the other worker closes with it, and Eve is told.
     const eveClosed = closedConsumers(eve.socket);
@@ -77,14 +92,14 @@ describe('a meeting spread over the workers of a node', () => {
     await waitUntil(() => media.view().tracks.find((t) => t.pid === dee.pid)?.paused === true, 2_000, 'held');
     // Held at the producer: what is already on its way drains, then nothing more reaches the pipe.
     const quiet = async () => {
-      const before = eveEars.packets();
+      const before = eveSink.packetsOf(eveHearsDee);
       await new Promise((r) => setTimeout(r, 300));
-      return eveEars.packets() === before;
+      return eveSink.packetsOf(eveHearsDee) === before;
     };
     await waitUntil(quiet, 3_000, 'no RTP to the second worker while held');
     await ok(fran.socket, 'media:release', { pid: dee.pid });
-    const resumedAt = eveEars.packets();
-    await waitUntil(() => eveEars.packets() > resumedAt + 5, 3_000, 'RTP again once released');
+    const resumedAt = eveSink.packetsOf(eveHearsDee);
+    await waitUntil(() => eveSink.packetsOf(eveHearsDee) > resumedAt + 5, 3_000, 'RTP again once released');
 
     // Strict circle pauses, on the second worker, the consumer of someone who does not hold the word.
     const eveGated = () => media.consumerStates(eve.socket.id!).every((c) => c.paused);

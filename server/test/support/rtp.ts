@@ -82,37 +82,65 @@ export async function plainPublish(
   };
 }
 
-/** A receiver: one plain receive transport (placed by the MediaRoom) sending to a local UDP socket that counts packets. */
-export interface PlainReceiver {
-  /** The worker the receive transport's router runs on. */
-  workerPid: number;
+/** A local UDP socket counting the RTP packets it gets, per SSRC. */
+export interface UdpSink {
+  port: number;
   packets: () => number;
-  consume(producerId: string): Promise<string>;
-  pause(consumerId: string, paused: boolean): Promise<void>;
+  packetsOf: (ssrc: number) => number;
   close(): void;
 }
 
-export async function plainReceiver(media: MediaRoom, socketId: string, pid: string): Promise<PlainReceiver> {
-  const sink: Socket = createSocket('udp4');
-  await new Promise<void>((r) => sink.bind(0, '127.0.0.1', r));
+export async function udpSink(): Promise<UdpSink> {
+  const socket: Socket = createSocket('udp4');
+  await new Promise<void>((r) => socket.bind(0, '127.0.0.1', r));
   let packets = 0;
-  sink.on('message', () => packets++);
+  const bySsrc = new Map<number, number>();
+  socket.on('message', (m) => {
+    packets++;
+    // Only RTP (RTCP's second byte is 200..207, and its sender SSRC sits at 4..8).
+    if (m.length < 12 || (m[1]! >= 200 && m[1]! <= 207)) return;
+    const ssrc = m.readUInt32BE(8);
+    bySsrc.set(ssrc, (bySsrc.get(ssrc) ?? 0) + 1);
+  });
+  return {
+    port: socket.address().port,
+    packets: () => packets,
+    packetsOf: (ssrc) => bySsrc.get(ssrc) ?? 0,
+    close: () => socket.close(),
+  };
+}
+
+/** A receiver: one plain receive transport, placed by the MediaRoom, sending to a UDP port on this machine. */
+export interface PlainReceiver {
+  /** The worker the receive transport's router runs on. */
+  workerPid: number;
+  /** Consumes a producer (resumed unless `paused`, as the browser asks); the SSRC its packets carry. */
+  consume(producerId: string, paused?: boolean): Promise<{ consumerId: string; ssrc: number }>;
+  pause(consumerId: string, paused: boolean): Promise<void>;
+}
+
+export async function plainReceiver(
+  media: MediaRoom,
+  socketId: string,
+  pid: string,
+  sinkPort: number,
+): Promise<PlainReceiver> {
   const transport = await media.run(async () => {
     const t = await media.addTransport(socketId, pid, 'recv', plainOn('recv'));
-    await t.connect({ ip: '127.0.0.1', port: sink.address().port });
+    await t.connect({ ip: '127.0.0.1', port: sinkPort });
     return t;
   });
-  const router = transport.appData.router as Router;
   return {
-    workerPid: workerOf(router).pid,
-    packets: () => packets,
-    consume: (producerId) =>
+    workerPid: workerOf(transport.appData.router as Router).pid,
+    consume: (producerId, paused = false) =>
       media.run(async () => {
         const c = await media.consume(socketId, pid, producerId, media.rtpCapabilities);
-        await media.setConsumerPaused(socketId, c.consumerId, false);
-        return c.consumerId;
+        if (!paused) await media.setConsumerPaused(socketId, c.consumerId, false);
+        return {
+          consumerId: c.consumerId,
+          ssrc: (c.rtpParameters as types.RtpParameters).encodings![0]!.ssrc!,
+        };
       }),
     pause: (consumerId, paused) => media.run(() => media.setConsumerPaused(socketId, consumerId, paused)),
-    close: () => sink.close(),
   };
 }

@@ -96,4 +96,6 @@ export interface InviteInfo {
   declaration: string;
   declarationVersion: number;
   lobby: boolean;
+  /** The group's language: its own declaration is read aloud in it. */
+  language: import('./languages.js').GroupLanguage;
 }

@@ -1,14 +1,94 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { DEFAULT_DECLARATION, LIMITS } from '@circle/shared';
+import { DEFAULT_DECLARATIONS, defaultDeclarationLanguage, groupLanguageOf, LIMITS } from '@circle/shared';
 import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
 import { absoluteUrl, createGroup, getServerConfig } from '../api';
 import { describeError, errorCodeOf } from '../errors';
-import { useIntl } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
+import { useLanguage } from '../i18n/I18nProvider';
 import { InviteLinks } from './InviteLinks';
 import { invalidFields, turnLimitFrom, type Field, type FieldErrors } from './createForm';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
+
+const m = defineMessages({
+  checkField: {
+    id: 'groups.CreateGroupPage.checkField',
+    defaultMessage: 'Please check {count, plural, one {the marked field} other {the marked fields}}.',
+  },
+  checkMeeting: {
+    id: 'groups.CreateGroupPage.checkMeeting',
+    defaultMessage: 'Please check {what}.',
+    description: '{what} names a field of how the group meets, e.g. "the number of sessions"',
+  },
+  ready: { id: 'groups.CreateGroupPage.ready', defaultMessage: 'Your group is ready' },
+  sizeWarning: {
+    id: 'groups.CreateGroupPage.sizeWarning',
+    defaultMessage:
+      'Groups of more than {count} usually split into smaller circles so everyone gets time to speak.',
+  },
+  another: { id: 'groups.CreateGroupPage.another', defaultMessage: 'Create another group' },
+  title: {
+    id: 'groups.CreateGroupPage.title',
+    defaultMessage: 'Create a circle',
+    description: 'A circle: the group meeting room, people sitting in a circle',
+  },
+  lead: {
+    id: 'groups.CreateGroupPage.lead',
+    defaultMessage:
+      'A quiet room for your group. Nothing is recorded; people join with a first name or a pseudonym.',
+  },
+  name: { id: 'groups.CreateGroupPage.name', defaultMessage: 'Group name' },
+  lobby: {
+    id: 'groups.CreateGroupPage.lobby',
+    defaultMessage: 'Use a lobby (a facilitator lets each person in)',
+    description: 'Lobby: the waiting room before the meeting room',
+  },
+  more: { id: 'groups.CreateGroupPage.more', defaultMessage: 'More settings' },
+  moreHint: {
+    id: 'groups.CreateGroupPage.moreHint',
+    defaultMessage: 'Size, length, turn limit, language, the declaration and how the group meets.',
+  },
+  capacity: {
+    id: 'groups.CreateGroupPage.capacity',
+    defaultMessage: 'Capacity',
+    description: 'How many people the group can seat',
+  },
+  minutes: { id: 'groups.CreateGroupPage.minutes', defaultMessage: 'Meeting length (minutes)' },
+  turnLimit: {
+    id: 'groups.CreateGroupPage.turnLimit',
+    defaultMessage: 'Turn limit (optional)',
+    description: 'How long one person may speak in a turn',
+  },
+  turnHint: { id: 'groups.CreateGroupPage.turnHint', defaultMessage: 'Leave both empty for no limit.' },
+  turnMinutes: { id: 'groups.CreateGroupPage.turnMinutes', defaultMessage: 'Minutes' },
+  turnSeconds: { id: 'groups.CreateGroupPage.turnSeconds', defaultMessage: 'Seconds' },
+  autoHandover: {
+    id: 'groups.CreateGroupPage.autoHandover',
+    defaultMessage: 'Hand the word on automatically when time is up',
+    description: '"The word": the right to speak, passed around the circle',
+  },
+  declaration: { id: 'groups.CreateGroupPage.declaration', defaultMessage: 'Confidentiality declaration' },
+  declarationHint: {
+    id: 'groups.CreateGroupPage.declarationHint',
+    defaultMessage:
+      'Leave it as it is and each person reads it in their own language, with a plain-words version. Text you write is shown exactly as written.',
+  },
+  password: { id: 'groups.CreateGroupPage.password', defaultMessage: 'Creation password' },
+  passwordHint: {
+    id: 'groups.CreateGroupPage.passwordHint',
+    defaultMessage: 'Whoever runs this server asks for this password before a group is created here.',
+  },
+  create: { id: 'groups.CreateGroupPage.create', defaultMessage: 'Create group' },
+  wrongPassword: {
+    id: 'groups.CreateGroupPage.wrongPassword',
+    defaultMessage: 'That creation password is not right.',
+  },
+  tooMany: {
+    id: 'groups.CreateGroupPage.tooMany',
+    defaultMessage: 'Too many groups were created from here just now. Please try again later.',
+  },
+});
 
 /** The capacity a new group starts with; the size warning is for groups above it, not at it. */
 const DEFAULT_CAPACITY = 12;
@@ -25,13 +105,18 @@ const ADVANCED: Field[] = ['capacity', 'minutes', 'turnLimit', 'declaration'];
 
 export function CreateGroupPage() {
   const intl = useIntl();
+  const { locale } = useLanguage();
   const [name, setName] = useState('');
-  const [meeting, setMeeting] = useState(emptyMeetingFields);
+  // The group's language starts as the creator's (the page's) and is chosen in More settings.
+  const [meeting, setMeeting] = useState(() => emptyMeetingFields(groupLanguageOf(locale)));
+  const { language } = meeting;
   const [capacity, setCapacity] = useState(String(DEFAULT_CAPACITY));
   const [minutes, setMinutes] = useState('60');
   // On by default: a stranger with a forwarded member link waits until a facilitator lets them in.
   const [lobby, setLobby] = useState(true);
-  const [declaration, setDeclaration] = useState(DEFAULT_DECLARATION);
+  /** The group's own declaration; null while it is the default (then it follows the group's language). */
+  const [ownDeclaration, setOwnDeclaration] = useState<string | null>(null);
+  const declaration = ownDeclaration ?? DEFAULT_DECLARATIONS[language];
   const [turnMinutes, setTurnMinutes] = useState('');
   const [turnSeconds, setTurnSeconds] = useState('');
   const [autoHandover, setAutoHandover] = useState(false);
@@ -93,23 +178,22 @@ export function CreateGroupPage() {
       capacity: capacityNum,
       meetingMinutes: Number(minutes),
       lobby,
-      declaration,
+      language,
+      // Left out while it is a default: the server stores the one of the group's language.
+      declaration: ownDeclaration ?? undefined,
       turnLimitSec: turnLimitSec ?? null,
       autoHandover,
     };
     // Checked by hand (createForm.ts says why); the server validates authoritatively.
-    const errors = invalidFields(input, turnLimitSec === undefined);
+    const errors = invalidFields(intl, input, turnLimitSec === undefined);
     if (Object.keys(errors).length > 0) {
-      showErrors(
-        errors,
-        `Please check ${Object.values(errors).length === 1 ? 'the marked field' : 'the marked fields'}.`,
-      );
+      showErrors(errors, intl.formatMessage(m.checkField, { count: Object.values(errors).length }));
       return;
     }
-    const lifecycle = meetingSettingsFrom(meeting);
+    const lifecycle = meetingSettingsFrom(intl, meeting);
     if ('invalid' in lifecycle) {
       setMoreOpen(true);
-      showErrors({}, `Please check ${lifecycle.invalid}.`);
+      showErrors({}, intl.formatMessage(m.checkMeeting, { what: lifecycle.invalid }));
       return;
     }
     setBusy(true);
@@ -129,12 +213,9 @@ export function CreateGroupPage() {
   if (result) {
     return (
       <main className="page narrow">
-        <h1>Your group is ready</h1>
+        <h1>{intl.formatMessage(m.ready)}</h1>
         {result.sizeWarning && capacityNum > DEFAULT_CAPACITY && (
-          <p className="warning">
-            Groups of more than {DEFAULT_CAPACITY} usually split into smaller circles so everyone gets time to
-            speak.
-          </p>
+          <p className="warning">{intl.formatMessage(m.sizeWarning, { count: DEFAULT_CAPACITY })}</p>
         )}
         <InviteLinks
           facilitator={absoluteUrl(result.links.facilitator)}
@@ -142,7 +223,7 @@ export function CreateGroupPage() {
           observer={absoluteUrl(result.links.observer)}
         />
         <p>
-          <a href="/">Create another group</a>
+          <a href="/">{intl.formatMessage(m.another)}</a>
         </p>
       </main>
     );
@@ -150,12 +231,10 @@ export function CreateGroupPage() {
 
   return (
     <main className="page narrow">
-      <h1>Create a circle</h1>
-      <p className="lead">
-        A quiet room for your group. Nothing is recorded; people join with a first name or a pseudonym.
-      </p>
+      <h1>{intl.formatMessage(m.title)}</h1>
+      <p className="lead">{intl.formatMessage(m.lead)}</p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="group-name">Group name</label>
+        <label htmlFor="group-name">{intl.formatMessage(m.name)}</label>
         <input
           id="group-name"
           value={name}
@@ -174,7 +253,7 @@ export function CreateGroupPage() {
             checked={lobby}
             onChange={(e) => setLobby(e.target.checked)}
           />
-          <label htmlFor="group-lobby">Use a lobby (a facilitator lets each person in)</label>
+          <label htmlFor="group-lobby">{intl.formatMessage(m.lobby)}</label>
         </div>
 
         <details
@@ -182,10 +261,10 @@ export function CreateGroupPage() {
           open={moreOpen}
           onToggle={(e) => setMoreOpen(e.currentTarget.open)}
         >
-          <summary>More settings</summary>
-          <p className="hint">Size, length, turn limit, the declaration and how the group meets.</p>
+          <summary>{intl.formatMessage(m.more)}</summary>
+          <p className="hint">{intl.formatMessage(m.moreHint)}</p>
           <div className="form-inner">
-            <label htmlFor="group-capacity">Capacity</label>
+            <label htmlFor="group-capacity">{intl.formatMessage(m.capacity)}</label>
             <input
               id="group-capacity"
               type="number"
@@ -198,12 +277,11 @@ export function CreateGroupPage() {
             {fieldError('capacity')}
             {bigGroup && (
               <p id="capacity-warning" className="warning">
-                Groups of more than {DEFAULT_CAPACITY} usually split into smaller circles so everyone gets
-                time to speak.
+                {intl.formatMessage(m.sizeWarning, { count: DEFAULT_CAPACITY })}
               </p>
             )}
 
-            <label htmlFor="group-minutes">Meeting length (minutes)</label>
+            <label htmlFor="group-minutes">{intl.formatMessage(m.minutes)}</label>
             <input
               id="group-minutes"
               type="number"
@@ -216,12 +294,12 @@ export function CreateGroupPage() {
             {fieldError('minutes')}
 
             <fieldset className="turn-limit" aria-describedby="group-turn-hint">
-              <legend>Turn limit (optional)</legend>
+              <legend>{intl.formatMessage(m.turnLimit)}</legend>
               <p className="hint" id="group-turn-hint">
-                Leave both empty for no limit.
+                {intl.formatMessage(m.turnHint)}
               </p>
               <div className="pair">
-                <label htmlFor="group-turn-minutes">Minutes</label>
+                <label htmlFor="group-turn-minutes">{intl.formatMessage(m.turnMinutes)}</label>
                 <input
                   id="group-turn-minutes"
                   type="number"
@@ -231,7 +309,7 @@ export function CreateGroupPage() {
                   onChange={(e) => setTurnMinutes(e.target.value)}
                   {...fieldProps('turnLimit')}
                 />
-                <label htmlFor="group-turn-seconds">Seconds</label>
+                <label htmlFor="group-turn-seconds">{intl.formatMessage(m.turnSeconds)}</label>
                 <input
                   id="group-turn-seconds"
                   type="number"
@@ -253,19 +331,25 @@ export function CreateGroupPage() {
                 checked={autoHandover}
                 onChange={(e) => setAutoHandover(e.target.checked)}
               />
-              <label htmlFor="group-auto-handover">Hand the word on automatically when time is up</label>
+              <label htmlFor="group-auto-handover">{intl.formatMessage(m.autoHandover)}</label>
             </div>
 
             <MeetingFields id="group" value={meeting} onChange={setMeeting} />
 
-            <label htmlFor="group-declaration">Confidentiality declaration</label>
+            <label htmlFor="group-declaration">{intl.formatMessage(m.declaration)}</label>
+            <p className="hint" id="group-declaration-hint">
+              {intl.formatMessage(m.declarationHint)}
+            </p>
             <textarea
               id="group-declaration"
               rows={5}
               value={declaration}
+              lang={ownDeclaration === null ? language : undefined}
               maxLength={LIMITS.declarationMax}
-              onChange={(e) => setDeclaration(e.target.value)}
-              {...fieldProps('declaration')}
+              onChange={(e) =>
+                setOwnDeclaration(defaultDeclarationLanguage(e.target.value) ? null : e.target.value)
+              }
+              {...fieldProps('declaration', 'group-declaration-hint')}
             />
             {fieldError('declaration')}
           </div>
@@ -273,7 +357,7 @@ export function CreateGroupPage() {
 
         {passwordRequired && (
           <>
-            <label htmlFor="group-admin-password">Creation password</label>
+            <label htmlFor="group-admin-password">{intl.formatMessage(m.password)}</label>
             <input
               id="group-admin-password"
               type="password"
@@ -284,7 +368,7 @@ export function CreateGroupPage() {
               required
             />
             <p id="group-admin-password-hint" className="hint">
-              Whoever runs this server asks for this password before a group is created here.
+              {intl.formatMessage(m.passwordHint)}
             </p>
           </>
         )}
@@ -295,7 +379,7 @@ export function CreateGroupPage() {
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          Create group
+          {intl.formatMessage(m.create)}
         </button>
       </form>
     </main>
@@ -306,9 +390,9 @@ export function CreateGroupPage() {
 function createError(intl: IntlShape, err: unknown): string {
   switch (errorCodeOf(err)) {
     case 'FORBIDDEN':
-      return 'That creation password is not right.';
+      return intl.formatMessage(m.wrongPassword);
     case 'RATE_LIMITED':
-      return 'Too many groups were created from here just now. Please try again later.';
+      return intl.formatMessage(m.tooMany);
     default:
       return describeError(intl, err);
   }

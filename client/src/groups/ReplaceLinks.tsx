@@ -2,15 +2,53 @@ import { useState } from 'react';
 import type { Role } from '@circle/shared';
 import { absoluteUrl } from '../api';
 import { describeError } from '../errors';
-import { useIntl } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
 import { call } from '../socket';
 import { useRoomContext } from '../room/RoomContext';
 import { LinkRow } from './InviteLinks';
 
-const ROLES: { role: Role; label: string }[] = [
-  { role: 'member', label: 'member' },
-  { role: 'observer', label: 'observer' },
-  { role: 'facilitator', label: 'facilitator' },
+const m = defineMessages({
+  heading: { id: 'groups.ReplaceLinks.heading', defaultMessage: 'Invitation links' },
+  hint: {
+    id: 'groups.ReplaceLinks.hint',
+    defaultMessage:
+      'If a link reached someone it should not have, replace it: the old link stops working at once, and whoever opens it is asked to get the new one from you. People already here keep their place.',
+  },
+  until: { id: 'groups.ReplaceLinks.until', defaultMessage: 'The new link ends on (optional)' },
+  fresh: {
+    id: 'groups.ReplaceLinks.fresh',
+    defaultMessage:
+      '{role, select, facilitator {The old facilitator link no longer works.} member {The old member link no longer works.} other {The old observer link no longer works.}} {until, select, none {Copy this one now: it is not shown again.} other {Copy this one now: it is not shown again, and it works until {until}.}}',
+  },
+});
+
+/** The order of the buttons, and each one's words. */
+const ROLES: { role: Role; replace: MessageDescriptor; fresh: MessageDescriptor }[] = [
+  {
+    role: 'member',
+    ...defineMessages({
+      replace: { id: 'groups.ReplaceLinks.replace.member', defaultMessage: 'Replace the member link' },
+      fresh: { id: 'groups.ReplaceLinks.new.member', defaultMessage: 'New member link' },
+    }),
+  },
+  {
+    role: 'observer',
+    ...defineMessages({
+      replace: { id: 'groups.ReplaceLinks.replace.observer', defaultMessage: 'Replace the observer link' },
+      fresh: { id: 'groups.ReplaceLinks.new.observer', defaultMessage: 'New observer link' },
+    }),
+  },
+  {
+    role: 'facilitator',
+    ...defineMessages({
+      replace: {
+        id: 'groups.ReplaceLinks.replace.facilitator',
+        defaultMessage: 'Replace the facilitator link',
+      },
+      fresh: { id: 'groups.ReplaceLinks.new.facilitator', defaultMessage: 'New facilitator link' },
+    }),
+  },
 ];
 
 /** The end of the chosen day, local time, or null when no date is chosen. */
@@ -45,12 +83,11 @@ export function ReplaceLinks() {
 
   return (
     <section aria-labelledby="replace-links-heading">
-      <h3 id="replace-links-heading">Invitation links</h3>
+      <h3 id="replace-links-heading">{intl.formatMessage(m.heading)}</h3>
       <p className="hint" id="replace-links-hint">
-        If a link reached someone it should not have, replace it: the old link stops working at once, and
-        whoever opens it is asked to get the new one from you. People already here keep their place.
+        {intl.formatMessage(m.hint)}
       </p>
-      <label htmlFor="replace-links-until">The new link ends on (optional)</label>
+      <label htmlFor="replace-links-until">{intl.formatMessage(m.until)}</label>
       <input
         id="replace-links-until"
         type="date"
@@ -59,14 +96,14 @@ export function ReplaceLinks() {
         onChange={(e) => setUntil(e.target.value)}
       />
       <div className="button-row">
-        {ROLES.map(({ role, label }) => (
+        {ROLES.map(({ role, replace: words }) => (
           <button
             key={role}
             type="button"
             aria-describedby="replace-links-hint"
             onClick={() => void replace(role)}
           >
-            Replace the {label} link
+            {intl.formatMessage(words)}
           </button>
         ))}
       </div>
@@ -79,12 +116,16 @@ export function ReplaceLinks() {
         <div role="status">
           <LinkRow
             id={`new-${fresh.role}-link`}
-            label={`New ${fresh.role} link`}
-            who={fresh.role}
+            label={intl.formatMessage(ROLES.find((r) => r.role === fresh.role)!.fresh)}
+            role={fresh.role}
             url={fresh.url}
           >
-            The old {fresh.role} link no longer works. Copy this one now: it is not shown again
-            {fresh.expiresAt ? `, and it works until ${new Date(fresh.expiresAt).toLocaleString()}` : ''}.
+            {intl.formatMessage(m.fresh, {
+              role: fresh.role,
+              until: fresh.expiresAt
+                ? intl.formatDate(fresh.expiresAt, { dateStyle: 'long', timeStyle: 'short' })
+                : 'none',
+            })}
           </LinkRow>
         </div>
       )}

@@ -1,5 +1,34 @@
 import { LIMITS } from '@circle/shared';
 import type { GroupSettingsInput } from '@circle/shared';
+import { defineMessages } from 'react-intl';
+import type { IntlShape } from 'react-intl';
+
+const m = defineMessages({
+  name: {
+    id: 'groups.createForm.name',
+    defaultMessage: 'Give the group a name (up to {max} characters).',
+  },
+  capacity: {
+    id: 'groups.createForm.capacity',
+    defaultMessage: 'Capacity is a whole number from {min} to {max}.',
+    description: 'Capacity: how many people the group can seat',
+  },
+  minutes: {
+    id: 'groups.createForm.minutes',
+    defaultMessage: 'Meeting length is from {min} to {max} minutes.',
+  },
+  declaration: {
+    id: 'groups.createForm.declaration',
+    defaultMessage: 'The declaration needs at least {min} characters.',
+    description: 'The confidentiality declaration every member accepts before entering',
+  },
+  turnLimit: {
+    id: 'groups.createForm.turnLimit',
+    defaultMessage:
+      'A turn limit is from {minSeconds, plural, one {# second} other {# seconds}} to {maxMinutes, plural, one {# minute} other {# minutes}}, or empty for none.',
+    description: 'A turn: the time one person speaks',
+  },
+});
 
 /**
  * The create form's checks, by hand with the same bounds as GroupSettingsSchema: parsing with zod in the
@@ -21,25 +50,35 @@ export function turnLimitFrom(minutes: string, seconds: string): number | null |
   return Number(m || 0) * 60 + Number(s || 0);
 }
 
-const duration = (sec: number) => (sec % 60 === 0 ? `${sec / 60} minutes` : `${sec} seconds`);
-
-export function invalidFields(input: GroupSettingsInput, turnLimitUnreadable: boolean): FieldErrors {
+/** Each wrong field's message, in the person's language. */
+export function invalidFields(
+  intl: IntlShape,
+  input: GroupSettingsInput,
+  turnLimitUnreadable: boolean,
+): FieldErrors {
   const errors: FieldErrors = {};
   const name = input.name.trim();
   if (name.length < 1 || name.length > LIMITS.groupNameMax)
-    errors.name = `Give the group a name (up to ${LIMITS.groupNameMax} characters).`;
+    errors.name = intl.formatMessage(m.name, { max: LIMITS.groupNameMax });
   if (!isInt(input.capacity, LIMITS.capacityMin, LIMITS.capacityMax))
-    errors.capacity = `Capacity is a whole number from ${LIMITS.capacityMin} to ${LIMITS.capacityMax}.`;
+    errors.capacity = intl.formatMessage(m.capacity, { min: LIMITS.capacityMin, max: LIMITS.capacityMax });
   if (!isInt(input.meetingMinutes, LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax))
-    errors.minutes = `Meeting length is from ${LIMITS.meetingMinutesMin} to ${LIMITS.meetingMinutesMax} minutes.`;
-  const declaration = input.declaration?.trim() ?? '';
-  if (declaration.length < 20 || declaration.length > LIMITS.declarationMax)
-    errors.declaration = 'The declaration needs at least 20 characters.';
+    errors.minutes = intl.formatMessage(m.minutes, {
+      min: LIMITS.meetingMinutesMin,
+      max: LIMITS.meetingMinutesMax,
+    });
+  // Left out: the server gives the group the default declaration in its language.
+  const declaration = input.declaration?.trim();
+  if (declaration !== undefined && (declaration.length < 20 || declaration.length > LIMITS.declarationMax))
+    errors.declaration = intl.formatMessage(m.declaration, { min: 20 });
   if (
     turnLimitUnreadable ||
     (input.turnLimitSec != null && !isInt(input.turnLimitSec, LIMITS.turnLimitSecMin, LIMITS.turnLimitSecMax))
   ) {
-    errors.turnLimit = `A turn limit is from ${LIMITS.turnLimitSecMin} seconds to ${duration(LIMITS.turnLimitSecMax)}, or empty for none.`;
+    errors.turnLimit = intl.formatMessage(m.turnLimit, {
+      minSeconds: LIMITS.turnLimitSecMin,
+      maxMinutes: Math.floor(LIMITS.turnLimitSecMax / 60),
+    });
   }
   return errors;
 }

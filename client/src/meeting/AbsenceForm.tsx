@@ -3,7 +3,22 @@ import type { FormEvent } from 'react';
 import { LIMITS } from '@circle/shared';
 import { sendAbsence } from '../api';
 import { describeError } from '../errors';
-import { useIntl } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
+
+const m = defineMessages({
+  thanks: {
+    id: 'meeting.AbsenceForm.thanks',
+    defaultMessage: 'Thank you. The facilitators know you will not come this time.',
+  },
+  cannotCome: { id: 'meeting.AbsenceForm.cannotCome', defaultMessage: 'I can’t come to the next meeting' },
+  heading: {
+    id: 'meeting.AbsenceForm.heading',
+    defaultMessage: 'Let the facilitators know you will not come',
+  },
+  name: { id: 'meeting.AbsenceForm.name', defaultMessage: 'Name for the facilitators' },
+  note: { id: 'meeting.AbsenceForm.note', defaultMessage: 'A note (optional)' },
+  send: { id: 'meeting.AbsenceForm.send', defaultMessage: 'Send absence notice' },
+});
 
 /** From the member link, before a meeting: tell the facilitators you will not come. */
 export function AbsenceForm({ token, defaultName }: { token: string; defaultName: string }) {
@@ -28,18 +43,17 @@ export function AbsenceForm({ token, defaultName }: { token: string; defaultName
     }
   }
 
-  if (status === 'sent')
-    return <p role="status">Thank you. The facilitators know you will not come this time.</p>;
+  if (status === 'sent') return <p role="status">{intl.formatMessage(m.thanks)}</p>;
   if (!open)
     return (
       <button type="button" className="link-button" onClick={() => setOpen(true)}>
-        I can&apos;t come to the next meeting
+        {intl.formatMessage(m.cannotCome)}
       </button>
     );
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-labelledby="absence-heading">
-      <h2 id="absence-heading">Let the facilitators know you will not come</h2>
-      <label htmlFor="absence-name">Name for the facilitators</label>
+      <h2 id="absence-heading">{intl.formatMessage(m.heading)}</h2>
+      <label htmlFor="absence-name">{intl.formatMessage(m.name)}</label>
       <input
         id="absence-name"
         value={name}
@@ -47,7 +61,7 @@ export function AbsenceForm({ token, defaultName }: { token: string; defaultName
         onChange={(e) => setName(e.target.value)}
         required
       />
-      <label htmlFor="absence-note">A note (optional)</label>
+      <label htmlFor="absence-note">{intl.formatMessage(m.note)}</label>
       <textarea
         id="absence-note"
         rows={2}
@@ -61,7 +75,7 @@ export function AbsenceForm({ token, defaultName }: { token: string; defaultName
         </p>
       )}
       <button type="submit" disabled={status === 'sending' || !name.trim()}>
-        Send absence notice
+        {intl.formatMessage(m.send)}
       </button>
     </form>
   );

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { describeError } from '../errors';
-import { useIntl } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
 import { storage } from '../storage';
 import { downloadAttendance } from './attendance';
+
+const m = defineMessages({
+  download: { id: 'meeting.AttendanceButton.download', defaultMessage: 'Download attendance (CSV)' },
+});
 
 /** Facilitators: the meeting's attendance (who came, when, the declaration, how each took part) as CSV. */
 export function AttendanceButton(props: { token: string; groupId: string; meetingId: string }) {
@@ -14,13 +18,13 @@ export function AttendanceButton(props: { token: string; groupId: string; meetin
       <button
         type="button"
         onClick={() =>
-          downloadAttendance(token, storage.getIdentity(groupId), meetingId).then(
+          downloadAttendance(intl, token, storage.getIdentity(groupId), meetingId).then(
             () => setProblem(null),
             (err: unknown) => setProblem(describeError(intl, err)),
           )
         }
       >
-        Download attendance (CSV)
+        {intl.formatMessage(m.download)}
       </button>
       {problem && (
         <p className="error" role="alert">

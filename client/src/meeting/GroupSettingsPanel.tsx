@@ -3,7 +3,7 @@ import { LIMITS } from '@circle/shared';
 import type { MeetingSettings } from '@circle/shared';
 import { call, type CircleSocket } from '../socket';
 import { describeError } from '../errors';
-import { useIntl } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 import { ExcludedList } from '../groups/ExcludedList';
 import { ReplaceLinks } from '../groups/ReplaceLinks';
@@ -13,6 +13,29 @@ import {
   meetingSettingsFrom,
   type MeetingFieldValues,
 } from './MeetingFields';
+
+const m = defineMessages({
+  check: { id: 'meeting.GroupSettingsPanel.check', defaultMessage: 'Please check {what}.' },
+  checkLength: {
+    id: 'meeting.GroupSettingsPanel.checkLength',
+    defaultMessage: 'Please check the meeting length ({min} to {max} minutes).',
+  },
+  saved: { id: 'meeting.GroupSettingsPanel.saved', defaultMessage: 'Saved.' },
+  title: { id: 'meeting.GroupSettingsPanel.title', defaultMessage: 'Group settings' },
+  minutes: { id: 'meeting.GroupSettingsPanel.minutes', defaultMessage: 'Meeting length (minutes)' },
+  save: { id: 'meeting.GroupSettingsPanel.save', defaultMessage: 'Save the settings' },
+  loading: { id: 'meeting.GroupSettingsPanel.loading', defaultMessage: 'Loading…' },
+  deleteHeading: {
+    id: 'meeting.GroupSettingsPanel.deleteHeading',
+    defaultMessage: 'Delete this group’s data',
+  },
+  deleteHint: {
+    id: 'meeting.GroupSettingsPanel.deleteHint',
+    defaultMessage:
+      'Ends this meeting for everyone and deletes the group, its links, attendance and everything else stored about it. This cannot be undone. Type the group’s name to confirm.',
+  },
+  confirm: { id: 'meeting.GroupSettingsPanel.confirm', defaultMessage: 'Group name to confirm' },
+});
 
 /**
  * Facilitators: the group's settings (opening and closing words, support contacts, day and time, kind,
@@ -46,19 +69,19 @@ export function GroupSettingsPanel() {
 
   async function save() {
     if (!values) return;
-    const checked = meetingSettingsFrom(values);
+    const checked = meetingSettingsFrom(intl, values);
     const length = Number(minutes);
-    if ('invalid' in checked) return setStatus(`Please check ${checked.invalid}.`);
+    if ('invalid' in checked) return setStatus(intl.formatMessage(m.check, { what: checked.invalid }));
     const [min, max] = [LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax];
     if (!Number.isInteger(length) || length < min || length > max)
-      return setStatus(`Please check the meeting length (${min} to ${max} minutes).`);
+      return setStatus(intl.formatMessage(m.checkLength, { min, max }));
     const ok = await room.act('meeting:settings', { ...checked.settings, meetingMinutes: length });
-    setStatus(ok ? 'Saved.' : null);
+    setStatus(ok ? intl.formatMessage(m.saved) : null);
   }
 
   return (
     <details className="panel" onToggle={(e) => load(e.currentTarget.open)}>
-      <summary>Group settings</summary>
+      <summary>{intl.formatMessage(m.title)}</summary>
       {values ? (
         <form
           className="form"
@@ -67,7 +90,7 @@ export function GroupSettingsPanel() {
             void save();
           }}
         >
-          <label htmlFor="settings-minutes">Meeting length (minutes)</label>
+          <label htmlFor="settings-minutes">{intl.formatMessage(m.minutes)}</label>
           <input
             id="settings-minutes"
             type="number"
@@ -78,23 +101,22 @@ export function GroupSettingsPanel() {
           />
           <MeetingFields id="settings" value={values} onChange={setValues} />
           <button type="submit" className="primary">
-            Save the settings
+            {intl.formatMessage(m.save)}
           </button>
         </form>
       ) : (
-        <p className="hint">Loading…</p>
+        <p className="hint">{intl.formatMessage(m.loading)}</p>
       )}
       {status && <p role="status">{status}</p>}
 
       <ReplaceLinks />
       {opened > 0 && <ExcludedList key={opened} />}
 
-      <h3>Delete this group&apos;s data</h3>
+      <h3>{intl.formatMessage(m.deleteHeading)}</h3>
       <p className="hint" id="delete-hint">
-        Ends this meeting for everyone and deletes the group, its links, attendance and everything else stored
-        about it. This cannot be undone. Type the group&apos;s name to confirm.
+        {intl.formatMessage(m.deleteHint)}
       </p>
-      <label htmlFor="delete-confirm">Group name to confirm</label>
+      <label htmlFor="delete-confirm">{intl.formatMessage(m.confirm)}</label>
       <input
         id="delete-confirm"
         value={confirmName}
@@ -107,7 +129,7 @@ export function GroupSettingsPanel() {
         disabled={confirmName.trim() !== groupName}
         onClick={() => void room.act('meeting:deleteGroup', { confirm: true })}
       >
-        Delete this group&apos;s data
+        {intl.formatMessage(m.deleteHeading)}
       </button>
     </details>
   );

@@ -1,10 +1,31 @@
 import { useEffect, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { clockLeftMs } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
-import { minutes } from './format';
+
+const m = defineMessages({
+  notOpen: { id: 'meeting.MeetingClock.notOpen', defaultMessage: 'The meeting has not been opened yet.' },
+  paused: { id: 'meeting.MeetingClock.paused', defaultMessage: 'Paused.' },
+  timeLeft: { id: 'meeting.MeetingClock.timeLeft', defaultMessage: 'Meeting time left' },
+  left: {
+    id: 'meeting.MeetingClock.left',
+    defaultMessage: '{count, plural, one {# minute left} other {# minutes left}}',
+  },
+  over: {
+    id: 'meeting.MeetingClock.over',
+    defaultMessage: '{count, plural, one {# minute over time} other {# minutes over time}}',
+  },
+  isPaused: { id: 'meeting.MeetingClock.isPaused', defaultMessage: 'The meeting is paused' },
+  locked: {
+    id: 'meeting.MeetingClock.locked',
+    defaultMessage: 'Locked',
+    description: 'The meeting is locked: nobody new enters',
+  },
+});
 
 /** Time left in the meeting, for everyone; it stands still while the meeting is paused. */
 export function MeetingClock() {
+  const intl = useIntl();
   const { view, clockOffset } = useRoomContext();
   const { meeting } = view;
   const [now, setNow] = useState(() => Date.now());
@@ -18,19 +39,21 @@ export function MeetingClock() {
   if (meeting.phase === 'gathering') {
     return (
       <p className="meeting-clock muted" role="status">
-        The meeting has not been opened yet.
-        {meeting.paused && ' Paused.'}
+        {intl.formatMessage(m.notOpen)}
+        {meeting.paused && ` ${intl.formatMessage(m.paused)}`}
       </p>
     );
   }
   const left = clockLeftMs(meeting.clock, meeting.durationMs, now + clockOffset);
+  // Whole minutes, rounded up, so the words carry the language's plural forms (1 минута, 2 минуты, 5 минут).
+  const count = Math.max(0, Math.ceil(Math.abs(left) / 60_000));
   return (
     <p className="meeting-clock">
-      <span role="timer" aria-label="Meeting time left">
-        {left >= 0 ? `${minutes(left)} left` : `${minutes(-left)} over time`}
+      <span role="timer" aria-label={intl.formatMessage(m.timeLeft)}>
+        {intl.formatMessage(left >= 0 ? m.left : m.over, { count })}
       </span>
-      {meeting.paused && <span className="badge presence"> The meeting is paused</span>}
-      {meeting.locked && <span className="badge presence"> Locked</span>}
+      {meeting.paused && <span className="badge presence"> {intl.formatMessage(m.isPaused)}</span>}
+      {meeting.locked && <span className="badge presence"> {intl.formatMessage(m.locked)}</span>}
     </p>
   );
 }

@@ -1,13 +1,104 @@
-import type { MeetingSettings } from '@circle/shared';
+import type { GroupLanguage, MeetingSettings } from '@circle/shared';
 import { LIMITS } from '@circle/shared';
+import { defineMessages, useIntl } from 'react-intl';
+import type { IntlShape, MessageDescriptor } from 'react-intl';
+import { GroupLanguageSelect } from '../groups/GroupLanguageSelect';
+import { viewerTimeZone } from './format';
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const m = defineMessages({
+  kind: { id: 'meeting.MeetingFields.kind', defaultMessage: 'Kind of group' },
+  sessions: { id: 'meeting.MeetingFields.sessions', defaultMessage: 'Number of sessions' },
+  openingWords: { id: 'meeting.MeetingFields.openingWords', defaultMessage: 'Opening words' },
+  openingHint: {
+    id: 'meeting.MeetingFields.openingHint',
+    defaultMessage: 'Shown to everyone when a facilitator opens the meeting.',
+  },
+  closingWords: { id: 'meeting.MeetingFields.closingWords', defaultMessage: 'Closing words' },
+  closingHint: {
+    id: 'meeting.MeetingFields.closingHint',
+    defaultMessage: 'Shown to everyone when the meeting closes (a short reading, for example).',
+  },
+  supportContacts: { id: 'meeting.MeetingFields.supportContacts', defaultMessage: 'Support contacts' },
+  supportHint: {
+    id: 'meeting.MeetingFields.supportHint',
+    defaultMessage: 'Shown to anyone leaving the meeting: who they can call.',
+  },
+  weekday: { id: 'meeting.MeetingFields.weekday', defaultMessage: 'Meeting day' },
+  noDay: { id: 'meeting.MeetingFields.noDay', defaultMessage: 'No fixed day' },
+  time: { id: 'meeting.MeetingFields.time', defaultMessage: 'Meeting time' },
+  timeZone: {
+    id: 'meeting.MeetingFields.timeZone',
+    defaultMessage: 'The group’s time zone: {zone}. Everyone sees meeting times in their own.',
+  },
+  retention: { id: 'meeting.MeetingFields.retention', defaultMessage: 'Keep attendance for (days)' },
+  observers: {
+    id: 'meeting.MeetingFields.observers',
+    defaultMessage: 'Observers at most',
+    description: 'Observers: people who listen without a seat in the circle',
+  },
+  observersHint: {
+    id: 'meeting.MeetingFields.observersHint',
+    defaultMessage: 'Observers sit outside the circle. With the lobby on they wait there like members.',
+  },
+  badSessions: {
+    id: 'meeting.MeetingFields.badSessions',
+    defaultMessage: 'the number of sessions (1 to {max})',
+    description: 'Completes "Please check …"',
+  },
+  badWords: {
+    id: 'meeting.MeetingFields.badWords',
+    defaultMessage:
+      '{field, select, opening {the opening words} closing {the closing words} other {the support contacts}} (at most {max} characters)',
+    description: 'Completes "Please check …"',
+  },
+  badTime: {
+    id: 'meeting.MeetingFields.badTime',
+    defaultMessage: 'the meeting time',
+    description: 'Completes "Please check …"',
+  },
+  badRetention: {
+    id: 'meeting.MeetingFields.badRetention',
+    defaultMessage: 'how long attendance is kept (1 to {max} days)',
+    description: 'Completes "Please check …"',
+  },
+  badObservers: {
+    id: 'meeting.MeetingFields.badObservers',
+    defaultMessage: 'the number of observers (0 to {max})',
+    description: 'Completes "Please check …"',
+  },
+});
 
-const KINDS: { value: MeetingSettings['kind']; label: string }[] = [
-  { value: 'open', label: 'Drop-in (open to newcomers)' },
-  { value: 'replacement', label: 'Closed, leavers are replaced' },
-  { value: 'reformed', label: 'Closed, re-formed for a number of sessions' },
+const KINDS: { value: MeetingSettings['kind']; label: MessageDescriptor }[] = [
+  {
+    value: 'open',
+    label: defineMessages({
+      l: { id: 'meeting.MeetingFields.kindOpen', defaultMessage: 'Drop-in (open to newcomers)' },
+    }).l,
+  },
+  {
+    value: 'replacement',
+    label: defineMessages({
+      l: { id: 'meeting.MeetingFields.kindReplacement', defaultMessage: 'Closed, leavers are replaced' },
+    }).l,
+  },
+  {
+    value: 'reformed',
+    label: defineMessages({
+      l: {
+        id: 'meeting.MeetingFields.kindReformed',
+        defaultMessage: 'Closed, re-formed for a number of sessions',
+      },
+    }).l,
+  },
 ];
+
+/** The days of the week in the reader's language, Sunday first (weekday 0 of a schedule). */
+export function weekdayNames(intl: IntlShape): string[] {
+  // 4 January 1970 was a Sunday; read in UTC so no time zone moves it to another day.
+  return [0, 1, 2, 3, 4, 5, 6].map((d) =>
+    intl.formatDate(Date.UTC(1970, 0, 4 + d), { weekday: 'long', timeZone: 'UTC' }),
+  );
+}
 
 /** The group's meeting settings as typed in a form (strings until checked). */
 export interface MeetingFieldValues {
@@ -21,9 +112,12 @@ export interface MeetingFieldValues {
   time: string;
   retentionDays: string;
   observerLimit: string;
+  language: GroupLanguage;
+  /** The schedule's zone: the group's once it has one, else this browser's. */
+  timeZone: string;
 }
 
-export const emptyMeetingFields = (): MeetingFieldValues => ({
+export const emptyMeetingFields = (language: GroupLanguage): MeetingFieldValues => ({
   kind: 'open',
   sessions: '',
   openingWords: '',
@@ -33,6 +127,8 @@ export const emptyMeetingFields = (): MeetingFieldValues => ({
   time: '19:00',
   retentionDays: '90',
   observerLimit: String(LIMITS.observersDefault),
+  language,
+  timeZone: viewerTimeZone(),
 });
 
 export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
@@ -46,6 +142,8 @@ export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
     time: s.schedule?.time ?? '19:00',
     retentionDays: String(s.retentionDays),
     observerLimit: String(s.observerLimit),
+    language: s.language,
+    timeZone: s.schedule?.timeZone ?? viewerTimeZone(),
   };
 }
 
@@ -54,24 +152,28 @@ const isInt = (v: string, min: number, max: number) =>
 
 /**
  * Checks the values by hand (same bounds as the shared schema: zod in the browser trips the strict CSP) and
- * returns the settings, or the name of the first field to fix. The schedule uses this browser's time zone.
+ * returns the settings, or the name of the first field to fix (in the reader's words). The schedule keeps
+ * the group's time zone (a new group takes this browser's).
  */
 export function meetingSettingsFrom(
+  intl: IntlShape,
   v: MeetingFieldValues,
 ): { settings: Omit<MeetingSettings, 'meetingMinutes'> } | { invalid: string } {
+  const say = (message: MessageDescriptor, values?: Record<string, string | number>) => ({
+    invalid: intl.formatMessage(message, values),
+  });
   if (v.kind === 'reformed' && v.sessions.trim() !== '' && !isInt(v.sessions, 1, LIMITS.sessionsMax))
-    return { invalid: `the number of sessions (1 to ${LIMITS.sessionsMax})` };
-  for (const [label, text] of [
-    ['the opening words', v.openingWords],
-    ['the closing words', v.closingWords],
-    ['the support contacts', v.supportContacts],
+    return say(m.badSessions, { max: LIMITS.sessionsMax });
+  for (const [field, text] of [
+    ['opening', v.openingWords],
+    ['closing', v.closingWords],
+    ['support', v.supportContacts],
   ] as const)
-    if (text.length > LIMITS.wordsMax) return { invalid: `${label} (at most ${LIMITS.wordsMax} characters)` };
-  if (v.weekday !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) return { invalid: 'the meeting time' };
+    if (text.length > LIMITS.wordsMax) return say(m.badWords, { field, max: LIMITS.wordsMax });
+  if (v.weekday !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) return say(m.badTime);
   if (!isInt(v.retentionDays, 1, LIMITS.retentionDaysMax))
-    return { invalid: `how long attendance is kept (1 to ${LIMITS.retentionDaysMax} days)` };
-  if (!isInt(v.observerLimit, 0, LIMITS.observerMax))
-    return { invalid: `the number of observers (0 to ${LIMITS.observerMax})` };
+    return say(m.badRetention, { max: LIMITS.retentionDaysMax });
+  if (!isInt(v.observerLimit, 0, LIMITS.observerMax)) return say(m.badObservers, { max: LIMITS.observerMax });
   return {
     settings: {
       kind: v.kind,
@@ -85,10 +187,11 @@ export function meetingSettingsFrom(
           : {
               weekday: Number(v.weekday),
               time: v.time,
-              timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+              timeZone: v.timeZone,
             },
       retentionDays: Number(v.retentionDays),
       observerLimit: Number(v.observerLimit),
+      language: v.language,
     },
   };
 }
@@ -102,19 +205,25 @@ interface Props {
 
 /** Kind, sessions, opening and closing words, support contacts, meeting day and time, retention. */
 export function MeetingFields({ id, value: v, onChange }: Props) {
+  const intl = useIntl();
   const set = <K extends keyof MeetingFieldValues>(key: K, val: MeetingFieldValues[K]) =>
     onChange({ ...v, [key]: val });
-  const text = (key: 'openingWords' | 'closingWords' | 'supportContacts', label: string, hint: string) => (
+  const text = (
+    key: 'openingWords' | 'closingWords' | 'supportContacts',
+    label: MessageDescriptor,
+    hint: MessageDescriptor,
+  ) => (
     <>
-      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <label htmlFor={`${id}-${key}`}>{intl.formatMessage(label)}</label>
       <p className="hint" id={`${id}-${key}-hint`}>
-        {hint}
+        {intl.formatMessage(hint)}
       </p>
       <textarea
         id={`${id}-${key}`}
         rows={3}
         maxLength={LIMITS.wordsMax}
         value={v[key]}
+        lang={v.language}
         aria-describedby={`${id}-${key}-hint`}
         onChange={(e) => set(key, e.target.value)}
       />
@@ -122,7 +231,13 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
   );
   return (
     <>
-      <label htmlFor={`${id}-kind`}>Kind of group</label>
+      <GroupLanguageSelect
+        id={`${id}-language`}
+        value={v.language}
+        onChange={(language) => set('language', language)}
+      />
+
+      <label htmlFor={`${id}-kind`}>{intl.formatMessage(m.kind)}</label>
       <select
         id={`${id}-kind`}
         value={v.kind}
@@ -130,13 +245,13 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
       >
         {KINDS.map((k) => (
           <option key={k.value} value={k.value}>
-            {k.label}
+            {intl.formatMessage(k.label)}
           </option>
         ))}
       </select>
       {v.kind === 'reformed' && (
         <>
-          <label htmlFor={`${id}-sessions`}>Number of sessions</label>
+          <label htmlFor={`${id}-sessions`}>{intl.formatMessage(m.sessions)}</label>
           <input
             id={`${id}-sessions`}
             type="number"
@@ -147,31 +262,36 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
           />
         </>
       )}
-      {text('openingWords', 'Opening words', 'Shown to everyone when a facilitator opens the meeting.')}
-      {text(
-        'closingWords',
-        'Closing words',
-        'Shown to everyone when the meeting closes (a short reading, for example).',
-      )}
-      {text('supportContacts', 'Support contacts', 'Shown to anyone leaving the meeting: who they can call.')}
+      {text('openingWords', m.openingWords, m.openingHint)}
+      {text('closingWords', m.closingWords, m.closingHint)}
+      {text('supportContacts', m.supportContacts, m.supportHint)}
 
-      <label htmlFor={`${id}-weekday`}>Meeting day</label>
+      <label htmlFor={`${id}-weekday`}>{intl.formatMessage(m.weekday)}</label>
       <select id={`${id}-weekday`} value={v.weekday} onChange={(e) => set('weekday', e.target.value)}>
-        <option value="">No fixed day</option>
-        {WEEKDAYS.map((d, i) => (
-          <option key={d} value={String(i)}>
+        <option value="">{intl.formatMessage(m.noDay)}</option>
+        {weekdayNames(intl).map((d, i) => (
+          <option key={i} value={String(i)}>
             {d}
           </option>
         ))}
       </select>
       {v.weekday !== '' && (
         <>
-          <label htmlFor={`${id}-time`}>Meeting time</label>
-          <input id={`${id}-time`} type="time" value={v.time} onChange={(e) => set('time', e.target.value)} />
+          <label htmlFor={`${id}-time`}>{intl.formatMessage(m.time)}</label>
+          <input
+            id={`${id}-time`}
+            type="time"
+            value={v.time}
+            aria-describedby={`${id}-time-hint`}
+            onChange={(e) => set('time', e.target.value)}
+          />
+          <p className="hint" id={`${id}-time-hint`}>
+            {intl.formatMessage(m.timeZone, { zone: v.timeZone.replace(/_/g, ' ') })}
+          </p>
         </>
       )}
 
-      <label htmlFor={`${id}-retention`}>Keep attendance for (days)</label>
+      <label htmlFor={`${id}-retention`}>{intl.formatMessage(m.retention)}</label>
       <input
         id={`${id}-retention`}
         type="number"
@@ -181,7 +301,7 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
         onChange={(e) => set('retentionDays', e.target.value)}
       />
 
-      <label htmlFor={`${id}-observers`}>Observers at most</label>
+      <label htmlFor={`${id}-observers`}>{intl.formatMessage(m.observers)}</label>
       <input
         id={`${id}-observers`}
         type="number"
@@ -192,7 +312,7 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
         onChange={(e) => set('observerLimit', e.target.value)}
       />
       <p className="hint" id={`${id}-observers-hint`}>
-        Observers sit outside the circle. With the lobby on they wait there like members.
+        {intl.formatMessage(m.observersHint)}
       </p>
     </>
   );

@@ -1,17 +1,24 @@
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 
-/** The group's opening words, shown to everyone once the meeting is opened, until they put them aside. */
+const m = defineMessages({
+  heading: { id: 'meeting.OpeningWords.heading', defaultMessage: 'The meeting is open' },
+  aside: { id: 'meeting.OpeningWords.aside', defaultMessage: 'Put the opening words aside' },
+});
+
+/** The group's opening words (its content, shown as written), once the meeting is opened, until put aside. */
 export function OpeningWords() {
+  const intl = useIntl();
   const { meeting, meetingId } = useRoomContext().view;
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (meeting.phase !== 'open' || !meeting.openingWords || dismissed === meetingId) return null;
   return (
     <section className="panel words" aria-labelledby="opening-heading">
-      <h2 id="opening-heading">The meeting is open</h2>
+      <h2 id="opening-heading">{intl.formatMessage(m.heading)}</h2>
       <blockquote className="declaration">{meeting.openingWords}</blockquote>
       <button type="button" onClick={() => setDismissed(meetingId)}>
-        Put the opening words aside
+        {intl.formatMessage(m.aside)}
       </button>
     </section>
   );

@@ -123,6 +123,8 @@ export class Groups {
       declaration: group.settings.declaration,
       declarationVersion: group.declarationVersion,
       lobby: group.settings.lobby,
+      // Groups made before groups had a language met in English.
+      language: group.settings.language ?? 'en',
     };
   }
 

@@ -44,6 +44,7 @@ export class Meetings {
         reason: 'closed',
         closingWords: settings.closingWords,
         nextMeetingAt: lastSession ? null : nextMeetingAt(settings.schedule, now),
+        timeZone: settings.schedule?.timeZone ?? null,
         lastSession,
       });
       // Inside the room's turn, so no one joining can append to what is being pruned.

@@ -47,6 +47,8 @@ export interface MeetingClosed {
   reason: 'closed' | 'deleted';
   closingWords: string;
   nextMeetingAt: number | null;
+  /** The group's time zone (of its schedule), so a reader elsewhere sees it named beside the time. */
+  timeZone?: string | null;
   /** A group re-formed for a number of sessions has just had its last one. */
   lastSession: boolean;
 }

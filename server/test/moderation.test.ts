@@ -17,7 +17,7 @@ describe('facilitation: moderation', () => {
   };
   const joinCall = (link: string, name: string, identity?: string) => {
     const s = connect(srv.port);
-    open.push({ socket: s, pid: '', identity: '', view: () => null });
+    open.push({ socket: s, pid: '', identity: '', view: () => null, history: [] });
     return call(s, 'room:join', {
       token: tokenOf(link),
       name,
@@ -140,11 +140,21 @@ describe('facilitation: moderation', () => {
     const co = await join(g.links.facilitator, 'Co');
     const ana = await join(g.links.member, 'Ana');
     const ben = await join(g.links.member, 'Ben');
-    const benGot: string[] = [];
-    ben.socket.on('moderation:nudged', (n) => benGot.push(n.text));
-    const nudged = new Promise<{ text: string }>((r) => ana.socket.once('moderation:nudged', r));
-    await ok(fran.socket, 'moderation:nudge', { pid: ana.pid, text: "Let's give others a chance to share" });
-    expect((await nudged).text).toBe("Let's give others a chance to share");
+    const benGot: unknown[] = [];
+    ben.socket.on('moderation:nudged', (n) => benGot.push(n));
+    const nudged = () => new Promise<unknown>((r) => ana.socket.once('moderation:nudged', r));
+    let next = nudged();
+    await ok(fran.socket, 'moderation:nudge', { pid: ana.pid, text: 'Take your time, Ana' });
+    expect(await next).toMatchObject({ text: 'Take your time, Ana' });
+    // A preset goes as its code: Ana's client words it in her language.
+    next = nudged();
+    await ok(fran.socket, 'moderation:nudge', { pid: ana.pid, preset: 'share' });
+    expect(await next).toEqual({ preset: 'share', at: expect.any(Number) });
+    for (const both of [{}, { text: 'x', preset: 'share' }, { preset: 'shout' }])
+      expect(await call(fran.socket, 'moderation:nudge', { pid: ana.pid, ...both } as never)).toEqual({
+        ok: false,
+        error: 'BAD_REQUEST',
+      });
     await call(ben.socket, 'chat:history', {}); // a round trip: a nudge to Ben would have arrived by now
     expect(benGot).toEqual([]);
     // Each tool with a payload its schema accepts, aimed at the co-facilitator: the permission refuses it.

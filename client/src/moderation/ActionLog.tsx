@@ -1,24 +1,30 @@
+import { defineMessages, useIntl } from 'react-intl';
 import type { ActionEntry } from '@circle/shared';
-import { actionSentence } from '@circle/shared';
+import { actionSentence } from './actionWords';
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const m = defineMessages({
+  heading: { id: 'moderation.ActionLog.heading', defaultMessage: 'What facilitators did' },
+  nothing: { id: 'moderation.ActionLog.nothing', defaultMessage: 'Nothing yet.' },
+  list: { id: 'moderation.ActionLog.list', defaultMessage: 'Facilitator actions' },
+});
 
 /**
  * Facilitators: what each of them did this meeting, newest first, so co-facilitators stay in step. Each
- * command's wording is part of its definition in shared/ (`log` in the domain's commands.ts).
+ * command's line is worded in the reader's language (actionWords.ts, checked against `log` in shared/).
  */
 export function ActionLog({ log, myPid }: { log: ActionEntry[]; myPid: string }) {
+  const intl = useIntl();
   return (
     <section className="panel" aria-labelledby="log-heading">
-      <h2 id="log-heading">What facilitators did</h2>
+      <h2 id="log-heading">{intl.formatMessage(m.heading)}</h2>
       {log.length === 0 ? (
-        <p className="hint">Nothing yet.</p>
+        <p className="hint">{intl.formatMessage(m.nothing)}</p>
       ) : (
-        <ol className="plain action-log" aria-label="Facilitator actions">
+        <ol className="plain action-log" aria-label={intl.formatMessage(m.list)}>
           {[...log].reverse().map((e) => (
             <li key={e.id}>
-              <span className="muted">{time(e.at)}</span>{' '}
-              {actionSentence(e, e.by === myPid ? 'You' : e.byName)}
+              <span className="muted">{intl.formatTime(e.at, { hour: '2-digit', minute: '2-digit' })}</span>{' '}
+              {actionSentence(intl, e, e.by === myPid)}
             </li>
           ))}
         </ol>

@@ -1,11 +1,31 @@
 import type { KeyboardEvent, ReactNode } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 
-export const CONSOLE_TABS = [
-  { id: 'floor', label: 'Floor' },
-  { id: 'people', label: 'People' },
-  { id: 'meeting', label: 'Meeting' },
-  { id: 'tools', label: 'Tools' },
-] as const;
+const m = defineMessages({
+  floor: {
+    id: 'moderation.ConsoleTabs.floor',
+    defaultMessage: 'Floor',
+    description: 'Console tab: the word, raised hands, rounds (keep it short)',
+  },
+  people: {
+    id: 'moderation.ConsoleTabs.people',
+    defaultMessage: 'People',
+    description: 'Console tab (keep it short)',
+  },
+  meeting: {
+    id: 'moderation.ConsoleTabs.meeting',
+    defaultMessage: 'Meeting',
+    description: 'Console tab (keep it short)',
+  },
+  tools: {
+    id: 'moderation.ConsoleTabs.tools',
+    defaultMessage: 'Tools',
+    description: 'Console tab: balances, role-play (keep it short)',
+  },
+  sections: { id: 'moderation.ConsoleTabs.sections', defaultMessage: 'Console sections' },
+});
+
+export const CONSOLE_TABS = [{ id: 'floor' }, { id: 'people' }, { id: 'meeting' }, { id: 'tools' }] as const;
 export type ConsoleTab = (typeof CONSOLE_TABS)[number]['id'];
 
 interface Props {
@@ -19,6 +39,7 @@ interface Props {
  * Home and End move between them. Hidden panels stay mounted, so a half-typed note survives a tab switch.
  */
 export function ConsoleTabs({ selected, select, panels }: Props) {
+  const intl = useIntl();
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const at = CONSOLE_TABS.findIndex((t) => t.id === selected);
     const last = CONSOLE_TABS.length - 1;
@@ -42,7 +63,12 @@ export function ConsoleTabs({ selected, select, panels }: Props) {
 
   return (
     <>
-      <div className="console-tabs" role="tablist" aria-label="Console sections" onKeyDown={onKeyDown}>
+      <div
+        className="console-tabs"
+        role="tablist"
+        aria-label={intl.formatMessage(m.sections)}
+        onKeyDown={onKeyDown}
+      >
         {CONSOLE_TABS.map((t) => (
           <button
             key={t.id}
@@ -54,7 +80,7 @@ export function ConsoleTabs({ selected, select, panels }: Props) {
             tabIndex={t.id === selected ? 0 : -1}
             onClick={() => select(t.id)}
           >
-            {t.label}
+            {intl.formatMessage(m[t.id])}
           </button>
         ))}
       </div>

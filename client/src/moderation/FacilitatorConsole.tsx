@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { FacilitatorView } from '@circle/shared';
 import type { Chat } from '../chat/useChat';
 import type { Exercise } from '../exercise/useExercise';
@@ -22,6 +23,11 @@ import { useActOn } from './actOn';
 import { ConsoleTabs, type ConsoleTab } from './ConsoleTabs';
 import './console.css';
 
+const m = defineMessages({
+  console: { id: 'moderation.FacilitatorConsole.console', defaultMessage: 'Facilitators’ console' },
+  close: { id: 'moderation.FacilitatorConsole.close', defaultMessage: 'Close the console' },
+});
+
 interface Props {
   /** On a tablet or a phone the console is a drawer (a sheet on a phone): shown only when open. */
   drawer: { narrow: boolean; open: boolean; close: () => void; show?: () => void };
@@ -37,6 +43,7 @@ interface Props {
  * the meeting and the tools, so the console fits a screen instead of being a long document.
  */
 export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Props) {
+  const intl = useIntl();
   const { room, view, invite, me } = useRoomContext();
   const fairness = useFairness();
   const [picked, setPicked] = useState('');
@@ -62,13 +69,13 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
     <aside
       id="facilitators-console"
       className={`console${drawer.narrow ? ` drawer${drawer.open ? ' open' : ''}` : ''}`}
-      aria-label="Facilitators’ console"
+      aria-label={intl.formatMessage(m.console)}
       // A closed drawer is off screen: out of the tab order and of what screen readers browse.
       inert={drawer.narrow && !drawer.open}
     >
       {drawer.narrow && (
         <button type="button" className="drawer-close" onClick={drawer.close}>
-          Close the console
+          {intl.formatMessage(m.close)}
         </button>
       )}
       <OpenMeeting />

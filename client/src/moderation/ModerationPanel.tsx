@@ -1,17 +1,74 @@
 import { useState } from 'react';
-import { LIMITS } from '@circle/shared';
-import type { Whisper } from '@circle/shared';
+import { defineMessages, useIntl } from 'react-intl';
+import { LIMITS, NUDGE_PRESETS } from '@circle/shared';
+import type { NudgePreset, Whisper } from '@circle/shared';
 import { PrivateThread } from '../chat/PrivateThread';
 import { describeError } from '../errors';
-import { useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
+import { nudgeText } from './nudgePresets';
 
-export const NUDGES = [
-  "Let's give others a chance to share.",
-  "Let's keep to our own experience.",
-  'Could you bring it gently to a close?',
-  'Please take a breath; we are here with you.',
-];
+const m = defineMessages({
+  heading: { id: 'moderation.ModerationPanel.heading', defaultMessage: 'With one person' },
+  participant: { id: 'moderation.ModerationPanel.participant', defaultMessage: 'Participant' },
+  choose: { id: 'moderation.ModerationPanel.choose', defaultMessage: 'Choose someone…' },
+  person: {
+    id: 'moderation.ModerationPanel.person',
+    defaultMessage:
+      '{name}{observer, select, yes { (observer)} other {}}{wrote, select, yes { (wrote to you)} other {}}',
+    description: 'A person in the list: their name, marked if they only observe or wrote to the facilitators',
+  },
+  privateWord: { id: 'moderation.ModerationPanel.privateWord', defaultMessage: 'Private word to {name}' },
+  nudge: {
+    id: 'moderation.ModerationPanel.nudge',
+    defaultMessage: 'Nudge',
+    description: 'A gentle note a facilitator sends one person, only they see it',
+  },
+  give: { id: 'moderation.ModerationPanel.give', defaultMessage: 'Give the word to {name}' },
+  sendNudge: { id: 'moderation.ModerationPanel.sendNudge', defaultMessage: 'Send nudge' },
+  giveBackMic: {
+    id: 'moderation.ModerationPanel.giveBackMic',
+    defaultMessage: 'Give back {name}’s microphone',
+  },
+  holdMic: { id: 'moderation.ModerationPanel.holdMic', defaultMessage: 'Hold {name}’s microphone' },
+  lowerHand: { id: 'moderation.ModerationPanel.lowerHand', defaultMessage: 'Lower their hand' },
+  sideRoom: { id: 'moderation.ModerationPanel.sideRoom', defaultMessage: 'Talk privately in a side room' },
+  lobbyNote: {
+    id: 'moderation.ModerationPanel.lobbyNote',
+    defaultMessage: 'Note when sending back to the lobby (optional)',
+  },
+  toLobby: { id: 'moderation.ModerationPanel.toLobby', defaultMessage: 'Back to the lobby' },
+  yesRemove: { id: 'moderation.ModerationPanel.yesRemove', defaultMessage: 'Yes, remove {name}' },
+  cancel: { id: 'moderation.ModerationPanel.cancel', defaultMessage: 'Cancel' },
+  removeMeeting: {
+    id: 'moderation.ModerationPanel.removeMeeting',
+    defaultMessage: 'Remove from this meeting',
+  },
+  removeHint: {
+    id: 'moderation.ModerationPanel.removeHint',
+    defaultMessage:
+      '{name} will not be able to come back to this meeting, and from now on everyone new waits in the lobby.',
+  },
+  yesRemoveGroup: {
+    id: 'moderation.ModerationPanel.yesRemoveGroup',
+    defaultMessage: 'Yes, remove {name} from the group',
+  },
+  removeGroup: { id: 'moderation.ModerationPanel.removeGroup', defaultMessage: 'Remove from the group' },
+  lastResort: {
+    id: 'moderation.ModerationPanel.lastResort',
+    defaultMessage:
+      'The last resort, when every lighter step has failed: the group does not exclude people lightly.',
+  },
+  groupConfirmHint: {
+    id: 'moderation.ModerationPanel.groupConfirmHint',
+    defaultMessage:
+      '{name} leaves this meeting and cannot join any later one until a facilitator lets them back in (Group settings).',
+    description: '“Group settings” is the name of the panel where the facilitators let people back in',
+  },
+  groupHint: {
+    id: 'moderation.ModerationPanel.groupHint',
+    defaultMessage: 'It lasts beyond this meeting, until a facilitator lets them back in.',
+  },
+});
 
 interface Props {
   whispers: Whisper[];
@@ -32,7 +89,7 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
   const { view, act } = useRoomContext();
   const { participants, floor } = view;
   const people = participants.filter((p) => p.role !== 'facilitator');
-  const [nudge, setNudge] = useState(NUDGES[0]!);
+  const [nudge, setNudge] = useState<NudgePreset>(NUDGE_PRESETS[0]);
   const [note, setNote] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [confirmGroup, setConfirmGroup] = useState(false);
@@ -50,9 +107,9 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
 
   return (
     <section className="panel moderation" aria-labelledby="moderation-heading">
-      <h2 id="moderation-heading">With one person</h2>
+      <h2 id="moderation-heading">{intl.formatMessage(m.heading)}</h2>
       <div className="field">
-        <label htmlFor="moderation-person">Participant</label>
+        <label htmlFor="moderation-person">{intl.formatMessage(m.participant)}</label>
         <select
           id="moderation-person"
           value={pid}
@@ -61,12 +118,14 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
             setConfirmRemove(false);
           }}
         >
-          <option value="">Choose someone…</option>
+          <option value="">{intl.formatMessage(m.choose)}</option>
           {people.map((p) => (
             <option key={p.pid} value={p.pid}>
-              {p.name}
-              {p.role === 'observer' ? ' (observer)' : ''}
-              {wrote.has(p.pid) ? ' (wrote to you)' : ''}
+              {intl.formatMessage(m.person, {
+                name: p.name,
+                observer: p.role === 'observer' ? 'yes' : 'no',
+                wrote: wrote.has(p.pid) ? 'yes' : 'no',
+              })}
             </option>
           ))}
         </select>
@@ -74,13 +133,19 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
       {person && (
         <>
           {member && (
-            <PrivateThread member={pid} whispers={whispers} label={`Private word to ${person.name}`} />
+            <PrivateThread
+              member={pid}
+              whispers={whispers}
+              label={intl.formatMessage(m.privateWord, { name: person.name })}
+            />
           )}
           <div className="field">
-            <label htmlFor="nudge-text">Nudge</label>
-            <select id="nudge-text" value={nudge} onChange={(e) => setNudge(e.target.value)}>
-              {NUDGES.map((n) => (
-                <option key={n}>{n}</option>
+            <label htmlFor="nudge-text">{intl.formatMessage(m.nudge)}</label>
+            <select id="nudge-text" value={nudge} onChange={(e) => setNudge(e.target.value as NudgePreset)}>
+              {NUDGE_PRESETS.map((n) => (
+                <option key={n} value={n}>
+                  {nudgeText(intl, n)}
+                </option>
               ))}
             </select>
           </div>
@@ -91,30 +156,31 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
                 type="button"
                 onClick={() => void act('floor:give', { pid, expectHolder: floor.holder?.pid ?? null })}
               >
-                Give the word to {person.name}
+                {intl.formatMessage(m.give, { name: person.name })}
               </button>
             )}
-            <button type="button" onClick={() => void act('moderation:nudge', { pid, text: nudge })}>
-              Send nudge
+            {/* Sent as its code: the member reads it in their own language. */}
+            <button type="button" onClick={() => void act('moderation:nudge', { pid, preset: nudge })}>
+              {intl.formatMessage(m.sendNudge)}
             </button>
             {member &&
               (microphone.held.has(pid) ? (
                 <button type="button" onClick={() => mic(microphone.release(pid))}>
-                  Give back {person.name}’s microphone
+                  {intl.formatMessage(m.giveBackMic, { name: person.name })}
                 </button>
               ) : (
                 <button type="button" onClick={() => mic(microphone.hold(pid))}>
-                  Hold {person.name}’s microphone
+                  {intl.formatMessage(m.holdMic, { name: person.name })}
                 </button>
               ))}
             {floor.queue.includes(pid) && (
               <button type="button" onClick={() => void act('floor:lower', { pid })}>
-                Lower their hand
+                {intl.formatMessage(m.lowerHand)}
               </button>
             )}
             {member && floor.seats.includes(pid) && (
               <button type="button" onClick={() => void act('moderation:sideOpen', { pid })}>
-                Talk privately in a side room
+                {intl.formatMessage(m.sideRoom)}
               </button>
             )}
           </div>
@@ -124,7 +190,7 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
             </p>
           )}
           <div className="field">
-            <label htmlFor="lobby-note">Note when sending back to the lobby (optional)</label>
+            <label htmlFor="lobby-note">{intl.formatMessage(m.lobbyNote)}</label>
             <input
               id="lobby-note"
               value={note}
@@ -141,7 +207,7 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
                 )
               }
             >
-              Back to the lobby
+              {intl.formatMessage(m.toLobby)}
             </button>
             {confirmRemove ? (
               <>
@@ -150,22 +216,21 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
                   className="danger"
                   onClick={() => void act('moderation:remove', { pid }).then((ok) => ok && setPicked(''))}
                 >
-                  Yes, remove {person.name}
+                  {intl.formatMessage(m.yesRemove, { name: person.name })}
                 </button>
                 <button type="button" onClick={() => setConfirmRemove(false)}>
-                  Cancel
+                  {intl.formatMessage(m.cancel)}
                 </button>
               </>
             ) : (
               <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
-                Remove from this meeting
+                {intl.formatMessage(m.removeMeeting)}
               </button>
             )}
           </div>
           {confirmRemove && (
             <p className="hint" role="status">
-              {person.name} will not be able to come back to this meeting, and from now on everyone new waits
-              in the lobby.
+              {intl.formatMessage(m.removeHint, { name: person.name })}
             </p>
           )}
           <div className="button-row">
@@ -182,10 +247,10 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
                     })
                   }
                 >
-                  Yes, remove {person.name} from the group
+                  {intl.formatMessage(m.yesRemoveGroup, { name: person.name })}
                 </button>
                 <button type="button" onClick={() => setConfirmGroup(false)}>
-                  Cancel
+                  {intl.formatMessage(m.cancel)}
                 </button>
               </>
             ) : (
@@ -195,15 +260,15 @@ export function ModerationPanel({ whispers, picked, setPicked, microphone }: Pro
                 aria-describedby="remove-group-hint"
                 onClick={() => setConfirmGroup(true)}
               >
-                Remove from the group
+                {intl.formatMessage(m.removeGroup)}
               </button>
             )}
           </div>
           <p className="hint" id="remove-group-hint" role={confirmGroup ? 'status' : undefined}>
-            The last resort, when every lighter step has failed: the group does not exclude people lightly.{' '}
+            {intl.formatMessage(m.lastResort)}{' '}
             {confirmGroup
-              ? `${person.name} leaves this meeting and cannot join any later one until a facilitator lets them back in (Group settings).`
-              : 'It lasts beyond this meeting, until a facilitator lets them back in.'}
+              ? intl.formatMessage(m.groupConfirmHint, { name: person.name })
+              : intl.formatMessage(m.groupHint)}
           </p>
         </>
       )}

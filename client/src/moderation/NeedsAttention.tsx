@@ -1,9 +1,54 @@
 import type { FacilitatorView, Whisper } from '@circle/shared';
 import { useRef } from 'react';
+import type { ReactNode } from 'react';
+import type { IntlShape } from 'react-intl';
+import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 import { useKeptFocus } from '../room/useKeptFocus';
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const m = defineMessages({
+  heading: { id: 'moderation.NeedsAttention.heading', defaultMessage: 'Needs attention' },
+  nothing: { id: 'moderation.NeedsAttention.nothing', defaultMessage: 'Nothing waits for you.' },
+  waiting: { id: 'moderation.NeedsAttention.waiting', defaultMessage: 'Waiting for you' },
+  support: {
+    id: 'moderation.NeedsAttention.support',
+    defaultMessage: '<b>{name} asked for support</b> <muted>since {since, time, short}</muted>',
+  },
+  talkPrivately: {
+    id: 'moderation.NeedsAttention.talkPrivately',
+    defaultMessage: 'Talk privately with {name}',
+  },
+  seen: {
+    id: 'moderation.NeedsAttention.seen',
+    defaultMessage: 'Seen',
+    description: 'A facilitator marks a support request as seen',
+  },
+  knock: {
+    id: 'moderation.NeedsAttention.knock',
+    defaultMessage: '{name} is waiting in the lobby <muted>since {since, time, short}</muted>',
+  },
+  letIn: { id: 'moderation.NeedsAttention.letIn', defaultMessage: 'Let {name} in' },
+  wrote: {
+    id: 'moderation.NeedsAttention.wrote',
+    defaultMessage: '{name} wrote to you privately <muted>at {at, time, short}</muted>',
+  },
+  answer: { id: 'moderation.NeedsAttention.answer', defaultMessage: 'Answer {name}' },
+  alert: {
+    id: 'moderation.NeedsAttention.alert',
+    defaultMessage: '{names} asked for support',
+    description: 'names is a list of people (“Ana and Ben”)',
+  },
+  show: {
+    id: 'moderation.NeedsAttention.show',
+    defaultMessage: 'Show Needs attention',
+    description: '“Needs attention” is the name of the section it opens',
+  },
+});
+
+const rich = {
+  b: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+  muted: (chunks: ReactNode[]) => <span className="muted">{chunks}</span>,
+};
 
 type Item =
   | { kind: 'support'; pid: string; at: number }
@@ -32,6 +77,7 @@ interface Props {
  * request stays here (and in the alert above the circle) until a facilitator answers it: Seen, or a side room.
  */
 export function NeedsAttention({ shared, whispers, onAnswer }: Props) {
+  const intl = useIntl();
   const { room, view, nameOf, act } = useRoomContext();
   const items: Item[] = [
     ...shared.support.map((s) => ({ kind: 'support' as const, pid: s.pid, at: s.since })),
@@ -47,18 +93,17 @@ export function NeedsAttention({ shared, whispers, onAnswer }: Props) {
 
   return (
     <section ref={box} tabIndex={-1} className="panel attention" aria-labelledby="attention-heading">
-      <h2 id="attention-heading">Needs attention</h2>
+      <h2 id="attention-heading">{intl.formatMessage(m.heading)}</h2>
       {items.length === 0 ? (
-        <p className="hint">Nothing waits for you.</p>
+        <p className="hint">{intl.formatMessage(m.nothing)}</p>
       ) : (
-        <ul className="plain attention-list" aria-label="Waiting for you">
+        <ul className="plain attention-list" aria-label={intl.formatMessage(m.waiting)}>
           {items.map((item) => (
             <li key={`${item.kind}-${item.pid}`} className={`attention-item ${item.kind}`}>
               {item.kind === 'support' && (
                 <>
                   <span>
-                    <strong>{nameOf(item.pid)} asked for support</strong>{' '}
-                    <span className="muted">since {time(item.at)}</span>
+                    {intl.formatMessage(m.support, { ...rich, name: nameOf(item.pid), since: item.at })}
                   </span>
                   <span className="row-actions">
                     {canTalkPrivately(item.pid) && (
@@ -66,36 +111,31 @@ export function NeedsAttention({ shared, whispers, onAnswer }: Props) {
                         type="button"
                         onClick={() => void act('moderation:sideOpen', { pid: item.pid })}
                       >
-                        Talk privately with {nameOf(item.pid)}
+                        {intl.formatMessage(m.talkPrivately, { name: nameOf(item.pid) })}
                       </button>
                     )}
                     <button
                       type="button"
                       onClick={() => void act('moderation:supportSeen', { pid: item.pid })}
                     >
-                      Seen
+                      {intl.formatMessage(m.seen)}
                     </button>
                   </span>
                 </>
               )}
               {item.kind === 'knock' && (
                 <>
-                  <span>
-                    {item.name} is waiting in the lobby <span className="muted">since {time(item.at)}</span>
-                  </span>
+                  <span>{intl.formatMessage(m.knock, { ...rich, name: item.name, since: item.at })}</span>
                   <button type="button" onClick={() => void act('lobby:admit', { pid: item.pid })}>
-                    Let {item.name} in
+                    {intl.formatMessage(m.letIn, { name: item.name })}
                   </button>
                 </>
               )}
               {item.kind === 'word' && (
                 <>
-                  <span>
-                    {nameOf(item.pid)} wrote to you privately{' '}
-                    <span className="muted">at {time(item.at)}</span>
-                  </span>
+                  <span>{intl.formatMessage(m.wrote, { ...rich, name: nameOf(item.pid), at: item.at })}</span>
                   <button type="button" onClick={() => onAnswer(item.pid)}>
-                    Answer {nameOf(item.pid)}
+                    {intl.formatMessage(m.answer, { name: nameOf(item.pid) })}
                   </button>
                 </>
               )}
@@ -108,13 +148,20 @@ export function NeedsAttention({ shared, whispers, onAnswer }: Props) {
 }
 
 /** The support alert for facilitators, above the circle on every screen size: who is waiting, in words. */
-export function supportAlertText(shared: FacilitatorView, nameOf: (pid: string) => string): string {
+export function supportAlertText(
+  shared: FacilitatorView,
+  nameOf: (pid: string) => string,
+  intl: IntlShape,
+): string {
   const names = shared.support.map((s) => nameOf(s.pid));
-  return names.length === 0 ? '' : `${names.join(', ')} asked for support`;
+  return names.length === 0
+    ? ''
+    : intl.formatMessage(m.alert, { names: intl.formatList(names, { type: 'conjunction' }) });
 }
 
 /** `onShow` opens the console where it is a drawer; on a laptop the list is already beside the circle. */
 export function SupportAlert({ text, onShow }: { text: string; onShow?: () => void }) {
+  const intl = useIntl();
   if (!text) return null;
   return (
     <p role="alert" className="support-alert">
@@ -124,7 +171,7 @@ export function SupportAlert({ text, onShow }: { text: string; onShow?: () => vo
         <>
           {' '}
           <button type="button" className="link-button" onClick={onShow}>
-            Show Needs attention
+            {intl.formatMessage(m.show)}
           </button>
         </>
       )}

@@ -59,7 +59,8 @@ const moderationHandlers = ({ facilitation, groups, io, now }: ModerationDeps) =
     'moderation:nudge': async ({ room }, p) => {
       const target = targetIn(room.record, p.pid);
       if (!target.admitted) throw new AppError('CONFLICT');
-      io.to(room.ch.person(p.pid)).emit('moderation:nudged', { text: p.text, at: now() });
+      const nudge = p.preset ? { preset: p.preset } : { text: p.text ?? '' };
+      io.to(room.ch.person(p.pid)).emit('moderation:nudged', { ...nudge, at: now() });
       return null;
     },
 

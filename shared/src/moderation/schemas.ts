@@ -4,10 +4,18 @@ import { empty, id } from '../schemaParts.js';
 
 const note = z.string().trim().max(LIMITS.noteMax);
 
+/** The gentle notes a facilitator picks from: sent as a code, worded in each member's own language. */
+export const NUDGE_PRESETS = ['share', 'own-experience', 'close', 'breathe'] as const;
+export type NudgePreset = (typeof NUDGE_PRESETS)[number];
+
 /** The facilitators' tools for disruptions, lightest first, and their shared view of the room. */
 export const moderationEventSchemas = {
   'moderation:view': empty,
-  'moderation:nudge': z.object({ pid: id, text: note.min(1) }).strict(),
+  'moderation:nudge': z
+    .object({ pid: id, text: note.min(1).optional(), preset: z.enum(NUDGE_PRESETS).optional() })
+    .strict()
+    // One or the other: a preset (worded by the member's client) or a facilitator's own words, as written.
+    .refine((p) => (p.text === undefined) !== (p.preset === undefined), { message: 'a preset or a text' }),
   'moderation:toLobby': z.object({ pid: id, message: note }).strict(),
   'moderation:remove': z.object({ pid: id }).strict(),
   /** The last resort: removed from this meeting and refused at later ones until let back in. */
@@ -71,7 +79,7 @@ export interface ModerationEventResults {
 export interface ModerationServerEvents {
   'moderation:state': (view: FacilitatorView) => void;
   /** A gentle note to one member. */
-  'moderation:nudged': (nudge: { text: string; at: number }) => void;
+  'moderation:nudged': (nudge: { text: string; at: number } | { preset: NudgePreset; at: number }) => void;
   /** This person is back in the lobby; a facilitator may admit them again. */
   'moderation:sentToLobby': (info: { message: string }) => void;
   /** This person may not come back to this meeting (nor, `fromGroup`, to any later one until let back in). */

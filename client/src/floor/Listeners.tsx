@@ -97,10 +97,18 @@ export function Listeners() {
           {shown.map((p) => {
             const holds = floor.holder?.pid === p.pid;
             const place = floor.queue.indexOf(p.pid);
+            // Read as a seat is: the name, then what is true of them now.
+            const states = [
+              p.pid === me.pid ? `${p.name} ${intl.formatMessage(m.you)}` : p.name,
+              ...(holds ? [intl.formatMessage(m.hasWord)] : []),
+              ...(place >= 0 ? [intl.formatMessage(m.hand, { place: place + 1 })] : []),
+              ...(p.online ? [] : [intl.formatMessage(m.offline)]),
+            ];
             return (
               <li
                 key={p.pid}
                 className={holds ? 'holder' : undefined}
+                aria-label={intl.formatList(states, { type: 'unit', style: 'short' })}
                 aria-current={holds ? 'true' : undefined}
               >
                 <span className="listener-name">

@@ -39,7 +39,7 @@ function newDevice(): Device {
     return new Device();
   } catch {
     // Headless Chromium's user agent is not recognised; it is still Chrome underneath.
-    return new Device({ handlerName: 'Chrome111' });
+    return new Device({ handlerName: 'Chrome111' }); // i18n-exempt: mediasoup's handler name
   }
 }
 

@@ -1,6 +1,17 @@
 import { useEffect, useRef } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
 import type { Media } from './useMedia';
 import { useRoomContext } from '../room/RoomContext';
+
+const m = defineMessages({
+  screen: { id: 'media.RemoteMedia.screen', defaultMessage: "{name}'s screen" },
+  camera: { id: 'media.RemoteMedia.camera', defaultMessage: "{name}'s camera" },
+  speaking: {
+    id: 'media.RemoteMedia.speaking',
+    defaultMessage: 'speaking',
+    description: 'A badge on the seat of whoever is heard now (short)',
+  },
+});
 
 function Track({ track, kind, label }: { track: MediaStreamTrack; kind: 'audio' | 'video'; label: string }) {
   const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
@@ -44,13 +55,18 @@ function videoOf(media: Media, pid: string, isMe: boolean): MediaStreamTrack | u
  * grid (a phone, past twelve seats) the stylesheet hides it: the holder's card on top shows the camera.
  */
 export function HolderStage({ media }: { media: Media }) {
+  const intl = useIntl();
   const { view, me, nameOf } = useRoomContext();
   // A shared screen (a presentation, a film) takes the middle for everyone, before the holder's camera.
   const screen = sharedScreen(media, me.pid);
   if (screen)
     return (
       <div className="stage screen">
-        <Track track={screen.track} kind="video" label={`${nameOf(screen.pid)}'s screen`} />
+        <Track
+          track={screen.track}
+          kind="video"
+          label={intl.formatMessage(m.screen, { name: nameOf(screen.pid) })}
+        />
       </div>
     );
   const pid = view.floor.holder?.pid;
@@ -58,7 +74,7 @@ export function HolderStage({ media }: { media: Media }) {
   if (!pid || !video) return null;
   return (
     <div className="stage">
-      <Track track={video} kind="video" label={`${nameOf(pid)}'s camera`} />
+      <Track track={video} kind="video" label={intl.formatMessage(m.camera, { name: nameOf(pid) })} />
     </div>
   );
 }
@@ -75,11 +91,14 @@ export function SeatMedia({
   name: string;
   isMe: boolean;
 }) {
+  const intl = useIntl();
   const video = videoOf(media, pid, isMe);
   return (
     <>
-      {video && <Track track={video} kind="video" label={`${name}'s camera`} />}
-      {media.speaking.has(pid) && <span className="badge speaking-now">speaking</span>}
+      {video && <Track track={video} kind="video" label={intl.formatMessage(m.camera, { name })} />}
+      {media.speaking.has(pid) && (
+        <span className="badge speaking-now">{intl.formatMessage(m.speaking)}</span>
+      )}
     </>
   );
 }

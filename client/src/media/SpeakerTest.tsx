@@ -1,4 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
+import { defineMessages, useIntl } from 'react-intl';
+
+const m = defineMessages({
+  play: { id: 'media.SpeakerTest.play', defaultMessage: 'Play a test sound' },
+  playing: { id: 'media.SpeakerTest.playing', defaultMessage: 'Playing a short tone…' },
+  hint: {
+    id: 'media.SpeakerTest.hint',
+    defaultMessage: 'You should hear a short tone. It plays on this device only.',
+  },
+});
 
 /** How long the test tone plays. */
 const TONE_MS = 900;
@@ -8,6 +18,7 @@ const TONE_MS = 900;
  * person can hear that sound works before entering the room.
  */
 export function SpeakerTest() {
+  const intl = useIntl();
   const [playing, setPlaying] = useState(false);
   const ctxRef = useRef<AudioContext | null>(null);
 
@@ -42,10 +53,10 @@ export function SpeakerTest() {
   return (
     <div className="speaker-test">
       <button type="button" onClick={play} aria-describedby="speaker-test-hint">
-        Play a test sound
+        {intl.formatMessage(m.play)}
       </button>
       <p className="hint" id="speaker-test-hint" aria-live="polite">
-        {playing ? 'Playing a short tone…' : 'You should hear a short tone. It plays on this device only.'}
+        {intl.formatMessage(playing ? m.playing : m.hint)}
       </p>
     </div>
   );

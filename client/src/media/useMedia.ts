@@ -133,7 +133,7 @@ export function useMedia(room: Room, me: JoinResult | null) {
     setScreen: (on: boolean) =>
       session.current?.setScreen(on).catch((e: unknown) => {
         // Closing the browser's picker without choosing is not an error worth a message.
-        if (!(e instanceof DOMException && e.name === 'NotAllowedError')) setError(e);
+        if (!(e instanceof DOMException && e.name === 'NotAllowedError')) setError(e); // i18n-exempt: an error's name
       }),
     /** Facilitators' tools: they act on the server, whatever members' browsers do. */
     facilitator: {

@@ -164,6 +164,14 @@ describe('listeners beyond the seats', () => {
     expect(m.fran.view()!.participants.some((p) => p.pid === m.max.pid)).toBe(false);
   });
 
+  it('Mute all holds the seated members and a listener holding the word, not the hundreds who only listen', async () => {
+    const m = await fullMeeting();
+    await ok(m.fran.socket, 'floor:give', { pid: m.lea.pid, expectHolder: null });
+    await ok(m.fran.socket, 'media:muteAll', {});
+    const media = await srv.media!.existing(m.g.groupId)!;
+    expect(media.view().held.sort()).toEqual([m.ana.pid, m.ben.pid, m.lea.pid].sort());
+  });
+
   it('a listener cannot give the word, act as a facilitator or take part beyond asking for the word', async () => {
     const m = await fullMeeting();
     const lea = m.lea.socket;

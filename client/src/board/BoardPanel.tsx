@@ -42,7 +42,9 @@ const m = defineMessages({
 /** The decisional balances this person may see: theirs, and those shared (or, for facilitators, all). */
 export function BoardPanel({ boards }: { boards: Boards }) {
   const intl = useIntl();
-  const { me, nameOf } = useRoomContext();
+  const { me, view, nameOf } = useRoomContext();
+  // Listeners (beyond the seats) keep no balances, like observers: the server refuses them.
+  const listener = view.participants.some((p) => p.pid === me.pid && p.listener);
   const [title, setTitle] = useState('');
   const mine = boards.list.filter((b) => b.owner === me.pid);
   const others = boards.list.filter((b) => b.owner !== me.pid);
@@ -63,7 +65,7 @@ export function BoardPanel({ boards }: { boards: Boards }) {
   return (
     <section className="panel board-panel" aria-labelledby="board-heading">
       <h2 id="board-heading">{intl.formatMessage(m.heading)}</h2>
-      {me.role !== 'observer' && (
+      {me.role !== 'observer' && !listener && (
         <form
           className="inline-form"
           onSubmit={async (e) => {

@@ -28,6 +28,8 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
   const intl = useIntl();
   const { view, me, facilitator, act } = useRoomContext();
   const { role, pid: myPid } = me;
+  // Listeners (beyond the seats) read the chat like observers: the server refuses what they would send.
+  const listener = view.participants.some((p) => p.pid === myPid && p.listener);
   const enabled = view.meeting.chatEnabled;
   const [text, setText] = useState('');
 
@@ -63,7 +65,7 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
         </ol>
       )}
       {!enabled && <p className="status-text">{intl.formatMessage(m.off)}</p>}
-      {enabled && role !== 'observer' && (
+      {enabled && role !== 'observer' && !listener && (
         <form className="inline-form" onSubmit={(e) => void send(e)}>
           <label htmlFor="chat-text">{intl.formatMessage(m.write)}</label>
           <input

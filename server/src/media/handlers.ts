@@ -22,9 +22,10 @@ async function withMedia<T>(
   });
 }
 
+/** Mute all: the members who can be heard. A listener is, only while holding the word (see listeners.ts). */
 const members = (ctx: JoinedContext) =>
   Object.values(ctx.room.record.participants)
-    .filter((p) => p.role === 'member')
+    .filter((p) => p.role === 'member' && (!p.listener || ctx.room.record.floor.holder?.pid === p.pid))
     .map((p) => p.pid);
 
 export interface MediaDeps {

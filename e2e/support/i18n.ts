@@ -59,20 +59,30 @@ function format(elements: MessageFormatElement[], locale: string, values: Values
  * The words of one language, looked up by their English text (the tests read like the English ones).
  * What the client cannot yet say in that language is noted in `missing` and the English is used instead,
  * which is what the page then shows: the walk goes on and a test lists everything at once at the end.
+ * Where one English text has several translations (the same word in two places), any of them matches.
  */
 export function wordsOf(locale: string) {
-  const english = catalog('en');
   const translated = catalog(locale);
-  const idsOf = new Map<string, string>();
-  for (const [id, text] of Object.entries(english)) if (!idsOf.has(text)) idsOf.set(text, id);
+  const idsOf = new Map<string, string[]>();
+  for (const [id, text] of Object.entries(catalog('en'))) idsOf.set(text, [...(idsOf.get(text) ?? []), id]);
   const missing = new Set<string>();
-  const say = (text: string, values: Values = {}): string => {
-    const id = idsOf.get(text);
-    let message = text;
-    if (id === undefined) missing.add(`not in the catalogs (still hard-coded?): "${text}"`);
-    else if (locale !== 'en' && translated[id] === undefined) missing.add(`no ${locale} text for ${id}`);
-    else if (locale !== 'en') message = translated[id]!;
-    return format(parse(message), locale, values);
+  // As a page shows it (and an accessible name reads it): one space between words.
+  const shown = (message: string, values: Values) =>
+    format(parse(message), locale, values).replace(/\s+/g, ' ').trim();
+  const say = (text: string, values: Values = {}): string | RegExp => {
+    const ids = idsOf.get(text) ?? [];
+    if (!ids.length) missing.add(`not in the catalogs (still hard-coded?): "${text}"`);
+    const messages = new Set<string>();
+    for (const id of ids) {
+      if (locale === 'en') messages.add(text);
+      else if (translated[id] === undefined) {
+        missing.add(`no ${locale} text for ${id}`);
+        messages.add(text);
+      } else messages.add(translated[id]);
+    }
+    const words = [...(messages.size ? messages : [text])].map((message) => shown(message, values));
+    if (words.length === 1) return words[0]!;
+    return new RegExp(`^(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
   };
   return { say, missing };
 }
@@ -164,7 +174,7 @@ export function clippedText(page: Page): Promise<string[]> {
 /**
  * Visible text in plain ASCII letters on a pseudo-locale (`en-XA`) page: every word the client says
  * carries accents there, so plain English is a word that did not go through a message. People's names,
- * the group's name and the languages' own names are theirs.
+ * the group's name, its declaration and the languages' own names are theirs.
  */
 export function unaccentedText(page: Page, names: string[]): Promise<string[]> {
   return page.evaluate((names) => {
@@ -174,7 +184,8 @@ export function unaccentedText(page: Page, names: string[]): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       let text = node.textContent ?? '';
       const parent = node.parentElement;
-      if (!parent || parent.closest('.language-picker select, script, style')) continue;
+      // The declaration is the group's (a built-in default comes in the group's language, not the page's).
+      if (!parent || parent.closest('.language-picker select, .declaration, script, style')) continue;
       range.selectNodeContents(node);
       if (range.getClientRects().length === 0 && !parent.closest('.sr-only')) continue;
       for (const name of names) text = text.split(name).join(' ');

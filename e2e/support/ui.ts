@@ -39,7 +39,7 @@ export async function person(
 }
 
 /** The page's words for an English label: itself, unless a test walks the client in another language. */
-type Say = (english: string) => string;
+type Say = (english: string) => string | RegExp;
 const english: Say = (text) => text;
 
 /**
@@ -105,6 +105,6 @@ export async function moreSettings(page: Page) {
   await page.getByText('More settings', { exact: true }).click();
 }
 
-export function button(page: Page, name: string) {
+export function button(page: Page, name: string | RegExp) {
   return page.getByRole('button', { name, exact: true });
 }

@@ -12,12 +12,9 @@ const shape = (v: RoomView | null) =>
 describe('several nodes sharing Redis', () => {
   let redis: RedisProcess;
   const nodes: ServerProcess[] = [];
-  const people: (Joined & { history: RoomView[] })[] = [];
+  const people: Joined[] = [];
   const join = async (port: number, link: string, name: string, identity?: string) => {
-    const j = await joinAs(port, link, name, identity);
-    const history: RoomView[] = [];
-    j.socket.on('room:state', (v) => history.push(v));
-    const person = { ...j, history };
+    const person = await joinAs(port, link, name, identity);
     people.push(person);
     return person;
   };
@@ -158,8 +155,7 @@ describe('several nodes sharing Redis', () => {
       reconnectionDelayMax: 30_000,
       randomizationFactor: 0,
     });
-    const anaViews: RoomView[] = [];
-    ana.on('room:state', (v) => anaViews.push(v));
+    const anaViews = track(ana).history;
     let anaPid = '';
     let identity: string | undefined;
     const rejoin = async () => {

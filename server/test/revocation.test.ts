@@ -76,7 +76,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
       await ok(ben.socket, 'chat:send', { text: 'and nobody knows' });
       await barrier(attacker);
       expect((attacker as unknown as { recovered?: boolean }).recovered).not.toBe(true);
-      expect(got.filter((e) => /relapsed|nobody knows|Ben|room:state/.test(e))).toEqual([]);
+      expect(got.filter((e) => /relapsed|nobody knows|Ben|room:(state|patch)/.test(e))).toEqual([]);
     });
   }
 
@@ -95,7 +95,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
     await ok(again.socket, 'chat:send', { text: 'back again' });
     await nudged;
     await barrier(ana.socket);
-    expect(oldTab.filter((e) => /all right|back again|room:state/.test(e))).toEqual([]);
+    expect(oldTab.filter((e) => /all right|back again|room:(state|patch)/.test(e))).toEqual([]);
   });
 
   it('after a removal every socket of that identity stops hearing the room, and a fresh identity waits in the lobby', async () => {
@@ -111,7 +111,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
     await ok(ben.socket, 'chat:send', { text: 'I relapsed last week' });
     await Promise.all([barrier(ana.socket), barrier(secondTab.socket)]);
     for (const t of tabs)
-      expect(t.filter((e) => /relapsed|room:state/.test(e.split(' ')[0] + e))).toEqual([]);
+      expect(t.filter((e) => /relapsed|room:(state|patch)/.test(e.split(' ')[0] + e))).toEqual([]);
 
     // Back to the lobby cannot be bypassed with a fresh identity: newcomers now wait too.
     const fresh = connect(srv.port);
@@ -143,6 +143,6 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
     await new Promise<void>((r) => attacker.once('connect', () => r()));
     await ok(ben.socket, 'chat:send', { text: 'new meeting, new secrets' });
     await barrier(attacker);
-    expect(got.filter((e) => /secrets|Ben|room:state/.test(e))).toEqual([]);
+    expect(got.filter((e) => /secrets|Ben|room:(state|patch)/.test(e))).toEqual([]);
   });
 });

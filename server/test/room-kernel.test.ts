@@ -26,7 +26,7 @@ describe('room kernel', () => {
     await srv.store.put(key, { ...stored, seq: stored!.seq + 10 });
 
     const socket = connect(srv.port);
-    open.push({ socket, pid: '', identity: '', view: () => null });
+    open.push({ socket, pid: '', identity: '', view: () => null, history: [] });
     const res = await call(socket, 'room:join', {
       token: tokenOf(g.links.member),
       name: 'Canary Ana',
@@ -51,7 +51,10 @@ describe('room kernel', () => {
     const ana = await joinAs(srv.port, g.links.member, 'Ana');
     open.push(fran, ana);
     const notices: NoticeMessage[] = [];
+    // Announcements ride in the change's patch (or, right after a snapshot, come on their own).
     ana.socket.on('floor:notice', (n) => notices.push(n));
+    ana.socket.on('room:patch', (p) => notices.push(...(p.notices ?? []).map((n) => ({ ...n, at: p.at }))));
+    // (time warnings are not worked out from the change: they always travel)
     await ok(fran.socket, 'floor:give', { pid: ana.pid });
 
     clock.advance(47_000); // before 80 % of a minute: nothing yet

@@ -4,6 +4,7 @@ export * from './schemas.js';
 export * from './commandKit.js';
 export * from './commands.js';
 export * from './room.js';
+export * from './room/patch.js';
 export * from './events.js';
 export * from './permissions.js';
 export * from './media/schemas.js';

@@ -11,7 +11,10 @@ export interface ParticipantView {
   listener?: true;
 }
 
-/** The snapshot every admitted participant receives after each change (and on joining late). */
+/** The floor as clients see it: what an undo would restore stays on the server, only its time travels. */
+export type FloorView = Omit<FloorState, 'lastMove'> & { lastMove?: { at: number } | null };
+
+/** The snapshot an admitted participant receives on joining and on asking; changes come as patches. */
 export interface RoomView {
   groupId: string;
   groupName: string;
@@ -21,7 +24,7 @@ export interface RoomView {
   /** Server time of the change, and of this snapshot's clocks. */
   at: number;
   participants: ParticipantView[];
-  floor: FloorState;
+  floor: FloorView;
   lobbyCount: number;
   capacity: number;
   meeting: MeetingView;

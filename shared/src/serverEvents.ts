@@ -9,6 +9,7 @@ import type { MediaServerEvents } from './media/schemas.js';
 import type { MeetingServerEvents } from './meeting/schemas.js';
 import type { ModerationServerEvents } from './moderation/schemas.js';
 import type { LobbyEntry, NoticeMessage, RoomView } from './room.js';
+import type { RoomPatch } from './room/patch.js';
 
 /** Server-to-client events, one interface per domain. */
 export interface ServerToClientEvents
@@ -29,7 +30,10 @@ interface FloorServerEvents {
 }
 
 interface RoomServerEvents {
+  /** The whole room: on joining, on re-admission, after a restart, and when asked (`room:snapshot`). */
   'room:state': (view: RoomView) => void;
+  /** What one change did to the room (see RoomPatch): applies on top of the snapshot with seq - 1. */
+  'room:patch': (patch: RoomPatch) => void;
   'room:lobby': (waiting: LobbyEntry[]) => void;
   'room:admitted': (view: RoomView) => void;
   /** This connection no longer speaks for anyone (identity erased, or the person left from another tab). */

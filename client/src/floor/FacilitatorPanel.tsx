@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS, upcoming } from '@circle/shared';
-import type { FloorState } from '@circle/shared';
+import type { FloorView } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { FloorMoves } from './FloorMoves';
 import { SeatOrder } from './SeatOrder';
@@ -51,7 +51,7 @@ const m = defineMessages({
 });
 
 /** Who the Skip button applies to: the chosen person if they still have a turn in the round, else the current one. */
-function skipTarget(floor: FloorState, chosen: string): string | null {
+function skipTarget(floor: FloorView, chosen: string): string | null {
   const round = floor.round;
   if (!round) return null;
   const open = (pid: string) => round.order.includes(pid) && !round.marks[pid];

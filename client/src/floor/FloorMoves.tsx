@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { UNDO_WINDOW_MS, upcoming } from '@circle/shared';
-import type { FloorState } from '@circle/shared';
+import type { FloorView } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
@@ -39,10 +39,10 @@ const m = defineMessages({
 });
 
 /** Who held the word as this screen shows it: every move carries it, so a floor that moved meanwhile refuses it. */
-const holderOf = (floor: FloorState) => floor.holder?.pid ?? null;
+const holderOf = (floor: FloorView) => floor.holder?.pid ?? null;
 
 /** What the Next button does, in words: it names who gets the word, so nobody is handed it by surprise. */
-export function nextLabel(intl: IntlShape, floor: FloorState, nameOf: (pid: string) => string): string {
+export function nextLabel(intl: IntlShape, floor: FloorView, nameOf: (pid: string) => string): string {
   const next = upcoming(floor);
   if (next) return intl.formatMessage(m.giveNext, { name: nameOf(next) });
   if (floor.holder) return intl.formatMessage(m.endTurn, { name: nameOf(floor.holder.pid) });
@@ -113,7 +113,7 @@ export function UndoMove() {
 /** What a facilitator reads when their move was refused because the word had already moved. */
 export function staleMessage(
   intl: IntlShape,
-  floor: FloorState | undefined,
+  floor: FloorView | undefined,
   nameOf: (pid: string) => string,
 ): string {
   const holder = floor?.holder?.pid;

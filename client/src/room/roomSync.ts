@@ -1,43 +1,64 @@
-import type { RoomView } from '@circle/shared';
+import type { FloorNotice, RoomPatch, RoomView } from '@circle/shared';
+import { RoomReplica } from '@circle/shared';
+
+export interface Shown {
+  view: RoomView;
+  clockOffset: number;
+}
 
 /**
- * Which room snapshots to show, and the server clock's offset: the part of `useRoom` that decides, kept
- * apart from React and the socket so that it can be tested. Snapshots may arrive out of order (a
- * broadcast overtaking an answer), so one older than the shown one is dropped, except right after a
- * (re)join or an admission: the server may have restarted, and its count with it.
+ * Which room to show, and the server clock's offset: the part of `useRoom` that decides, kept apart from
+ * React and the socket so that it can be tested. Snapshots and patches go through the shared replica
+ * (an older one is dropped, a missing one is a gap to fill with a fresh snapshot); right after a
+ * (re)join or an admission the next snapshot is taken whatever its seq: the server may have restarted.
  */
 export class RoomSnapshots {
-  private current: RoomView | null = null;
-  private fresh = true;
+  private readonly replica = new RoomReplica();
   private offset: number | null = null;
 
   /** The snapshot to show and the clock offset to use, or null when `v` is stale. */
-  accept(v: RoomView, now: number): { view: RoomView; clockOffset: number } | null {
-    const c = this.current;
-    const stale = c !== null && c.meetingId === v.meetingId && v.seq < c.seq;
-    if (stale && !this.fresh) return null;
-    this.fresh = false;
-    this.current = v;
+  accept(v: RoomView, now: number): Shown | null {
+    if (!this.replica.snapshot(v)) return null;
+    return this.shown(v, now);
+  }
+
+  /**
+   * A change on top of the shown room: the room to show, null when nothing changes, `gap` to ask anew.
+   * `heard` gets what the change announced (who has the word now, time nearly up), when it is news.
+   */
+  patch(p: RoomPatch, now: number, heard: (notices: FloorNotice[]) => void): Shown | null | 'gap' {
+    const outcome = this.replica.patch(p, heard);
+    // Missed changes before this one: what it says is still news, as far as it tells it itself.
+    if (outcome === 'gap') {
+      heard(p.notices ?? []);
+      return 'gap';
+    }
+    if (outcome !== 'applied' || !this.replica.view) return null;
+    return this.shown(this.replica.view, now);
+  }
+
+  private shown(view: RoomView, now: number): Shown {
     // Every sample underestimates the true offset (latency, snapshot age), so keep the largest.
-    const sample = v.at - now;
+    const sample = view.at - now;
     this.offset = this.offset === null ? sample : Math.max(this.offset, sample);
-    return { view: v, clockOffset: this.offset };
+    return { view, clockOffset: this.offset };
   }
 
   /** The connection dropped: the next snapshot is taken whatever its seq, and the offset measured anew. */
   disconnected(): void {
-    this.fresh = true;
+    this.replica.awaitSnapshot();
     this.offset = null;
   }
 
   /** Let in (from the lobby, or on a join): the next snapshot is taken whatever its seq. */
   admitted(): void {
-    this.fresh = true;
+    this.replica.awaitSnapshot();
   }
 
   /** Sent back to the lobby: nothing of the room is shown until the next admission. */
   leftRoom(): void {
-    this.current = null;
+    this.replica.clear();
+    this.replica.awaitSnapshot();
   }
 }
 

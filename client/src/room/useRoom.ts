@@ -166,6 +166,25 @@ export function useRoom(params: JoinParams) {
       }
     });
     socket.on('room:state', applyView);
+    const announce = (n: NoticeMessage) => {
+      const shown: ShownNotice = { ...n, id: ++noticeId };
+      // Kept until newer ones push them out, never on a timer: a screen reader user may be mid-sentence.
+      setNotices((prev) => [...prev.slice(-3), shown]);
+    };
+    socket.on('room:patch', (patch) => {
+      const shown = snapshots.patch(patch, Date.now(), (notices) => {
+        for (const n of notices) announce({ ...n, at: patch.at });
+      });
+      if (shown === 'gap') {
+        // Something was missed (a patch lost, a node changed): the whole room again, then patches on top.
+        call(socket, 'room:snapshot', {}).then(applyView, () => undefined);
+        return;
+      }
+      if (!shown) return;
+      setClockOffset(shown.clockOffset);
+      latestView.current = shown.view;
+      setView(shown.view);
+    });
     socket.on('room:admitted', (v) => {
       snapshots.admitted();
       applyView(v);
@@ -186,11 +205,7 @@ export function useRoom(params: JoinParams) {
     });
     socket.on('room:lobby', (waiting) => setLobby(waiting));
     socket.on('room:closed', close);
-    socket.on('floor:notice', (n) => {
-      const shown: ShownNotice = { ...n, id: ++noticeId };
-      // Kept until newer ones push them out, never on a timer: a screen reader user may be mid-sentence.
-      setNotices((prev) => [...prev.slice(-3), shown]);
-    });
+    socket.on('floor:notice', announce);
 
     socket.connect();
     return () => {

@@ -1,5 +1,5 @@
 import type { FloorCommand, FloorEffect, FloorRejection, LobbyEntry, RoomView } from '@circle/shared';
-import { floorReducer, initialFloor, nextWake } from '@circle/shared';
+import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
 import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -59,6 +59,9 @@ export class Room {
   readonly timers: RoomTimers;
   private readonly changeListeners: ((next: RoomRecord, prev: RoomRecord) => void)[] = [];
   private readonly endListeners: ((ended: RoomRecord) => void | Promise<void>)[] = [];
+  /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
+  private lastView: RoomView | null = null;
+  private lastLobby = '';
 
   private constructor(
     public group: GroupRecord,
@@ -195,7 +198,11 @@ export class Room {
           // Listeners are in the roster (it travels only when it changes), never in the floor.
           ...(p.listener ? { listener: true } : {}),
         })),
-      floor: this.rec.floor,
+      // What an undo would restore stays on the server: clients only need to know when the move was.
+      floor: {
+        ...this.rec.floor,
+        lastMove: this.rec.floor.lastMove ? { at: this.rec.floor.lastMove.at } : null,
+      },
       lobbyCount: everyone.filter((p) => !p.admitted).length,
       capacity: this.group.settings.capacity,
       meeting: meetingView(this.rec, this.group),
@@ -293,11 +300,22 @@ export class Room {
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;
     const view = this.view();
-    io.to(this.ch.room).emit('room:state', view);
-    io.to(this.ch.facilitators).emit('room:lobby', this.lobby());
+    // One patch for everyone, computed once: its size follows what changed, not how many are present.
+    // A room just loaded (a restart, a takeover) has no picture of what clients hold: a snapshot then.
+    const last = this.lastView;
+    const notices = (effects ?? []).flatMap((e) => (e.type === 'notice' ? [e.notice] : []));
+    if (last && last.meetingId === view.meetingId)
+      io.to(this.ch.room).emit('room:patch', diffView(last, view, notices));
+    else {
+      io.to(this.ch.room).emit('room:state', view);
+      for (const notice of notices) io.to(this.ch.room).emit('floor:notice', { ...notice, at: view.at });
+    }
+    this.lastView = view;
+    const lobby = this.lobby();
+    const lobbyText = JSON.stringify(lobby);
+    if (lobbyText !== this.lastLobby) io.to(this.ch.facilitators).emit('room:lobby', lobby);
+    this.lastLobby = lobbyText;
     if (!effects) return;
-    for (const e of effects)
-      if (e.type === 'notice') io.to(this.ch.room).emit('floor:notice', { ...e.notice, at: view.at });
     // The floor says when it next needs waking (a warning, a deadline), or by saying nothing that it does
     // not; a change without a floor command leaves the wake-up it asked for last.
     const wake = effects.findLast((e) => e.type === 'wakeAt');

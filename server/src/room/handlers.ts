@@ -73,6 +73,7 @@ export const roomDomain = ({ boards, identities }: { boards: Boards; identities:
   defineDomain({
     name: 'room',
     handlers: {
+      'room:snapshot': async ({ room }) => room.view(),
       'room:leave': async ({ room, pid }) => {
         await leave(room, pid);
         room.farewell(pid, (to) => to.emit('room:closed', 'left'));

@@ -8,7 +8,7 @@ import type {
   RoomView,
   ServerToClientEvents,
 } from '@circle/shared';
-import { PROTOCOL_VERSION } from '@circle/shared';
+import { PROTOCOL_VERSION, RoomReplica } from '@circle/shared';
 import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -68,15 +68,31 @@ export async function createGroup(
 /** The invitation token in a link (`/join#<token>`: the token rides in the fragment, never sent in an address). */
 export const tokenOf = (link: string) => link.replace(/^.*\/join[#/]/, '');
 
-/** Keeps the newest room snapshot a socket has seen. */
-export function track(socket: TestSocket): { view: () => RoomView | null } {
-  let latest: RoomView | null = null;
-  const keep = (v: RoomView) => {
-    if (!latest || v.seq >= latest.seq) latest = v;
-  };
-  socket.on('room:state', keep);
-  socket.on('room:admitted', keep);
-  return { view: () => latest };
+/**
+ * Keeps the room as a socket sees it, as the client does: snapshots, then patches on top (asking for a
+ * snapshot when one is missing).
+ */
+export function track(socket: TestSocket): { view: () => RoomView | null; history: RoomView[] } {
+  const replica = new RoomReplica();
+  /** Every view this socket held, in order. */
+  const history: RoomView[] = [];
+  const took = (changed: boolean) => void (changed && replica.view && history.push(replica.view));
+  const snapshot = (v: RoomView) => took(replica.snapshot(v));
+  socket.on('room:state', snapshot);
+  socket.on('room:admitted', (v) => {
+    replica.awaitSnapshot();
+    snapshot(v);
+  });
+  socket.on('room:patch', (p) => {
+    const outcome = replica.patch(p);
+    took(outcome === 'applied');
+    if (outcome === 'gap') void call(socket, 'room:snapshot', {}).then((a) => a.ok && snapshot(a.data));
+  });
+  socket.on('moderation:sentToLobby', () => {
+    replica.clear();
+    replica.awaitSnapshot();
+  });
+  return { view: () => replica.view, history };
 }
 
 export interface Joined {
@@ -84,6 +100,8 @@ export interface Joined {
   pid: string;
   identity: string;
   view: () => RoomView | null;
+  /** Every view this connection held, in order. */
+  history: RoomView[];
 }
 
 export async function joinAs(port: number, link: string, name: string, identity?: string): Promise<Joined> {
@@ -96,7 +114,7 @@ export async function joinAs(port: number, link: string, name: string, identity?
     declarationVersion: 1,
     identity,
   });
-  return { socket, pid: result.pid, identity: result.identity, view: tracker.view };
+  return { socket, pid: result.pid, identity: result.identity, view: tracker.view, history: tracker.history };
 }
 
 /** Who sits in a test's group, by first name; joined in this order, so seats follow it. */

@@ -22,7 +22,7 @@ export const chatCommands = defineCommands<ChatEventResults>()(chatEventSchemas,
     grant: 'moderate',
     log: { says: '{actor} turned the chat on', off: '{actor} turned the chat off' },
     example: { on: true },
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'chat:history': {
     summary: 'Catch up: the chat, one’s private words with the facilitators, side room and support request.',

@@ -10,7 +10,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     listeners: true,
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'floor:lower': {
     summary: 'Lower one’s own hand; a facilitator may lower someone else’s (`pid`).',
@@ -19,7 +19,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     listeners: true,
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'floor:pass': {
     summary: 'Pass when the go-around reaches one.',
@@ -28,7 +28,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     listeners: true,
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:done': {
     summary: 'Hand the word back when one has finished speaking.',
@@ -37,7 +37,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     listeners: true,
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:give': {
     summary:
@@ -46,7 +46,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} gave the word to {target}', target: 'pid' },
     rolePlay: 'floor',
     example: { pid: 'nobody', expectHolder: null },
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:take': {
     summary: 'Take the word back from `expectHolder` (refused with `STALE` if someone else holds it now).',
@@ -54,7 +54,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} took back the word' },
     rolePlay: 'floor',
     example: { expectHolder: 'nobody' },
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:next': {
     summary:
@@ -63,7 +63,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} passed the word on' },
     rolePlay: 'floor',
     example: { expectHolder: null, expectNext: null },
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:undo': {
     summary:
@@ -72,7 +72,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} undid the last move of the word' },
     rolePlay: 'floor',
     example: { expectHolder: null },
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:round': {
     summary: 'Start a go-around, optionally from someone and with a turn limit in seconds.',
@@ -80,7 +80,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} started a round' },
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:endRound': {
     summary: 'End the go-around.',
@@ -88,7 +88,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} ended the round' },
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state', 'floor:notice'],
+    broadcasts: ['room:patch', 'floor:notice'],
   },
   'floor:skip': {
     summary: 'Skip someone in the go-around.',
@@ -96,7 +96,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} skipped {target}', target: 'pid' },
     rolePlay: 'floor',
     example: { pid: 'nobody' },
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'floor:reorder': {
     summary: 'Put the raised hands in a new order.',
@@ -104,7 +104,7 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} reordered the raised hands' },
     rolePlay: 'floor',
     example: { order: [] },
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'floor:settings': {
     summary: 'Change the turn limit (seconds, or null for none) and the automatic handover.',
@@ -112,6 +112,6 @@ export const floorCommands = defineCommands<FloorEventResults>()(floorEventSchem
     log: { says: '{actor} changed the turn settings' },
     rolePlay: 'floor',
     example: {},
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
 });

@@ -7,7 +7,7 @@ export const meetingCommands = defineCommands<MeetingEventResults>()(meetingEven
     grant: 'moderate',
     log: { says: '{actor} opened the meeting' },
     example: {},
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'meeting:close': {
     summary: 'Close the meeting for good: everyone gets the closing words and the room empties.',
@@ -21,14 +21,14 @@ export const meetingCommands = defineCommands<MeetingEventResults>()(meetingEven
     grant: 'moderate',
     log: { says: '{actor} paused the meeting', off: '{actor} resumed the meeting' },
     example: { on: false },
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'meeting:lock': {
     summary: 'Lock (`on: true`) or unlock the meeting: while locked, newcomers wait in the lobby.',
     grant: 'moderate',
     log: { says: '{actor} locked the meeting', off: '{actor} unlocked the meeting' },
     example: { on: false },
-    broadcasts: ['room:state'],
+    broadcasts: ['room:patch'],
   },
   'meeting:settings': {
     summary: 'Change the group settings it names and answer them all; an empty patch only reads them.',

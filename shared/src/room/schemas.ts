@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
-import type { JoinResult } from '../room.js';
+import type { JoinResult, RoomView } from '../room.js';
 import { empty, id, token } from '../schemaParts.js';
 
 /** Joining and leaving, identity, the lobby and the seats. */
@@ -15,6 +15,7 @@ export const roomEventSchemas = {
     })
     .strict(),
   'room:leave': empty,
+  'room:snapshot': empty,
   'identity:erase': empty,
   'seats:reorder': z.object({ order: z.array(id).max(LIMITS.capacityMax) }).strict(),
   'lobby:admit': z.object({ pid: id }).strict(),
@@ -24,6 +25,7 @@ export const roomEventSchemas = {
 export interface RoomEventResults {
   'room:join': JoinResult;
   'room:leave': null;
+  'room:snapshot': RoomView;
   'identity:erase': null;
   'seats:reorder': null;
   'lobby:admit': null;

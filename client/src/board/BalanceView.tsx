@@ -25,7 +25,7 @@ const m = defineMessages({
       '{mine, select, yes {Yours} other {{owner}}} · {shared, select, yes {shared with the room} other {private: only its owner and the facilitators see it}}',
     description: 'Under a balance title: whose it is, and who sees it',
   },
-  readOnly: { id: 'board.BalanceView.readOnly', defaultMessage: ' · read only' },
+  readOnly: { id: 'board.BalanceView.readOnly', defaultMessage: '· read only' },
   dismiss: { id: 'board.BalanceView.dismiss', defaultMessage: 'Dismiss' },
   share: { id: 'board.BalanceView.share', defaultMessage: 'Share with the room' },
   spotlightOn: { id: 'board.BalanceView.spotlightOn', defaultMessage: 'Put on everyone’s screen' },
@@ -107,7 +107,7 @@ export function BalanceView({ sync, summary, boards }: Props) {
             owner: nameOf(b.owner),
             shared: b.shared ? 'yes' : 'no',
           })}
-          {sync.access === 'read' && intl.formatMessage(m.readOnly)}
+          {sync.access === 'read' && ` ${intl.formatMessage(m.readOnly)}`}
         </p>
         <SyncLine sync={sync} />
         {sync.notice && (

@@ -22,7 +22,7 @@ const m = defineMessages({
   remove: { id: 'board.ItemRow.remove', defaultMessage: 'Remove' },
   editing: {
     id: 'board.ItemRow.editing',
-    defaultMessage: ' · {names} editing',
+    defaultMessage: '· {names} editing',
     description: 'Who else is editing this item now; names is a list (“Ana and Ben”)',
   },
 });
@@ -136,6 +136,7 @@ function Row({ item, first, last, edit, others }: Props) {
       )}
       {others.length > 0 && (
         <span className="muted">
+          {' '}
           {intl.formatMessage(m.editing, { names: intl.formatList(others, { type: 'conjunction' }) })}
         </span>
       )}

@@ -10,8 +10,14 @@ import { useRoomContext } from '../room/RoomContext';
 const m = defineMessages({
   empty: { id: 'board.Quadrant.empty', defaultMessage: 'Nothing here yet.' },
   items: { id: 'board.Quadrant.items', defaultMessage: '{quadrant}: items' },
-  showFirst: { id: 'board.Quadrant.showFirst', defaultMessage: 'Show the first {count} only' },
-  showAll: { id: 'board.Quadrant.showAll', defaultMessage: 'Show all {count} items' },
+  showFirst: {
+    id: 'board.Quadrant.showFirst',
+    defaultMessage: 'Show the first {count, plural, one {# item} other {# items}} only',
+  },
+  showAll: {
+    id: 'board.Quadrant.showAll',
+    defaultMessage: 'Show all {count, plural, one {# item} other {# items}}',
+  },
   newItem: { id: 'board.Quadrant.newItem', defaultMessage: 'New item' },
   add: { id: 'board.Quadrant.add', defaultMessage: 'Add' },
   suggestion: { id: 'board.Quadrant.suggestion', defaultMessage: 'Suggestion' },

@@ -17,7 +17,7 @@ const m = defineMessages({
   },
   from: {
     id: 'board.Suggestions.from',
-    defaultMessage: ' · from {mine, select, yes {you} other {{name}}}',
+    defaultMessage: '· from {mine, select, yes {you} other {{name}}}',
   },
   accept: { id: 'board.Suggestions.accept', defaultMessage: 'Accept' },
   acceptLabel: { id: 'board.Suggestions.acceptLabel', defaultMessage: 'Accept “{text}”' },
@@ -64,6 +64,7 @@ export function Suggestions({
                     }}
                   />
                   <span className="muted">
+                    {' '}
                     {intl.formatMessage(m.from, { mine: s.by === myPid ? 'yes' : 'no', name: nameOf(s.by) })}
                   </span>
                 </span>

@@ -96,7 +96,8 @@ const m = defineMessages({
   },
   fullItems: {
     id: 'board.words.fullItems',
-    defaultMessage: 'This balance is full ({max} items). Remove one to add another.',
+    defaultMessage:
+      'This balance is full ({max, plural, one {# item} other {# items}}). Remove one to add another.',
   },
   fullGoals: {
     id: 'board.words.fullGoals',
@@ -108,7 +109,8 @@ const m = defineMessages({
   },
   fullBalances: {
     id: 'board.words.fullBalances',
-    defaultMessage: 'You already have {max} balances here. Delete one to start another.',
+    defaultMessage:
+      'You already have {max, plural, one {# balance} other {# balances}} here. Delete one to start another.',
   },
   fullHistory: {
     id: 'board.words.fullHistory',
@@ -117,7 +119,8 @@ const m = defineMessages({
   },
   itemNotKept: {
     id: 'board.words.itemNotKept',
-    defaultMessage: 'This balance is full ({max} items), so that item was not kept.',
+    defaultMessage:
+      'This balance is full ({max, plural, one {# item} other {# items}}), so that item was not kept.',
   },
   goalNotKept: {
     id: 'board.words.goalNotKept',

@@ -29,6 +29,7 @@ import { LeaveButton } from '../care/LeaveButton';
 import { MemberTools } from '../care/MemberTools';
 import { useChat } from '../chat/useChat';
 import { ClosedScreen } from '../meeting/ClosedScreen';
+import { LobbyWaiting } from '../lobby/LobbyWaiting';
 import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
 import { FacilitatorConsole } from '../moderation/FacilitatorConsole';
@@ -41,20 +42,6 @@ const m = defineMessages({
   couldNotJoin: { id: 'room.RoomPage.couldNotJoin', defaultMessage: 'Could not join the room.' },
   back: { id: 'room.RoomPage.back', defaultMessage: 'Back' },
   connecting: { id: 'room.RoomPage.connecting', defaultMessage: 'Connecting…' },
-  waiting: { id: 'room.RoomPage.waiting', defaultMessage: 'Waiting for a facilitator to let you in' },
-  sentToLobby: {
-    id: 'room.RoomPage.sentToLobby',
-    defaultMessage: 'A facilitator asked you to wait in the lobby for now.',
-  },
-  sentToLobbyWithNote: {
-    id: 'room.RoomPage.sentToLobbyWithNote',
-    defaultMessage: 'A facilitator asked you to wait in the lobby for now: {note}',
-    description: "{note} is the facilitator's own words",
-  },
-  waitingHint: {
-    id: 'room.RoomPage.waitingHint',
-    defaultMessage: 'You will enter the room as soon as someone admits you. You can keep this page open.',
-  },
   entering: { id: 'room.RoomPage.entering', defaultMessage: 'Entering the room…' },
   you: {
     id: 'room.RoomPage.you',
@@ -143,22 +130,13 @@ export function RoomPage({ invite, params, onExit }: Props) {
 
   if (phase === 'waiting') {
     return (
-      <main className="page narrow">
-        <h1>{invite.groupName}</h1>
-        <ConnectionBanner connected={room.connected} />
-        <p className="waiting" role="status">
-          {intl.formatMessage(m.waiting)}
-        </p>
-        {room.lobbyMessage !== null && (
-          <p className="notice nudge">
-            {room.lobbyMessage
-              ? intl.formatMessage(m.sentToLobbyWithNote, { note: room.lobbyMessage })
-              : intl.formatMessage(m.sentToLobby)}
-          </p>
-        )}
-        <p className="hint">{intl.formatMessage(m.waitingHint)}</p>
+      <LobbyWaiting
+        groupName={invite.groupName}
+        note={room.lobbyMessage}
+        banner={<ConnectionBanner connected={room.connected} />}
+      >
         <YouActions room={room} supportContacts="" />
-      </main>
+      </LobbyWaiting>
     );
   }
 
@@ -201,7 +179,7 @@ function RoomScreen({ media }: { media: Media }) {
     (p) => !p.listener && (!floor.seats.includes(p.pid) || outsideCircle.has(p.pid)),
   );
   const myName = view.participants.find((p) => p.pid === me.pid)?.name ?? intl.formatMessage(m.you);
-  const alert = facilitator ? supportAlertText(shared, nameOf) : '';
+  const alert = facilitator ? supportAlertText(shared, nameOf, intl) : '';
   const narrow = useNarrow();
   const [consoleOpen, setConsoleOpen] = useState(false);
   const drawer = {

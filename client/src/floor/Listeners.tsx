@@ -30,6 +30,11 @@ const m = defineMessages({
   },
   list: { id: 'floor.Listeners.list', defaultMessage: 'Listeners' },
   you: { id: 'floor.Listeners.you', defaultMessage: '(you)', description: 'After your own name in the list' },
+  youState: {
+    id: 'floor.Listeners.youState',
+    defaultMessage: 'you',
+    description: 'Read after your own name, like the other states of a listener',
+  },
   hasWord: { id: 'floor.Listeners.hasWord', defaultMessage: 'has the word' },
   hand: { id: 'floor.Listeners.hand', defaultMessage: 'hand raised, number {place}' },
   offline: { id: 'floor.Listeners.offline', defaultMessage: 'offline' },
@@ -99,7 +104,8 @@ export function Listeners() {
             const place = floor.queue.indexOf(p.pid);
             // Read as a seat is: the name, then what is true of them now.
             const states = [
-              p.pid === me.pid ? `${p.name} ${intl.formatMessage(m.you)}` : p.name,
+              p.name,
+              ...(p.pid === me.pid ? [intl.formatMessage(m.youState)] : []),
               ...(holds ? [intl.formatMessage(m.hasWord)] : []),
               ...(place >= 0 ? [intl.formatMessage(m.hand, { place: place + 1 })] : []),
               ...(p.online ? [] : [intl.formatMessage(m.offline)]),

@@ -43,8 +43,9 @@ const m = defineMessages({
   notSpoken: { id: 'floor.Circle.notSpoken', defaultMessage: 'not spoken yet' },
   actOn: {
     id: 'floor.Circle.actOn',
-    defaultMessage: 'Act on',
-    description: "Read before a person's name on their seat: opens the facilitators' tools for them",
+    defaultMessage: '<hidden>Act on </hidden>{name}',
+    description:
+      "A facilitator's button on a seat: opens their tools for this person. Only {name} shows; the rest is read out",
   },
   support: { id: 'floor.Circle.support', defaultMessage: 'support', description: 'Badge: asked for support' },
   hand: {
@@ -150,8 +151,10 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
               {facilitator && person && person.role !== 'facilitator' ? (
                 // Tap a seat to act on that person: the console's People tab opens with them chosen.
                 <button type="button" className="seat-name seat-pick" onClick={() => actOn(pid)}>
-                  <span className="sr-only">{say(m.actOn)} </span>
-                  {name}
+                  {intl.formatMessage(m.actOn, {
+                    name,
+                    hidden: (words) => <span className="sr-only">{words}</span>,
+                  })}
                 </button>
               ) : (
                 <span className="seat-name">{name}</span>

@@ -7,8 +7,8 @@ import { button, createGroup, eventually, join, person, type Person } from '../s
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
-/** Latin words a Russian page may show: the languages' own names in the picker. */
-const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch'];
+/** Latin words a Russian page may show: the languages' own names in the picker, a file format's. */
+const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch', 'CSV'];
 /** The Russian circle's people: Cyrillic names, so any Latin word on their pages is the client's. */
 const NAMES = ['Вера', 'Аня', 'Борис'];
 
@@ -248,7 +248,7 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await ana.page.locator('p.waiting').waitFor();
     await check(ana.page, 'lobby');
     // On a phone the facilitators' console is a sheet, opened from the bar.
-    await button(fran.page, xa.say('Console')).click();
+    await fran.page.getByRole('button', { name: xa.say('Console') }).click(); // "Console · 1 waiting"
     await button(fran.page, xa.say('Let {name} in', { name: 'Ana' })).click();
     await seatOf(ana.page, 'Ana').waitFor();
     await check(ana.page, 'room (member)');

@@ -8,7 +8,7 @@ const m = defineMessages({
 
 /** The browser's own speech, when it has one (it speaks on the device: nothing is sent anywhere). */
 function speech(): SpeechSynthesis | null {
-  return typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
+  return (typeof window !== 'undefined' && window.speechSynthesis) || null;
 }
 
 /**

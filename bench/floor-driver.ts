@@ -1,21 +1,51 @@
-import { fork } from 'node:child_process';
-import type { Request } from './floor-clients.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Mode, Request } from './floor-clients.js';
+import type { ServerRequest } from './floor-server.js';
 
 /**
- * Starts the floor benches' client process (bench/floor-clients.ts, its own event loop and cores) and
- * returns it with `ask`, which sends one request and resolves with its reply.
+ * Forks a bench script (its own process: its own event loop, CPU and memory) and returns it with `ask`,
+ * which sends one request and resolves with its reply; `ready` resolves with the first message it sends
+ * unasked, when it `greets`.
+ * One request at a time.
  */
-export function startClients() {
-  const clients = fork(new URL('./floor-clients.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
+function forkAsking<Req>(script: string, args: string[], execArgv: string[], greets: boolean) {
+  const child: ChildProcess = fork(new URL(script, import.meta.url), args, {
+    execArgv: [...execArgv, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const ask = <T>(req: Request): Promise<T> =>
-    new Promise((resolve, reject) => {
-      clients.once('message', (m: { ok: boolean; reply?: T; error?: string }) =>
-        m.ok ? resolve(m.reply!) : reject(new Error(m.error)),
-      );
-      clients.send(req);
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`${script} exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m: { ok: boolean; reply?: T; error?: string }) => {
+        child.off('exit', onExit);
+        if (m.ok) resolve(m.reply!);
+        else reject(new Error(m.error));
+      });
     });
-  return { clients, ask };
+  const ready = greets ? next<unknown>() : Promise.resolve(null);
+  const ask = <T>(req: Req): Promise<T> => {
+    const reply = next<T>();
+    child.send(req as object);
+    return reply;
+  };
+  return { child, ask, ready };
+}
+
+/** The floor benches' client process (bench/floor-clients.ts). */
+export function startClients() {
+  const { child, ask } = forkAsking<Request>('./floor-clients.ts', [], [], false);
+  return { clients: child, ask };
+}
+
+/** One floor bench server (bench/floor-server.ts) in its own process; resolves once it listens. */
+export async function startFloorServer(mode: Mode) {
+  const { child, ask, ready } = forkAsking<ServerRequest>(
+    './floor-server.ts',
+    [mode],
+    ['--expose-gc', '--enable-source-maps'],
+    true,
+  );
+  const { port } = (await ready) as { port: number };
+  return { child, ask, port };
 }

@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: runs every bench, prints one table and writes bench/results.json with each figure, the
- * reference it was measured against in the same run (or its target), and the ratio. Not part of `npm test`;
- * it takes a few minutes on 2 cores.
+ * reference it was measured against in the same run (or its target), the ratio, its spread over the
+ * measured windows and the verdict. Not part of `npm test`; it takes several minutes on 2 cores.
+ * `npm run bench -- --only floor` (or media, cluster, board; comma-separated) runs only those parts and
+ * keeps the other figures already in bench/results.json.
  *
- *   floor    bench/floor.ts     floor fan-out latency and lost events at 250 rooms x 17 sockets on one node,
- *                               beside bare Socket.IO; memory per active and idle room
+ *   floor    bench/floor.ts     server CPU per delivered floor message, latency and lost events at 100, 250
+ *                               and 500 rooms x 17 sockets on one node, in windows alternating with a bare
+ *                               Socket.IO server sending the same messages; memory per idle and active
+ *                               room beside it; a CPU profile of each -> bench/profile-floor.txt
  *   media    bench/media.ts     one mediasoup worker carrying a full room fed by synthetic RTP
  *   cluster  bench/floor-cluster.ts   the same floor traffic across two nodes sharing Redis
  *   board    bench/board.ts     board figures, when that bench exists (it prints JSON)
@@ -13,10 +17,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FloorResult } from './floor.js';
+import type { Spread } from './spread.js';
 
 const here = (f: string) => new URL(f, import.meta.url).pathname;
 const root = here('..');
 const started = Date.now();
+const loadAtStart = loadavg()[0]!;
 
 interface Figure {
   id: string;
@@ -26,12 +33,24 @@ interface Figure {
   /** What the value is compared with: measured in this run (a reference) or a fixed target. */
   reference?: { what: string; value: number | null } | null;
   ratio?: number | null;
+  /** How the ratio (or the value) spread over the measured windows. */
+  spread?: Spread;
   target?: string;
   met?: boolean | null;
+  /** Said instead of met / not met when no verdict can be given. */
+  verdict?: string;
   note?: string;
 }
 const figures: Figure[] = [];
 const raw: Record<string, unknown> = {};
+const SECTIONS = ['floor', 'media', 'cluster', 'board'] as const;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : null;
+if (only?.some((o) => !(SECTIONS as readonly string[]).includes(o)))
+  throw new Error(`--only takes some of ${SECTIONS.join(', ')}`);
+const selected = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
+/** Which part of the bench a figure comes from, by its id (floor figures also go by memory.*). */
+const sectionOf = (id: string) => (id.startsWith('memory.') ? 'floor' : id.split('.')[0]!);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a == null || b == null || !b ? null : round(a / b);
@@ -56,110 +75,171 @@ const tmpOut = () => join(mkdtempSync(join(tmpdir(), 'circle-bench-')), 'out.jso
 const readJson = <T>(file: string): T | null =>
   existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 
-// ---- floor, one node ----
-interface FloorResult {
-  rooms: number;
-  socketsPerRoom: number;
-  changesPerRoomPerSec: number;
-  measureSeconds: number;
-  circle: FloorSide;
-  bare: FloorSide;
-  memory: { perActiveRoomKiB: { heap: number; rss: number }; perIdleRoomKiB: { heap: number; rss: number } };
-}
-interface FloorSide {
-  deliveries: number;
-  changes: number;
-  lost: number;
-  latencyMs: { p50: number; p99: number; p999: number; max: number };
-  serverCpuShare: number;
-  serverEventLoopDelayMs: { p99: number; max: number };
-}
-{
-  console.log('\n== floor: 250 rooms x 17 sockets on one node, beside bare Socket.IO ==');
+// ---- floor, one node: Circle beside bare Socket.IO at 100, 250 and 500 rooms ----
+if (selected('floor')) {
+  console.log(
+    '\n== floor: 100, 250, 500 rooms x 17 sockets on one node, windows alternating with bare Socket.IO ==',
+  );
   const out = tmpOut();
   const { code } = await runBench(
     ['--expose-gc', '--import', 'tsx', here('floor.ts'), '--out', out],
-    6 * 60_000,
+    8 * 60_000,
   );
   const floor = readJson<FloorResult>(out);
   raw.floor = floor ?? { error: `exit ${code}` };
-  const shape =
-    floor &&
-    `${floor.rooms} rooms x ${floor.socketsPerRoom} sockets, ${floor.changesPerRoomPerSec} change/room/s`;
-  for (const [key, label] of [
-    ['p50', 'p50'],
-    ['p99', 'p99'],
-    ['p999', 'p99.9'],
-  ] as const) {
-    const c = floor?.circle.latencyMs[key] ?? null;
-    const b = floor?.bare.latencyMs[key] ?? null;
+  const windows = floor && `${floor.rounds} pairs of ${floor.windowSeconds} s windows`;
+  for (const s of floor?.sizes ?? []) {
+    const shape = `${s.rooms} rooms x ${floor!.socketsPerRoom}, ${floor!.changesPerRoomPerSec} change/room/s`;
+    const r = s.cpuPerDeliveryRatio;
+    // Where even the bare server could not keep the schedule, the figures measure the machine: no verdict.
+    const sat = s.saturatedWindows;
+    const saturated = sat.bare > floor!.rounds / 3;
+    const satText = `saturated windows: Circle ${sat.circle}, bare ${sat.bare} of ${floor!.rounds}`;
     figures.push({
-      id: `floor.fanout.${key}`,
-      figure: `floor fan-out latency ${label} (${shape ?? 'not run'})`,
-      value: c,
-      unit: 'ms',
-      reference: { what: `bare Socket.IO broadcast ${label}, same shape and rate`, value: b },
-      ratio: ratio(c, b),
-      ...(key === 'p99'
-        ? { target: 'ratio <= 2', met: ratio(c, b) === null ? null : ratio(c, b)! <= 2 }
-        : {}),
+      id: `floor.cpuPerMessage.${s.rooms}`,
+      figure: `server CPU per delivered floor message (${shape})`,
+      value: s.circle.usPerDelivery.median,
+      unit: 'CPU-us',
+      reference: {
+        what: `bare Socket.IO, same message sizes and counts to the same rooms (${windows})`,
+        value: s.bare.usPerDelivery.median,
+      },
+      ratio: r.median,
+      spread: r,
+      target: 'ratio <= 1.15',
+      met: saturated ? null : r.median <= 1.15,
+      verdict: saturated ? `no verdict (${satText})` : undefined,
+      note:
+        `median of the per-pair ratios; server CPU ${s.circle.cpuShare.median} vs ${s.bare.cpuShare.median} core` +
+        (sat.circle + sat.bare ? `; ${satText}` : ''),
+    });
+    for (const key of ['p50', 'p99', 'p999'] as const)
+      figures.push({
+        id: `floor.latency.${s.rooms}.${key}`,
+        figure: `floor latency ${key}, command sent -> event received (${shape})`,
+        value: s.circle[key].median,
+        unit: 'ms',
+        reference: { what: `bare Socket.IO ${key}`, value: s.bare[key].median },
+        ratio: ratio(s.circle[key].median, s.bare[key].median),
+        spread: s.circle[key],
+        note: 'median over windows of each window’s percentile; spread: Circle’s windows',
+      });
+    figures.push({
+      id: `floor.lost.${s.rooms}`,
+      figure: `floor events lost, by seq per socket (${shape})`,
+      value: s.circle.lost,
+      unit: 'deliveries',
+      reference: { what: 'bare Socket.IO', value: s.bare.lost },
+      target: '0',
+      met: s.circle.lost === null ? null : s.circle.lost === 0,
+      note: s.circle.lost === null ? 'no event carried a seq' : undefined,
     });
   }
-  figures.push({
-    id: 'floor.lost',
-    figure: 'floor events lost (deliveries missing, counted by seq per socket)',
-    value: floor ? floor.circle.lost : null,
-    unit: 'deliveries',
-    reference: {
-      what: 'deliveries expected (changes x sockets per room)',
-      value: floor ? floor.circle.changes * floor.socketsPerRoom : null,
-    },
-    target: '0',
-    met: floor ? floor.circle.lost === 0 : null,
-  });
-  figures.push({
-    id: 'floor.serverCpu',
-    figure: 'server CPU during the floor run (share of one core)',
-    value: floor?.circle.serverCpuShare ?? null,
-    unit: 'core',
-    reference: { what: 'bare Socket.IO server', value: floor?.bare.serverCpuShare ?? null },
-    ratio: ratio(floor?.circle.serverCpuShare, floor?.bare.serverCpuShare),
-  });
-  figures.push({
-    id: 'floor.eventLoopDelay.p99',
-    figure: 'server event-loop delay p99 during the floor run (worst window)',
-    value: floor?.circle.serverEventLoopDelayMs.p99 ?? null,
-    unit: 'ms',
-    reference: { what: 'bare Socket.IO server', value: floor?.bare.serverEventLoopDelayMs.p99 ?? null },
-    ratio: ratio(floor?.circle.serverEventLoopDelayMs.p99, floor?.bare.serverEventLoopDelayMs.p99),
-  });
+  const first = floor?.sizes[0];
+  if (first) {
+    const perChange = Math.round(first.circle.bytesPerDelivery * first.circle.deliveriesPerChangePerSocket);
+    figures.push({
+      id: 'floor.bytesPerRecipientPerChange',
+      figure: `bytes each socket receives per floor change (${floor!.socketsPerRoom} people, every event counted)`,
+      value: perChange,
+      unit: 'B',
+      reference: {
+        what: 'what the bare server sent per change per socket',
+        value: Math.round(first.bare.bytesPerDelivery * first.bare.deliveriesPerChangePerSocket),
+      },
+      target: '<= 300 B',
+      met: perChange <= 300,
+      note: `${first.circle.deliveriesPerChangePerSocket} messages of ${first.circle.bytesPerDelivery} B on average`,
+    });
+  }
+  // The figures earlier runs reported, at 250 rooms, under their old names.
+  const mid = floor?.sizes.find((s) => s.rooms === 250) ?? floor?.sizes[0];
+  if (mid) {
+    figures.push(
+      {
+        id: 'floor.fanout.p99',
+        figure: `floor latency p99, command sent -> event received (${mid.rooms} rooms)`,
+        value: mid.circle.p99.median,
+        unit: 'ms',
+        reference: { what: 'bare Socket.IO p99', value: mid.bare.p99.median },
+        ratio: ratio(mid.circle.p99.median, mid.bare.p99.median),
+        spread: mid.circle.p99,
+        target: 'ratio <= 2',
+        met: ratio(mid.circle.p99.median, mid.bare.p99.median)! <= 2,
+      },
+      {
+        id: 'floor.serverCpu',
+        figure: `server CPU during the floor windows, share of one core (${mid.rooms} rooms)`,
+        value: mid.circle.cpuShare.median,
+        unit: 'core',
+        reference: { what: 'bare Socket.IO server', value: mid.bare.cpuShare.median },
+        ratio: ratio(mid.circle.cpuShare.median, mid.bare.cpuShare.median),
+        spread: mid.circle.cpuShare,
+      },
+      {
+        id: 'floor.eventLoopDelay.p99',
+        figure: `server event-loop delay p99 during the floor windows (${mid.rooms} rooms)`,
+        value: mid.circle.loopDelayP99.median,
+        unit: 'ms',
+        reference: { what: 'bare Socket.IO server', value: mid.bare.loopDelayP99.median },
+        ratio: ratio(mid.circle.loopDelayP99.median, mid.bare.loopDelayP99.median),
+        spread: mid.circle.loopDelayP99,
+      },
+    );
+  }
   const mem = floor?.memory;
+  for (const [kind, key, n] of [
+    ['idle', 'perIdleRoomKiB', mem?.idleRooms],
+    ['active', 'perActiveRoomKiB', mem?.activeRooms],
+  ] as const)
+    for (const part of ['heap', 'rss'] as const) {
+      const c = mem?.[key].circle[part] ?? null;
+      const b = mem?.[key].bare[part] ?? null;
+      const met = part === 'heap' && c !== null && b ? c / b <= 1.3 : undefined;
+      figures.push({
+        id: `floor.memory.${kind}Room.${part}`,
+        figure:
+          `memory per ${kind} room, ${part} (17 connected` +
+          `${kind === 'idle' ? ', nothing said yet' : ', after the word went round'}; ${n ?? '?'} rooms, after GC)`,
+        value: c,
+        unit: 'KiB',
+        reference: { what: 'bare Socket.IO room of the same 17 sockets', value: b },
+        ratio: ratio(c, b),
+        ...(part === 'heap' ? { target: 'ratio <= 1.3', met } : {}),
+        note:
+          part === 'rss'
+            ? 'rough: RSS does not shrink after GC'
+            : met === false
+              ? (mem?.breakdown?.[kind]?.text ?? 'the rest: see raw.floor.memory')
+              : undefined,
+      });
+    }
   figures.push(
     {
       id: 'memory.activeRoom.heap',
       figure: 'memory per active room (17 connected, the word going round): heap',
-      value: mem?.perActiveRoomKiB.heap ?? null,
+      value: mem?.perActiveRoomKiB.circle.heap ?? null,
       unit: 'KiB',
-      note: "includes Socket.IO's connection-state-recovery buffer, which keeps every broadcast for the reconnect window",
     },
     {
       id: 'memory.activeRoom.rss',
       figure: 'memory per active room: RSS',
-      value: mem?.perActiveRoomKiB.rss ?? null,
+      value: mem?.perActiveRoomKiB.circle.rss ?? null,
       unit: 'KiB',
     },
     {
       id: 'memory.idleRoom.heap',
-      figure: 'memory per idle room (loaded, its people dropped, within the reconnect window): heap',
-      value: mem?.perIdleRoomKiB.heap ?? null,
+      figure: 'memory per room kept after its people dropped (within the reconnect window): heap',
+      value: mem?.perDroppedRoomKiB.heap ?? null,
       unit: 'KiB',
+      note: 'a bare Socket.IO server keeps nothing once the sockets are gone',
     },
     {
       id: 'memory.idleRoom.rss',
-      figure: 'memory per idle room: RSS',
-      value: mem?.perIdleRoomKiB.rss ?? null,
+      figure: 'memory per room kept after its people dropped: RSS',
+      value: mem?.perDroppedRoomKiB.rss ?? null,
       unit: 'KiB',
-      note: 'rough: measured after the bare Socket.IO phase ran in the same process, and RSS does not shrink',
+      note: 'rough: RSS does not shrink',
     },
   );
 }
@@ -173,7 +253,7 @@ interface MediaResult {
     workerCpuShareOfOneCore: number;
   }[];
 }
-{
+if (selected('media')) {
   console.log('\n== media: one mediasoup worker, a full room fed by synthetic RTP ==');
   const file = here('media-results.json');
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -207,7 +287,7 @@ interface MediaResult {
 }
 
 // ---- the floor across two nodes sharing Redis ----
-{
+if (selected('cluster')) {
   const script = here('floor-cluster.ts');
   let cluster: { p50Ms?: number; p99Ms?: number; p999Ms?: number; lost?: number } | null = null;
   if (existsSync(script)) {
@@ -229,7 +309,7 @@ interface MediaResult {
 }
 
 // ---- board (its own bench, when it exists) ----
-{
+if (selected('board')) {
   const script = here('board.ts');
   let board: unknown = null;
   if (existsSync(script)) {
@@ -284,8 +364,8 @@ interface MediaResult {
 const seconds = Math.round((Date.now() - started) / 1000);
 const caveat =
   `${cpus().length}-core machine (${cpus()[0]?.model ?? 'unknown'}), shared with other work while measuring ` +
-  `(load average at start ${loadavg()[0]!.toFixed(2)}): the load generators run on the same cores as the server, ` +
-  'so absolute figures are pessimistic and noisy; ratios are measured in the same run.';
+  `(load average at start ${loadAtStart.toFixed(2)}): the load generators run on the same cores as the server, ` +
+  'so absolute figures are pessimistic and noisy; ratios are measured in the same run, in alternating windows.';
 console.log('\n== results ==');
 console.table(
   figures.map((f) => ({
@@ -293,22 +373,38 @@ console.table(
     value: f.value === null ? '-' : `${f.value} ${f.unit}`,
     reference: f.reference ? `${f.reference.value ?? '-'} (${f.reference.what})` : '',
     ratio: f.ratio ?? '',
+    spread: f.spread
+      ? `${f.spread.min}-${f.spread.max} (IQR ${f.spread.q1}-${f.spread.q3}, n=${f.spread.n})`
+      : '',
     target: f.target ?? '',
-    met: f.met === undefined || f.met === null ? '' : f.met ? 'yes' : 'NO',
+    verdict: f.verdict ?? (f.met === undefined || f.met === null ? '' : f.met ? 'met' : 'NOT MET'),
   })),
 );
 console.log(caveat);
 console.log(`(${seconds} s) -> bench/results.json`);
+// With --only, the parts not run this time keep their figures from the last run.
+const previous = only
+  ? readJson<{ figures?: Figure[]; raw?: Record<string, unknown>; ran?: Record<string, string> }>(
+      here('results.json'),
+    )
+  : null;
+const kept = (previous?.figures ?? []).filter((f) => !selected(sectionOf(f.id) as (typeof SECTIONS)[number]));
+const at = new Date().toISOString();
 writeFileSync(
   here('results.json'),
   JSON.stringify(
     {
-      at: new Date().toISOString(),
+      at,
       seconds,
+      /** When each part was last measured. */
+      ran: {
+        ...previous?.ran,
+        ...Object.fromEntries(SECTIONS.filter(selected).map((s) => [s, at])),
+      },
       machine: { cpus: cpus().length, node: process.version },
       caveat,
-      figures,
-      raw,
+      figures: [...figures, ...kept],
+      raw: { ...previous?.raw, ...raw },
     },
     null,
     2,

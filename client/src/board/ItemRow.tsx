@@ -22,8 +22,9 @@ const m = defineMessages({
   remove: { id: 'board.ItemRow.remove', defaultMessage: 'Remove' },
   editing: {
     id: 'board.ItemRow.editing',
-    defaultMessage: '· {names} editing',
-    description: 'Who else is editing this item now; names is a list (“Ana and Ben”)',
+    defaultMessage: '· {count, plural, one {{names} editing} other {{names} editing}}',
+    description:
+      'Who else is editing this item now; names is a list (“Ana and Ben”), count how many (for the verb)',
   },
 });
 
@@ -137,7 +138,10 @@ function Row({ item, first, last, edit, others }: Props) {
       {others.length > 0 && (
         <span className="muted">
           {' '}
-          {intl.formatMessage(m.editing, { names: intl.formatList(others, { type: 'conjunction' }) })}
+          {intl.formatMessage(m.editing, {
+            names: intl.formatList(others, { type: 'conjunction' }),
+            count: others.length,
+          })}
         </span>
       )}
     </li>

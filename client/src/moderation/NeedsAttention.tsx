@@ -35,8 +35,8 @@ const m = defineMessages({
   answer: { id: 'moderation.NeedsAttention.answer', defaultMessage: 'Answer {name}' },
   alert: {
     id: 'moderation.NeedsAttention.alert',
-    defaultMessage: '{names} asked for support',
-    description: 'names is a list of people (“Ana and Ben”)',
+    defaultMessage: '{count, plural, one {{names} asked for support} other {{names} asked for support}}',
+    description: 'names is a list of people (“Ana and Ben”), count how many they are (for the verb)',
   },
   show: {
     id: 'moderation.NeedsAttention.show',
@@ -156,7 +156,10 @@ export function supportAlertText(
   const names = shared.support.map((s) => nameOf(s.pid));
   return names.length === 0
     ? ''
-    : intl.formatMessage(m.alert, { names: intl.formatList(names, { type: 'conjunction' }) });
+    : intl.formatMessage(m.alert, {
+        names: intl.formatList(names, { type: 'conjunction' }),
+        count: names.length,
+      });
 }
 
 /** `onShow` opens the console where it is a drawer; on a laptop the list is already beside the circle. */

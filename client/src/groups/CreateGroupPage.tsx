@@ -54,6 +54,16 @@ const m = defineMessages({
     defaultMessage: 'Capacity',
     description: 'How many people the group can seat',
   },
+  listeners: {
+    id: 'groups.CreateGroupPage.listeners',
+    defaultMessage: 'Listeners beyond the seats',
+    description: 'How many people may follow a meeting without a seat once the seats are full',
+  },
+  listenersHint: {
+    id: 'groups.CreateGroupPage.listenersHint',
+    defaultMessage:
+      'For an open meeting: once the seats are full, up to this many members join as listeners. They hear the circle and may raise a hand to be given the word. 0: nobody beyond the seats.',
+  },
   minutes: { id: 'groups.CreateGroupPage.minutes', defaultMessage: 'Meeting length (minutes)' },
   turnLimit: {
     id: 'groups.CreateGroupPage.turnLimit',
@@ -96,12 +106,13 @@ const DEFAULT_CAPACITY = 12;
 const FIELD_IDS: Record<Field, string> = {
   name: 'group-name',
   capacity: 'group-capacity',
+  listeners: 'group-listeners',
   minutes: 'group-minutes',
   turnLimit: 'group-turn-minutes',
   declaration: 'group-declaration',
 };
 /** Fields inside More settings: an error there opens it so the field and its message can be seen. */
-const ADVANCED: Field[] = ['capacity', 'minutes', 'turnLimit', 'declaration'];
+const ADVANCED: Field[] = ['capacity', 'listeners', 'minutes', 'turnLimit', 'declaration'];
 
 export function CreateGroupPage() {
   const intl = useIntl();
@@ -111,6 +122,7 @@ export function CreateGroupPage() {
   const [meeting, setMeeting] = useState(() => emptyMeetingFields(groupLanguageOf(locale)));
   const { language } = meeting;
   const [capacity, setCapacity] = useState(String(DEFAULT_CAPACITY));
+  const [listeners, setListeners] = useState('0');
   const [minutes, setMinutes] = useState('60');
   // On by default: a stranger with a forwarded member link waits until a facilitator lets them in.
   const [lobby, setLobby] = useState(true);
@@ -176,6 +188,7 @@ export function CreateGroupPage() {
     const input: GroupSettingsInput = {
       name: name.trim(),
       capacity: capacityNum,
+      listeners: Number(listeners),
       meetingMinutes: Number(minutes),
       lobby,
       language,
@@ -280,6 +293,21 @@ export function CreateGroupPage() {
                 {intl.formatMessage(m.sizeWarning, { count: DEFAULT_CAPACITY })}
               </p>
             )}
+
+            <label htmlFor="group-listeners">{intl.formatMessage(m.listeners)}</label>
+            <input
+              id="group-listeners"
+              type="number"
+              min={0}
+              max={LIMITS.listenersMax}
+              value={listeners}
+              onChange={(e) => setListeners(e.target.value)}
+              {...fieldProps('listeners', 'group-listeners-hint')}
+            />
+            <p className="hint" id="group-listeners-hint">
+              {intl.formatMessage(m.listenersHint)}
+            </p>
+            {fieldError('listeners')}
 
             <label htmlFor="group-minutes">{intl.formatMessage(m.minutes)}</label>
             <input

@@ -101,7 +101,7 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
       <MoreMenu
         onErase={() => void room.erase()}
         onShortcuts={() => setShortcuts(true)}
-        items={[...screenShareItems(media, me.role), lowDataItem(media)]}
+        items={[...screenShareItems(intl, media, me.role), lowDataItem(intl, media)]}
         language
       />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />

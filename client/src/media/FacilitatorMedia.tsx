@@ -38,7 +38,11 @@ export function FacilitatorMedia({ media, participants }: { media: Media; partic
     );
   };
   const held = new Set(media.view?.held ?? []);
-  const members = participants.filter((p) => p.role === 'member');
+  // Listeners (there may be hundreds) only while they can be heard (publishing: holding the word) or held.
+  const publishing = new Set(media.view?.tracks.map((t) => t.pid) ?? []);
+  const members = participants.filter(
+    (p) => p.role === 'member' && (!p.listener || publishing.has(p.pid) || held.has(p.pid)),
+  );
   return (
     <section className="panel" aria-labelledby="media-heading">
       <h2 id="media-heading">{intl.formatMessage(m.heading)}</h2>

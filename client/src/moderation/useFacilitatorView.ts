@@ -1,4 +1,5 @@
 import type { FacilitatorView } from '@circle/shared';
+import { ACTION_LOG_KEPT } from '@circle/shared';
 import { call } from '../socket';
 import { useRoomContext } from '../room/RoomContext';
 import { useServerState } from '../room/useServerState';
@@ -11,7 +12,13 @@ export function useFacilitatorView(): FacilitatorView {
   const [view] = useServerState<FacilitatorView>(EMPTY, {
     enabled: facilitator,
     fetch: (socket) => call(socket, 'moderation:view', {}),
-    on: { 'moderation:state': (v, { set }) => set(v) },
+    on: {
+      'moderation:state': (v, { set }) => set(v),
+      'moderation:logged': (entry, { set }) =>
+        set((v) =>
+          v.log.some((e) => e.id === entry.id) ? v : { ...v, log: [...v.log, entry].slice(-ACTION_LOG_KEPT) },
+        ),
+    },
   });
   return view;
 }

@@ -1,4 +1,5 @@
 import type { ActionEntry, ClientEventName, FacilitatorView, Role } from '@circle/shared';
+import { ACTION_LOG_KEPT } from '@circle/shared';
 import { readAbsences } from '../meeting/absences.js';
 import { meetingOf } from '../meeting/record.js';
 import type { Room } from '../room/Room.js';
@@ -8,7 +9,7 @@ import type { Store } from '../store/index.js';
 import { loggedAction } from './actionLog.js';
 
 /** A short log: enough to see what the other facilitator just did. */
-const LOG_KEPT = 50;
+const LOG_KEPT = ACTION_LOG_KEPT;
 
 /**
  * What the facilitators share and nobody else sees: support requests, side rooms, absence notices and the
@@ -63,20 +64,20 @@ export class Facilitation {
     if (!logged || !log || this.rooms.get(room.id) !== room) return;
     const nameOf = (pid: string | null) =>
       pid ? (before.participants[pid]?.name ?? room.record.participants[pid]?.name ?? null) : null;
-    log.entries = [
-      ...log.entries,
-      {
-        id: log.next++,
-        at: this.deps.now(),
-        by: actor.pid,
-        byName: nameOf(actor.pid) ?? '',
-        event,
-        target: logged.target,
-        targetName: nameOf(logged.target),
-        ...(logged.on === undefined ? {} : { on: logged.on }),
-      },
-    ].slice(-LOG_KEPT);
-    void this.publish(room.id);
+    const entry: ActionEntry = {
+      id: log.next++,
+      at: this.deps.now(),
+      by: actor.pid,
+      byName: nameOf(actor.pid) ?? '',
+      event,
+      target: logged.target,
+      targetName: nameOf(logged.target),
+      ...(logged.on === undefined ? {} : { on: logged.on }),
+    };
+    log.entries = [...log.entries, entry].slice(-LOG_KEPT);
+    // The new line only: the whole view (up to 50 lines and the absences) on every command was most of
+    // what a floor change cost the server.
+    this.deps.io.to(room.ch.facilitators).emit('moderation:logged', entry);
   }
 
   /** Sends the facilitators' view to every facilitator of the group, if its meeting is in memory here. */

@@ -76,8 +76,14 @@ export interface ModerationEventResults {
   'moderation:supportSeen': null;
 }
 
+/** How many of the latest facilitator actions the shared log keeps (and sends). */
+export const ACTION_LOG_KEPT = 50;
+
 export interface ModerationServerEvents {
+  /** The whole view: when support requests or side rooms change (and on asking, `moderation:view`). */
   'moderation:state': (view: FacilitatorView) => void;
+  /** One more entry of the shared action log (appended; the log keeps the latest ACTION_LOG_KEPT). */
+  'moderation:logged': (entry: ActionEntry) => void;
   /** A gentle note to one member. */
   'moderation:nudged': (nudge: { text: string; at: number } | { preset: NudgePreset; at: number }) => void;
   /** This person is back in the lobby; a facilitator may admit them again. */

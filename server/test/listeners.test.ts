@@ -1,35 +1,19 @@
 import { LIMITS } from '@circle/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { barrier, call, createGroup, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
-import { closedConsumers, consume, opus, publishMic, vp8 } from './support/media.js';
-import { freePort, waitUntil } from './support/ports.js';
-import { inProcess } from './support/server.js';
+import { closedConsumers, consume, mediaServerPerFile, opus, publishMic, vp8 } from './support/media.js';
+import { waitUntil } from './support/ports.js';
 
 /**
  * Listeners: members admitted beyond the full seats when the group allows them. They follow the meeting,
  * may raise a hand and be given the word, are heard only while they hold it, and do nothing else.
  */
 describe('listeners beyond the seats', () => {
+  const media = mediaServerPerFile();
+  const { join } = media;
   let srv: RunningServer;
-  const everyone: Joined[] = [];
-
-  beforeAll(async () => {
-    process.env.MEDIASOUP_WORKERS = '1';
-    process.env.CIRCLE_MEDIA_PORT = String(await freePort());
-    srv = await inProcess({ media: true });
-    expect(srv.media).toBeDefined();
-  });
-  afterAll(async () => {
-    for (const j of everyone) j.socket.close();
-    await srv.close();
-  });
-
-  const join = async (link: string, name: string) => {
-    const j = await joinAs(srv.port, link, name);
-    everyone.push(j);
-    return j;
-  };
+  beforeAll(() => void (srv = media.srv));
 
   /** Fran facilitates, Ana and Ben fill the two seats, Lea and Max listen (the group allows two). */
   async function fullMeeting(settings: { listeners?: number; lobby?: boolean } = {}) {
@@ -81,7 +65,7 @@ describe('listeners beyond the seats', () => {
   it('with a lobby, listeners wait and are admitted like members: seats first, then listener places, then ROOM_FULL', async () => {
     const g = await createGroup(srv.port, { capacity: 2, listeners: 1, lobby: true });
     const fran = await join(g.links.facilitator, 'Fran');
-    const waiting = [];
+    const waiting: Joined[] = [];
     for (const name of ['Ana', 'Ben', 'Lea', 'Max']) waiting.push(await join(g.links.member, name));
     // Admitting everyone lets in whoever fits, in order of arrival: two seats, one listener.
     expect(await ok(fran.socket, 'lobby:admitAll', {})).toEqual({ admitted: 3 });

@@ -1,5 +1,37 @@
 import type { MediaView } from '@circle/shared';
-import { ok, type Joined, type TestSocket } from './client.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { RunningServer } from '../../src/server.js';
+import { joinAs, ok, type Joined, type TestSocket } from './client.js';
+import { freePort } from './ports.js';
+import { inProcess } from './server.js';
+
+/**
+ * One in-process server with one real mediasoup worker for a whole test file, started before its tests
+ * and closed after them with every connection `join` opened. Read `srv` inside the tests.
+ */
+export function mediaServerPerFile() {
+  const ctx = { open: [] as Joined[] } as { srv: RunningServer; open: Joined[] };
+  beforeAll(async () => {
+    process.env.MEDIASOUP_WORKERS = '1';
+    process.env.CIRCLE_MEDIA_PORT = String(await freePort());
+    ctx.srv = await inProcess({ media: true });
+    if (!ctx.srv.media) throw new Error('no mediasoup worker started');
+  });
+  afterAll(async () => {
+    for (const j of ctx.open) j.socket.close();
+    await ctx.srv?.close();
+  });
+  return {
+    get srv() {
+      return ctx.srv;
+    },
+    join: async (link: string, name: string) => {
+      const j = await joinAs(ctx.srv.port, link, name);
+      ctx.open.push(j);
+      return j;
+    },
+  };
+}
 
 /*
  * A fake media peer: it speaks the signalling protocol with RTP descriptions as a browser would send them.

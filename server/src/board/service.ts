@@ -25,12 +25,17 @@ export interface BoardOptions {
 }
 
 const RETRY = Symbol('retry');
-const presence = (r: RoomRecord) =>
-  Object.values(r.participants)
-    .filter((p) => p.admitted)
-    .map((p) => p.pid)
-    .sort()
-    .join(',');
+/** Whether the same people are admitted in both (checked on every change of every room: no allocation). */
+function samePresence(a: RoomRecord, b: RoomRecord): boolean {
+  let admitted = 0;
+  for (const pid in a.participants) {
+    if (!a.participants[pid]!.admitted) continue;
+    admitted++;
+    if (!b.participants[pid]?.admitted) return false;
+  }
+  for (const pid in b.participants) if (b.participants[pid]!.admitted) admitted--;
+  return admitted === 0;
+}
 
 /**
  * Decisional balances for every group: which balances exist (the catalog), the ones held in memory while
@@ -66,7 +71,7 @@ export class Boards {
   attach(room: Room): void {
     this.rooms.set(room.id, room);
     room.onChange((next, prev) => {
-      if (presence(next) === presence(prev)) return;
+      if (samePresence(next, prev)) return;
       for (const [key, pending] of this.live)
         if (key.startsWith(`${room.id}/`))
           void pending.then((l) => l.run(() => l.recheck())).catch(() => undefined);

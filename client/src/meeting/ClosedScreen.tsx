@@ -70,7 +70,9 @@ export function ClosedScreen({ invite, reason, closed, supportContacts, role, to
       {ended && closed.closingWords && (
         <section aria-labelledby="closing-heading">
           <h2 id="closing-heading">{intl.formatMessage(m.closingWords)}</h2>
-          <blockquote className="declaration">{closed.closingWords}</blockquote>
+          <blockquote className="declaration" lang={invite.language}>
+            {closed.closingWords}
+          </blockquote>
         </section>
       )}
       {ended && (
@@ -85,7 +87,9 @@ export function ClosedScreen({ invite, reason, closed, supportContacts, role, to
       {supportContacts && reason !== 'deleted' && (
         <section aria-labelledby="support-heading">
           <h2 id="support-heading">{intl.formatMessage(m.support)}</h2>
-          <p className="support-contacts">{supportContacts}</p>
+          <p className="support-contacts" lang={invite.language}>
+            {supportContacts}
+          </p>
         </section>
       )}
       {ended && role === 'facilitator' && (

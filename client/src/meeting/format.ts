@@ -29,7 +29,9 @@ export function formatDate(intl: IntlShape, at: number, groupZone?: string | nul
     hour: '2-digit',
     minute: '2-digit',
   });
-  if (!groupZone || sameOffset(at, groupZone, viewerTimeZone())) return full;
+  // The reader's zone: the one the page's formatter is set to, else this browser's.
+  const readerZone = intl.timeZone ?? viewerTimeZone();
+  if (!groupZone || sameOffset(at, groupZone, readerZone)) return full;
   const there = intl.formatDate(at, {
     weekday: 'short',
     hour: '2-digit',

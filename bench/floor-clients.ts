@@ -97,6 +97,10 @@ interface Fleet {
   rooms: Room[];
   windowEnd: number;
   current: WindowStats | null;
+  /** When a socket last received an event of the current window. */
+  lastEventAt: number;
+  /** Commands sent and not answered yet. */
+  pending: number;
   latencies: number[];
   samples: Samples;
   /** Per event/role: the room its samples come from. */
@@ -120,6 +124,7 @@ function emit(socket: Socket, event: string, ...args: unknown[]): Promise<Ack<un
 function received(fleet: Fleet, room: Room, person: Person, event: string, args: unknown[]) {
   const w = fleet.current;
   if (!w || !room.lastSentInWindow) return;
+  fleet.lastEventAt = clock();
   fleet.latencies.push(clock() - room.lastSentAt);
   w.deliveries++;
   const perRole = (w.events[event] ??= {});
@@ -204,7 +209,9 @@ function step(fleet: Fleet, room: Room, inWindow: boolean) {
         : phase === 1
           ? emit(facilitator, 'floor:next', {})
           : emit(member, 'floor:done', {});
+  fleet.pending++;
   void sent.then((ack) => {
+    fleet.pending--;
     if (!inWindow || !w) return;
     const key = ack.ok ? 'ok' : ack.error;
     w.commands[key] = (w.commands[key] ?? 0) + 1;
@@ -287,7 +294,10 @@ async function run(fleet: Fleet, req: Extract<Request, { type: 'run' }>): Promis
   }
   const cpu = process.cpuUsage(cpu0);
   w.clientCpuShare = Math.round(((cpu.user + cpu.system) / 1000 / (clock() - start)) * 100) / 100;
-  await sleep(1_000); // late deliveries still count (as slow), not as lost
+  // Late deliveries still count (as slow), not as lost: wait until every command has its answer and the
+  // sockets have been quiet for a moment (at most 5 s after the last command).
+  const settled = () => fleet.pending === 0 && clock() - Math.max(fleet.lastEventAt, fleet.windowEnd) >= 300;
+  while (!settled() && clock() < fleet.windowEnd + 5_000) await sleep(50);
   fleet.current = null;
   for (const r of rooms) r.lastSentInWindow = false;
   w.lost = lostBySeq(rooms);
@@ -312,6 +322,8 @@ process.on('message', (raw) => {
           rooms: [],
           windowEnd: -Infinity,
           current: null,
+          lastEventAt: 0,
+          pending: 0,
           latencies: [],
           samples: {},
           sampledRoom: new Map(),

@@ -3,7 +3,8 @@
  * raised, the word given, a turn finished), with two server processes sharing one redis-server and the
  * people of every room spread over both nodes, so half of each room's commands are forwarded to the node
  * that owns the room and every snapshot crosses Redis to reach the other half.
- * Measures fan-out latency (owner's commit time view.at -> arrival, same machine clock) and lost events.
+ * Measures latency (command sent -> each event received, on the client process's clock) and lost events
+ * (by seq, per socket), as bench/floor-clients.ts counts them.
  *
  * Run: node --import tsx bench/floor-cluster.ts [--out file.json]   (bench/run.ts runs it)
  * Tunables: BENCH_CLUSTER_ROOMS (250), BENCH_FLOOR_RATE (1), BENCH_SECONDS (20).

@@ -12,6 +12,8 @@
  *   media    bench/media.ts     one mediasoup worker carrying a full room fed by synthetic RTP
  *   cluster  bench/floor-cluster.ts   the same floor traffic across two nodes sharing Redis
  *   board    bench/board.ts     board figures, when that bench exists (it prints JSON)
+ *   meeting300  bench/meeting300.ts  one meeting of 12 seated and 288 listeners on one node: joins, floor
+ *                               fan-out, media over every worker (real consumers, synthetic RTP)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FloorResult } from './floor.js';
 import type { Spread } from './spread.js';
+import { meeting300Figures, type Meeting300Result } from './meeting300-figures.js';
 
 const here = (f: string) => new URL(f, import.meta.url).pathname;
 const root = here('..');
@@ -43,7 +46,7 @@ interface Figure {
 }
 const figures: Figure[] = [];
 const raw: Record<string, unknown> = {};
-const SECTIONS = ['floor', 'media', 'cluster', 'board'] as const;
+const SECTIONS = ['floor', 'media', 'cluster', 'board', 'meeting300'] as const;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : null;
 if (only?.some((o) => !(SECTIONS as readonly string[]).includes(o)))
@@ -299,7 +302,7 @@ if (selected('cluster')) {
   raw.cluster = cluster ?? { error: 'bench/floor-cluster.ts printed no result' };
   figures.push({
     id: 'cluster.fanout.p99',
-    figure: 'floor fan-out latency p99 across two nodes with Redis',
+    figure: 'floor latency p99 across two nodes with Redis (command sent -> event received)',
     value: cluster?.p99Ms ?? null,
     unit: 'ms',
     target: '<= 50 ms',
@@ -361,25 +364,36 @@ if (selected('board')) {
   }
 }
 
+// ---- one open meeting: 12 seated and 288 listeners on one node (bench/meeting300.ts) ----
+if (selected('meeting300')) {
+  console.log('\n== one meeting of 12 seated and 288 listeners on one node ==');
+  const out = tmpOut();
+  await runBench(['--import', 'tsx', here('meeting300.ts'), '--out', out], 10 * 60_000);
+  const meeting = readJson<Meeting300Result>(out);
+  raw.meeting300 = meeting ?? { error: 'bench/meeting300.ts printed no result' };
+  figures.push(...meeting300Figures(meeting));
+}
+
 const seconds = Math.round((Date.now() - started) / 1000);
 const caveat =
   `${cpus().length}-core machine (${cpus()[0]?.model ?? 'unknown'}), shared with other work while measuring ` +
   `(load average at start ${loadAtStart.toFixed(2)}): the load generators run on the same cores as the server, ` +
   'so absolute figures are pessimistic and noisy; ratios are measured in the same run, in alternating windows.';
 console.log('\n== results ==');
-console.table(
-  figures.map((f) => ({
-    figure: f.figure,
-    value: f.value === null ? '-' : `${f.value} ${f.unit}`,
-    reference: f.reference ? `${f.reference.value ?? '-'} (${f.reference.what})` : '',
-    ratio: f.ratio ?? '',
-    spread: f.spread
-      ? `${f.spread.min}-${f.spread.max} (IQR ${f.spread.q1}-${f.spread.q3}, n=${f.spread.n})`
+// One block per figure: the table of all columns is too wide for a terminal.
+for (const f of figures) {
+  const verdict = f.verdict ?? (f.met === undefined || f.met === null ? '' : f.met ? 'met' : 'NOT MET');
+  const parts = [
+    `${f.value ?? '-'} ${f.unit}`,
+    f.reference ? `reference ${f.reference.value ?? '-'} (${f.reference.what})` : '',
+    f.ratio != null ? `ratio ${f.ratio}` : '',
+    f.spread
+      ? `spread ${f.spread.min}-${f.spread.max}, IQR ${f.spread.q1}-${f.spread.q3}, n=${f.spread.n}`
       : '',
-    target: f.target ?? '',
-    verdict: f.verdict ?? (f.met === undefined || f.met === null ? '' : f.met ? 'met' : 'NOT MET'),
-  })),
-);
+    f.target ? `target ${f.target}: ${verdict}` : verdict,
+  ].filter(Boolean);
+  console.log(`${f.id}  ${f.figure}\n    ${parts.join(' | ')}${f.note ? `\n    (${f.note})` : ''}`);
+}
 console.log(caveat);
 console.log(`(${seconds} s) -> bench/results.json`);
 // With --only, the parts not run this time keep their figures from the last run.

@@ -1,5 +1,6 @@
 import { LIMITS } from '@circle/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import type { RunningServer } from '../src/server.js';
 import { barrier, call, createGroup, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
 import { closedConsumers, consume, mediaServerPerFile, opus, publishMic, vp8 } from './support/media.js';
@@ -10,7 +11,10 @@ import { waitUntil } from './support/ports.js';
  * may raise a hand and be given the word, are heard only while they hold it, and do nothing else.
  */
 describe('listeners beyond the seats', () => {
-  const media = mediaServerPerFile();
+  // One file makes many small groups and joins from one address: room for them under the per-address limits.
+  const media = mediaServerPerFile({
+    limits: { ...loadConfig({}).limits, groupCreateBurst: 100, joinsPerAddressPerMinute: 1_000 },
+  });
   const { join } = media;
   let srv: RunningServer;
   beforeAll(() => void (srv = media.srv));
@@ -146,6 +150,19 @@ describe('listeners beyond the seats', () => {
     await ok(m.max.socket, 'room:leave', {});
     await waitUntil(() => m.fran.view()?.floor.holder?.pid === m.ben.pid, 5_000, 'the word went on to Ben');
     expect(m.fran.view()!.participants.some((p) => p.pid === m.max.pid)).toBe(false);
+  });
+
+  it('a listener sent back to the lobby leaves the floor; admitted again, they take a seat that came free', async () => {
+    const m = await fullMeeting();
+    await ok(m.lea.socket, 'floor:raise', {});
+    await ok(m.fran.socket, 'moderation:toLobby', { pid: m.lea.pid, message: '' });
+    await waitUntil(() => m.fran.view()?.lobbyCount === 1, 5_000, 'Lea waiting');
+    expect(m.fran.view()!.floor.queue).toEqual([]);
+    expect(m.fran.view()!.floor.guests).toBeUndefined();
+    await ok(m.ben.socket, 'room:leave', {});
+    await ok(m.fran.socket, 'lobby:admit', { pid: m.lea.pid });
+    await waitUntil(() => m.fran.view()?.floor.seats.includes(m.lea.pid) === true, 5_000, 'Lea seated');
+    expect(m.fran.view()!.participants.find((p) => p.pid === m.lea.pid)?.listener).toBeUndefined();
   });
 
   it('Mute all holds the seated members and a listener holding the word, not the hundreds who only listen', async () => {

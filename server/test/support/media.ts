@@ -1,5 +1,6 @@
 import type { MediaView } from '@circle/shared';
 import { afterAll, beforeAll } from 'vitest';
+import type { Config } from '../../src/config.js';
 import type { RunningServer } from '../../src/server.js';
 import { joinAs, ok, type Joined, type TestSocket } from './client.js';
 import { freePort } from './ports.js';
@@ -9,12 +10,12 @@ import { inProcess } from './server.js';
  * One in-process server with one real mediasoup worker for a whole test file, started before its tests
  * and closed after them with every connection `join` opened. Read `srv` inside the tests.
  */
-export function mediaServerPerFile() {
+export function mediaServerPerFile(overrides: Partial<Config> = {}) {
   const ctx = { open: [] as Joined[] } as { srv: RunningServer; open: Joined[] };
   beforeAll(async () => {
     process.env.MEDIASOUP_WORKERS = '1';
     process.env.CIRCLE_MEDIA_PORT = String(await freePort());
-    ctx.srv = await inProcess({ media: true });
+    ctx.srv = await inProcess({ media: true, ...overrides });
     if (!ctx.srv.media) throw new Error('no mediasoup worker started');
   });
   afterAll(async () => {

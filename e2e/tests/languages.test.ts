@@ -49,7 +49,12 @@ const inLanguage = (link: string, lang: string) => link.replace('#', `?lang=${la
 
 /** The page's connections to the server and the joins sent on them, counted from the first. */
 function watchConnection(page: Page) {
-  const seen = { sockets: 0, joins: 0 };
+  const seen = { sockets: 0, joins: 0, catalogs: [] as string[] };
+  // Each language is its own chunk (`messages-<code>-<hash>.js`), fetched only when chosen.
+  page.on('request', (request) => {
+    const chunk = /\/messages-(.+)-[\w-]{8}\.js$/.exec(new URL(request.url()).pathname);
+    if (chunk && !seen.catalogs.includes(chunk[1]!)) seen.catalogs.push(chunk[1]!);
+  });
   page.on('websocket', (ws) => {
     seen.sockets += 1;
     ws.on('framesent', (frame) => {
@@ -102,11 +107,13 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     note(`${screen}: axe`, await axeViolations(page));
   }
   let vera: Person, anya: Person, boris: Person;
-  let anyaLine: { sockets: number; joins: number };
+  let anyaLine: ReturnType<typeof watchConnection>;
   const everyone = () => [vera, anya, boris].map((p) => p.page);
 
   it('a ru-RU browser creates a group, joins and goes around the circle in Russian', async () => {
-    vera = await person(env.browser, 'Вера', env.server.url, { locale: 'ru-RU', viewport: LAPTOP });
+    vera = await person(env.browser, 'Вера', 'about:blank', { locale: 'ru-RU', viewport: LAPTOP });
+    const veraLine = watchConnection(vera.page);
+    await vera.page.goto(env.server.url);
     await eventually(
       async () => (await htmlAttr(vera.page, 'lang')) === 'ru',
       'the page says it is in Russian',
@@ -144,6 +151,7 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await button(vera.page, ru.say("I'm done")).click();
     await waitHolderIn(everyone(), null);
     await inRussian(anya.page, 'room (member, after the round)');
+    expect(veraLine.catalogs, 'only the Russian words were fetched').toEqual(['ru']);
   });
 
   it('the meeting clock counts minutes in Russian plural forms (22 минуты, 25 минут, 21 минута)', async () => {
@@ -176,7 +184,7 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
   it('switching Language to Ukrainian re-words the room at once, on the same connection', async () => {
     const uk = wordsOf('uk');
     await anya.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    expect(anyaLine).toEqual({ sockets: 1, joins: 1 });
+    expect(anyaLine).toEqual({ sockets: 1, joins: 1, catalogs: ['ru'] });
     // In the room the picker is a row of the More menu.
     await button(anya.page, ru.say('More')).click();
     await anya.page.locator('.language-picker select').selectOption('uk');
@@ -192,7 +200,11 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     expect(
       await anya.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
     ).toBe(true);
-    expect(anyaLine, 'no new connection and no new join').toEqual({ sockets: 1, joins: 1 });
+    expect(anyaLine, 'no new connection and no new join, the Ukrainian words fetched').toEqual({
+      sockets: 1,
+      joins: 1,
+      catalogs: ['ru', 'uk'],
+    });
     const lost = 'Connection lost. Reconnecting… Your place is kept for two minutes.';
     for (const text of [lost, ru.say(lost), uk.say(lost)])
       expect(await anya.page.getByText(text).count(), 'no reconnecting banner').toBe(0);

@@ -150,7 +150,8 @@ export async function latinWordsOn(page: Page, allowed: string[]): Promise<strin
 
 /**
  * Text cut off: an element with text whose content is wider (or taller) than its box while it hides the
- * overflow or ends in an ellipsis. The screen-reader-only text (clipped on purpose) is left out.
+ * overflow or ends in an ellipsis, or a field too narrow for its placeholder. The screen-reader-only text
+ * (clipped on purpose) is left out.
  */
 export function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -164,6 +165,16 @@ export function clippedText(page: Page): Promise<string[]> {
       const tall = el.scrollHeight > el.clientHeight + 1;
       if ((hidesX && wide) || (hidesY && tall && !/auto|scroll/.test(style.overflowY)))
         found.push(`${el.tagName.toLowerCase()}.${el.className}: "${el.innerText.slice(0, 60)}"`);
+    }
+    // A field's hint (placeholder) cut by the field's own width.
+    const pen = document.createElement('canvas').getContext('2d')!;
+    for (const input of Array.from(document.body.querySelectorAll<HTMLInputElement>('input[placeholder]'))) {
+      if (input.getClientRects().length === 0) continue;
+      const style = getComputedStyle(input);
+      pen.font = style.font;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (pen.measureText(input.placeholder).width > room + 1)
+        found.push(`input#${input.id} placeholder: "${input.placeholder}"`);
     }
     if (document.documentElement.scrollWidth > window.innerWidth)
       found.push(`the page scrolls sideways (${document.documentElement.scrollWidth}px)`);

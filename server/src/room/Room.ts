@@ -42,7 +42,6 @@ export interface RoomChange {
   /** The meeting ends with this change: its record is deleted instead of written. */
   end(): void;
 }
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /**
  * The authority for one meeting: its kernel. The only way to change the meeting is `change` — one at a
@@ -61,6 +60,8 @@ export class Room {
   private readonly endListeners: ((ended: RoomRecord) => void | Promise<void>)[] = [];
   /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
   private lastView: RoomView | null = null;
+  /** `rec` as last written: the next change starts from parsing it (one serialisation per change, not two). */
+  private recJson: string | null = null;
   private lastLobby = '';
 
   private constructor(
@@ -137,7 +138,8 @@ export class Room {
   change<T>(fn: (c: RoomChange) => T | Promise<T>): Promise<T> {
     return this.run(async () => {
       const now = this.deps.clock.now();
-      const rec = clone(this.rec);
+      this.recJson ??= JSON.stringify(this.rec);
+      const rec = JSON.parse(this.recJson) as RoomRecord;
       const effects: FloorEffect[] = [];
       let floorMoved = false;
       const after: (() => void | Promise<void>)[] = [];
@@ -289,13 +291,15 @@ export class Room {
     rec.seq = this.rec.seq + 1;
     // A fence, not a lock: if another node changed the room meanwhile (this one stalled past its lease),
     // this write fails and this node lets go of the room instead of overwriting the newer state.
-    if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq))) {
+    const json = JSON.stringify(rec);
+    if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq, json))) {
       this.dispose();
       this.deps.onEmpty(this.id);
       throw new AppError('UNAVAILABLE');
     }
     const prev = this.rec;
     this.rec = rec;
+    this.recJson = json;
     this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;

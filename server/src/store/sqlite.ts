@@ -68,8 +68,13 @@ export function openSqliteStore(dataDir: string): Store {
     async del(key) {
       delDoc.run(key);
     },
-    async replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number) {
-      const json = JSON.stringify(value);
+    async replaceIfSeq<T extends { seq: number }>(
+      key: string,
+      value: T,
+      expectedSeq: number,
+      given?: string,
+    ) {
+      const json = given ?? JSON.stringify(value);
       if (expectedSeq === 0) return insertDoc.run(key, json).changes === 1;
       return replaceDoc.run(json, key, expectedSeq).changes === 1;
     },

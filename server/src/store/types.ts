@@ -14,7 +14,13 @@ export interface Store {
    * Replaces a document only if its numeric `seq` field still equals `expectedSeq` (or it is absent and
    * `expectedSeq` is 0). Several nodes writing one room use this as a fence: a stale writer fails.
    */
-  replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number): Promise<boolean>;
+  replaceIfSeq<T extends { seq: number }>(
+    key: string,
+    value: T,
+    expectedSeq: number,
+    /** `value` already serialised by the caller (the room keeps it), so it is not done twice. */
+    json?: string,
+  ): Promise<boolean>;
   append(log: string, entry: unknown): Promise<void>;
   read<T>(log: string): Promise<T[]>;
   /**

@@ -47,6 +47,30 @@ describe('listeners beyond the seats', () => {
     await expect(joinAs(srv.port, m.g.links.member, 'Zoe')).rejects.toThrow('ROOM_FULL');
   });
 
+  it('facilitators change the listener places from the room: more let the next one in, fewer refuse the next, nobody inside moves', async () => {
+    const m = await fullMeeting();
+    expect((await ok(m.fran.socket, 'meeting:settings', {})).listeners).toBe(2);
+    expect(await call(m.ana.socket, 'meeting:settings', { listeners: 500 })).toEqual({
+      ok: false,
+      error: 'FORBIDDEN',
+    });
+    expect(await call(m.fran.socket, 'meeting:settings', { listeners: LIMITS.listenersMax + 1 })).toEqual({
+      ok: false,
+      error: 'BAD_REQUEST',
+    });
+    await expect(joinAs(srv.port, m.g.links.member, 'Cy')).rejects.toThrow('ROOM_FULL');
+    expect((await ok(m.fran.socket, 'meeting:settings', { listeners: 3 })).listeners).toBe(3);
+    const cy = await join(m.g.links.member, 'Cy');
+    await ok(m.fran.socket, 'meeting:settings', { listeners: 0 });
+    await expect(joinAs(srv.port, m.g.links.member, 'Zoe')).rejects.toThrow('ROOM_FULL');
+    await barrier(m.fran.socket);
+    const listening = m.fran
+      .view()!
+      .participants.filter((p) => p.listener)
+      .map((p) => p.pid);
+    expect(listening.sort()).toEqual([m.lea.pid, m.max.pid, cy.pid].sort());
+  });
+
   it('a group without listeners (the default) still refuses the member past the seats', async () => {
     const g = await createGroup(srv.port, { capacity: 2 });
     await join(g.links.member, 'Ana');

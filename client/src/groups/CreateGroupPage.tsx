@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { DEFAULT_DECLARATIONS, defaultDeclarationLanguage, groupLanguageOf, LIMITS } from '@circle/shared';
-import type { CreateGroupResult, GroupSettingsInput } from '@circle/shared';
+import type { CreateGroupResult, GroupLanguage, GroupSettingsInput } from '@circle/shared';
 import { absoluteUrl, createGroup, getServerConfig } from '../api';
 import { describeError, errorCodeOf } from '../errors';
 import { defineMessages, useIntl } from 'react-intl';
@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n/I18nProvider';
 import { InviteLinks } from './InviteLinks';
 import { invalidFields, turnLimitFrom, type Field, type FieldErrors } from './createForm';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
+import type { MeetingFieldValues } from '../meeting/MeetingFields';
 
 const m = defineMessages({
   checkField: {
@@ -54,16 +55,6 @@ const m = defineMessages({
     defaultMessage: 'Capacity',
     description: 'How many people the group can seat',
   },
-  listeners: {
-    id: 'groups.CreateGroupPage.listeners',
-    defaultMessage: 'Listeners beyond the seats',
-    description: 'How many people may follow a meeting without a seat once the seats are full',
-  },
-  listenersHint: {
-    id: 'groups.CreateGroupPage.listenersHint',
-    defaultMessage:
-      'For an open meeting: once the seats are full, up to this many members join as listeners. They hear the circle and may raise a hand to be given the word. 0: nobody beyond the seats.',
-  },
   minutes: { id: 'groups.CreateGroupPage.minutes', defaultMessage: 'Meeting length (minutes)' },
   turnLimit: {
     id: 'groups.CreateGroupPage.turnLimit',
@@ -106,23 +97,27 @@ const DEFAULT_CAPACITY = 12;
 const FIELD_IDS: Record<Field, string> = {
   name: 'group-name',
   capacity: 'group-capacity',
-  listeners: 'group-listeners',
   minutes: 'group-minutes',
   turnLimit: 'group-turn-minutes',
   declaration: 'group-declaration',
 };
 /** Fields inside More settings: an error there opens it so the field and its message can be seen. */
-const ADVANCED: Field[] = ['capacity', 'listeners', 'minutes', 'turnLimit', 'declaration'];
+const ADVANCED: Field[] = ['capacity', 'minutes', 'turnLimit', 'declaration'];
 
 export function CreateGroupPage() {
   const intl = useIntl();
   const { locale } = useLanguage();
   const [name, setName] = useState('');
-  // The group's language starts as the creator's (the page's) and is chosen in More settings.
-  const [meeting, setMeeting] = useState(() => emptyMeetingFields(groupLanguageOf(locale)));
-  const { language } = meeting;
+  const [typed, setTyped] = useState(() => emptyMeetingFields(groupLanguageOf(locale)));
+  // The group's language is the creator's (the page's, following a change of it) until chosen in More settings.
+  const [chosenLanguage, setChosenLanguage] = useState<GroupLanguage | null>(null);
+  const language = chosenLanguage ?? groupLanguageOf(locale);
+  const meeting = { ...typed, language };
+  const setMeeting = (next: MeetingFieldValues) => {
+    if (next.language !== language) setChosenLanguage(next.language);
+    setTyped(next);
+  };
   const [capacity, setCapacity] = useState(String(DEFAULT_CAPACITY));
-  const [listeners, setListeners] = useState('0');
   const [minutes, setMinutes] = useState('60');
   // On by default: a stranger with a forwarded member link waits until a facilitator lets them in.
   const [lobby, setLobby] = useState(true);
@@ -188,7 +183,6 @@ export function CreateGroupPage() {
     const input: GroupSettingsInput = {
       name: name.trim(),
       capacity: capacityNum,
-      listeners: Number(listeners),
       meetingMinutes: Number(minutes),
       lobby,
       language,
@@ -293,21 +287,6 @@ export function CreateGroupPage() {
                 {intl.formatMessage(m.sizeWarning, { count: DEFAULT_CAPACITY })}
               </p>
             )}
-
-            <label htmlFor="group-listeners">{intl.formatMessage(m.listeners)}</label>
-            <input
-              id="group-listeners"
-              type="number"
-              min={0}
-              max={LIMITS.listenersMax}
-              value={listeners}
-              onChange={(e) => setListeners(e.target.value)}
-              {...fieldProps('listeners', 'group-listeners-hint')}
-            />
-            <p className="hint" id="group-listeners-hint">
-              {intl.formatMessage(m.listenersHint)}
-            </p>
-            {fieldError('listeners')}
 
             <label htmlFor="group-minutes">{intl.formatMessage(m.minutes)}</label>
             <input

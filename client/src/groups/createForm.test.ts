@@ -36,10 +36,6 @@ describe('the create form checks', () => {
     expect(Object.keys(errors).sort()).toEqual(['capacity', 'name', 'turnLimit']);
     expect(errors.turnLimit).toContain('10 seconds to 60 minutes');
     expect(invalidFields(intl, valid, true)).toHaveProperty('turnLimit');
-    // Listeners beyond the seats: none up to LIMITS.listenersMax, whole numbers only.
-    expect(invalidFields(intl, { ...valid, listeners: 288 }, false)).toEqual({});
-    expect(invalidFields(intl, { ...valid, listeners: 501 }, false).listeners).toContain('from 0 to 500');
-    expect(invalidFields(intl, { ...valid, listeners: 2.5 }, false)).toHaveProperty('listeners');
     // A group that leaves the declaration out gets the default one in its language.
     expect(invalidFields(intl, { ...valid, declaration: undefined }, false)).toEqual({});
     expect(invalidFields(intl, { ...valid, declaration: 'short' }, false)).toHaveProperty('declaration');

@@ -13,11 +13,6 @@ const m = defineMessages({
     defaultMessage: 'Capacity is a whole number from {min} to {max}.',
     description: 'Capacity: how many people the group can seat',
   },
-  listeners: {
-    id: 'groups.createForm.listeners',
-    defaultMessage: 'Listeners is a whole number from 0 to {max}.',
-    description: 'Listeners: people who follow a meeting beyond its seats',
-  },
   minutes: {
     id: 'groups.createForm.minutes',
     defaultMessage: 'Meeting length is from {min} to {max} minutes.',
@@ -40,7 +35,7 @@ const m = defineMessages({
  * browser would probe `new Function`, which the strict CSP reports as a violation. The server validates
  * authoritatively; this only says, next to each field, what to fix.
  */
-export type Field = 'name' | 'capacity' | 'listeners' | 'minutes' | 'turnLimit' | 'declaration';
+export type Field = 'name' | 'capacity' | 'minutes' | 'turnLimit' | 'declaration';
 export type FieldErrors = Partial<Record<Field, string>>;
 
 const isInt = (n: unknown, min: number, max: number) =>
@@ -67,8 +62,6 @@ export function invalidFields(
     errors.name = intl.formatMessage(m.name, { max: LIMITS.groupNameMax });
   if (!isInt(input.capacity, LIMITS.capacityMin, LIMITS.capacityMax))
     errors.capacity = intl.formatMessage(m.capacity, { min: LIMITS.capacityMin, max: LIMITS.capacityMax });
-  if (input.listeners !== undefined && !isInt(input.listeners, 0, LIMITS.listenersMax))
-    errors.listeners = intl.formatMessage(m.listeners, { max: LIMITS.listenersMax });
   if (!isInt(input.meetingMinutes, LIMITS.meetingMinutesMin, LIMITS.meetingMinutesMax))
     errors.minutes = intl.formatMessage(m.minutes, {
       min: LIMITS.meetingMinutesMin,

@@ -40,6 +40,21 @@ const m = defineMessages({
     id: 'meeting.MeetingFields.observersHint',
     defaultMessage: 'Observers sit outside the circle. With the lobby on they wait there like members.',
   },
+  listeners: {
+    id: 'meeting.MeetingFields.listeners',
+    defaultMessage: 'Listeners beyond the seats',
+    description: 'How many people may follow a meeting without a seat once the seats are full',
+  },
+  listenersHint: {
+    id: 'meeting.MeetingFields.listenersHint',
+    defaultMessage:
+      'For an open meeting: once the seats are full, up to this many members join as listeners. They hear the circle and may raise a hand to be given the word. 0: nobody beyond the seats.',
+  },
+  badListeners: {
+    id: 'meeting.MeetingFields.badListeners',
+    defaultMessage: 'the number of listeners (0 to {max})',
+    description: 'Completes "Please check …"',
+  },
   badSessions: {
     id: 'meeting.MeetingFields.badSessions',
     defaultMessage: 'the number of sessions (1 to {max})',
@@ -112,6 +127,7 @@ export interface MeetingFieldValues {
   time: string;
   retentionDays: string;
   observerLimit: string;
+  listeners: string;
   language: GroupLanguage;
   /** The schedule's zone: the group's once it has one, else this browser's. */
   timeZone: string;
@@ -127,6 +143,7 @@ export const emptyMeetingFields = (language: GroupLanguage): MeetingFieldValues 
   time: '19:00',
   retentionDays: '90',
   observerLimit: String(LIMITS.observersDefault),
+  listeners: '0',
   language,
   timeZone: viewerTimeZone(),
 });
@@ -142,6 +159,7 @@ export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
     time: s.schedule?.time ?? '19:00',
     retentionDays: String(s.retentionDays),
     observerLimit: String(s.observerLimit),
+    listeners: String(s.listeners),
     language: s.language,
     timeZone: s.schedule?.timeZone ?? viewerTimeZone(),
   };
@@ -174,6 +192,7 @@ export function meetingSettingsFrom(
   if (!isInt(v.retentionDays, 1, LIMITS.retentionDaysMax))
     return say(m.badRetention, { max: LIMITS.retentionDaysMax });
   if (!isInt(v.observerLimit, 0, LIMITS.observerMax)) return say(m.badObservers, { max: LIMITS.observerMax });
+  if (!isInt(v.listeners, 0, LIMITS.listenersMax)) return say(m.badListeners, { max: LIMITS.listenersMax });
   return {
     settings: {
       kind: v.kind,
@@ -191,6 +210,7 @@ export function meetingSettingsFrom(
             },
       retentionDays: Number(v.retentionDays),
       observerLimit: Number(v.observerLimit),
+      listeners: Number(v.listeners),
       language: v.language,
     },
   };
@@ -313,6 +333,20 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
       />
       <p className="hint" id={`${id}-observers-hint`}>
         {intl.formatMessage(m.observersHint)}
+      </p>
+
+      <label htmlFor={`${id}-listeners`}>{intl.formatMessage(m.listeners)}</label>
+      <input
+        id={`${id}-listeners`}
+        type="number"
+        min={0}
+        max={LIMITS.listenersMax}
+        value={v.listeners}
+        aria-describedby={`${id}-listeners-hint`}
+        onChange={(e) => set('listeners', e.target.value)}
+      />
+      <p className="hint" id={`${id}-listeners-hint`}>
+        {intl.formatMessage(m.listenersHint)}
       </p>
     </>
   );

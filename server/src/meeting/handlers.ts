@@ -17,6 +17,8 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   schedule: s.schedule,
   retentionDays: s.retentionDays,
   observerLimit: s.observerLimit ?? LIMITS.observersDefault,
+  // Groups from before listeners existed have none.
+  listeners: s.listeners ?? 0,
   // Groups made before groups had a language met in English.
   language: s.language ?? 'en',
 });

@@ -46,10 +46,42 @@ export interface PlainPublisher {
   producerId: string;
   source: MediaSource;
   send(n: number): void;
+  /** Closes the UDP socket feeding it (and every other track of the same sender). */
   close(): void;
 }
 
-/** Publishes a microphone (opus) or a camera (VP8) for `pid` over a plain RTP transport. */
+/**
+ * One person's plain RTP send transport (one per connection, as a browser's) and the UDP socket feeding
+ * it: `publish` adds a microphone (opus) or a camera (VP8) on it.
+ */
+export async function plainSender(media: MediaRoom, socketId: string, pid: string) {
+  const transport = await media.run(() => media.addTransport(socketId, pid, 'send', plainOn('send')));
+  const port = transport.tuple.localPort;
+  const socket = createSocket('udp4');
+  return {
+    publish: async (source: 'mic' | 'camera', ssrc: number): Promise<PlainPublisher> => {
+      const kind = source === 'mic' ? 'audio' : 'video';
+      const rtpParameters = source === 'mic' ? opus(ssrc) : vp8(ssrc);
+      const producerId = await media.run(() =>
+        media.produce(socketId, pid, { transportId: transport.id, kind, source, rtpParameters }),
+      );
+      return {
+        producerId,
+        source,
+        send(n) {
+          const packet =
+            source === 'mic'
+              ? rtp(OPUS_PT, n, n * 960, ssrc, opusPayload)
+              : rtp(VP8_PT, n, Math.floor(n / 3) * 3000, ssrc, vp8KeyFrame);
+          socket.send(packet, port, '127.0.0.1');
+        },
+        close: () => socket.close(),
+      };
+    },
+  };
+}
+
+/** Publishes one microphone or camera for `pid` on a plain RTP transport of its own. */
 export async function plainPublish(
   media: MediaRoom,
   socketId: string,
@@ -57,29 +89,7 @@ export async function plainPublish(
   source: 'mic' | 'camera',
   ssrc: number,
 ): Promise<PlainPublisher> {
-  const { transport, producerId } = await media.run(async () => {
-    const t = await media.addTransport(socketId, pid, 'send', plainOn('send'));
-    const kind = source === 'mic' ? 'audio' : 'video';
-    const rtpParameters = source === 'mic' ? opus(ssrc) : vp8(ssrc);
-    return {
-      transport: t,
-      producerId: await media.produce(socketId, pid, { transportId: t.id, kind, source, rtpParameters }),
-    };
-  });
-  const port = transport.tuple.localPort;
-  const socket = createSocket('udp4');
-  return {
-    producerId,
-    source,
-    send(n) {
-      const packet =
-        source === 'mic'
-          ? rtp(OPUS_PT, n, n * 960, ssrc, opusPayload)
-          : rtp(VP8_PT, n, Math.floor(n / 3) * 3000, ssrc, vp8KeyFrame);
-      socket.send(packet, port, '127.0.0.1');
-    },
-    close: () => socket.close(),
-  };
+  return (await plainSender(media, socketId, pid)).publish(source, ssrc);
 }
 
 /** A local UDP socket counting the RTP packets it gets, per SSRC. */
@@ -117,6 +127,8 @@ export interface PlainReceiver {
   /** Consumes a producer (resumed unless `paused`, as the browser asks); the SSRC its packets carry. */
   consume(producerId: string, paused?: boolean): Promise<{ consumerId: string; ssrc: number }>;
   pause(consumerId: string, paused: boolean): Promise<void>;
+  /** RTP packets a consumer has sent to this receiver so far (mediasoup's own count, no sink needed). */
+  packetsSent(consumerId: string): Promise<number>;
 }
 
 export async function plainReceiver(
@@ -130,8 +142,14 @@ export async function plainReceiver(
     await t.connect({ ip: '127.0.0.1', port: sinkPort });
     return t;
   });
+  const consumers = new Map<string, types.Consumer>();
+  transport.observer.on('newconsumer', (c) => consumers.set(c.id, c));
   return {
     workerPid: workerOf(transport.appData.router as Router).pid,
+    packetsSent: async (consumerId) => {
+      const stats = await consumers.get(consumerId)?.getStats();
+      return stats?.find((s) => s.type === 'outbound-rtp')?.packetCount ?? 0;
+    },
     consume: (producerId, paused = false) =>
       media.run(async () => {
         const c = await media.consume(socketId, pid, producerId, media.rtpCapabilities);

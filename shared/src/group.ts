@@ -35,6 +35,8 @@ export const MeetingSettingsSchema = z
     retentionDays: z.number().int().min(1).max(LIMITS.retentionDaysMax),
     /** How many observers may follow a meeting at once (they wait in the lobby like members). */
     observerLimit: z.number().int().min(0).max(LIMITS.observerMax),
+    /** Members who may join beyond the full seats as listeners (no seat; they may raise a hand); 0: none. */
+    listeners: z.number().int().min(0).max(LIMITS.listenersMax),
     /** The language the group meets in; it picks the built-in texts a new group starts with. */
     language: z.enum(GROUP_LANGUAGES),
   })
@@ -51,8 +53,7 @@ const GroupSettingsFields = z.object({
   retentionDays: MeetingSettingsSchema.shape.retentionDays.default(90),
   observerLimit: MeetingSettingsSchema.shape.observerLimit.default(LIMITS.observersDefault),
   capacity: z.number().int().min(LIMITS.capacityMin).max(LIMITS.capacityMax).default(12),
-  /** Members who may join beyond the seats as listeners (no seat; they may raise a hand); 0: none. */
-  listeners: z.number().int().min(0).max(LIMITS.listenersMax).default(0),
+  listeners: MeetingSettingsSchema.shape.listeners.default(0),
   meetingMinutes: MeetingSettingsSchema.shape.meetingMinutes.default(60),
   lobby: z.boolean().default(false),
   language: MeetingSettingsSchema.shape.language.default('en'),

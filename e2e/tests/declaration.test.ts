@@ -56,6 +56,14 @@ describe('the declaration before joining: the group’s language, plain words, r
     expect(await fran.page.getByLabel('Соглашение о конфиденциальности').inputValue()).toBe(
       DEFAULT_DECLARATIONS.ru,
     );
+    // Until chosen, the group's language follows the page's.
+    await fran.page.locator('.language-picker select').selectOption('uk');
+    expect(await fran.page.getByLabel('Мова групи').inputValue()).toBe('uk');
+    expect(await fran.page.getByLabel('Угода про конфіденційність').inputValue()).toBe(
+      DEFAULT_DECLARATIONS.uk,
+    );
+    await fran.page.locator('.language-picker select').selectOption('ru');
+    expect(await fran.page.getByLabel('Язык группы').inputValue()).toBe('ru');
     // Choosing another language before writing one's own text brings that language's default.
     await fran.page.getByLabel('Язык группы').selectOption('uk');
     expect(await fran.page.getByLabel('Соглашение о конфиденциальности').inputValue()).toBe(

@@ -52,39 +52,75 @@ export function openSqliteStore(dataDir: string): Store {
   );
   const like = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 
+  // Group commit: the fenced writes of one turn of the event loop (every room that changed in it) go to
+  // disk in one transaction, and each caller hears its own answer only once that transaction is done,
+  // so nothing acknowledged is lost. Any other operation first writes what is pending, so the order of
+  // calls is the order on disk (a deletion can never be overtaken by an older write).
+  interface Pending {
+    key: string;
+    json: string;
+    expected: number;
+    done: (won: boolean) => void;
+    failed: (err: unknown) => void;
+  }
+  let pending: Pending[] = [];
+  const writeBatch = db.transaction((batch: Pending[]) =>
+    batch.map((w) =>
+      w.expected === 0
+        ? insertDoc.run(w.key, w.json).changes === 1
+        : replaceDoc.run(w.json, w.key, w.expected).changes === 1,
+    ),
+  );
+  const flush = () => {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    let won: boolean[];
+    try {
+      won = writeBatch(batch);
+    } catch (err) {
+      for (const w of batch) w.failed(err);
+      return;
+    }
+    batch.forEach((w, i) => w.done(won[i]!));
+  };
+
   return {
     kind: 'sqlite',
     async get<T>(key: string) {
+      flush();
       const row = getDoc.get(key);
       return row ? (JSON.parse(row.value) as T) : null;
     },
     async put(key, value) {
+      flush();
       putDoc.run(key, JSON.stringify(value));
     },
     async putIfAbsent<T>(key: string, value: T) {
+      flush();
       insertDoc.run(key, JSON.stringify(value));
       return JSON.parse(getDoc.get(key)!.value) as T;
     },
     async del(key) {
+      flush();
       delDoc.run(key);
     },
-    async replaceIfSeq<T extends { seq: number }>(
-      key: string,
-      value: T,
-      expectedSeq: number,
-      given?: string,
-    ) {
+    replaceIfSeq<T extends { seq: number }>(key: string, value: T, expected: number, given?: string) {
       const json = given ?? JSON.stringify(value);
-      if (expectedSeq === 0) return insertDoc.run(key, json).changes === 1;
-      return replaceDoc.run(json, key, expectedSeq).changes === 1;
+      return new Promise<boolean>((done, failed) => {
+        if (pending.push({ key, json, expected, done, failed }) === 1) setImmediate(flush);
+      });
     },
     async append(log, entry) {
+      flush();
       appendLog.run(log, JSON.stringify(entry));
     },
     async read<T>(log: string) {
+      flush();
       return readLog.all(log).map((r) => JSON.parse(r.entry) as T);
     },
     async rewriteLog<T>(log: string, fn: (entries: T[]) => T[]) {
+      flush();
       // One synchronous transaction: nothing else runs on this connection meanwhile.
       db.transaction(() => {
         const raw = readLog.all(log).map((r) => r.entry);
@@ -96,20 +132,24 @@ export function openSqliteStore(dataDir: string): Store {
       })();
     },
     async deletePrefix(prefix) {
+      flush();
       db.transaction(() => {
         delDocs.run(like(prefix));
         delLogs.run(like(prefix));
       })();
     },
     async keys(prefix) {
+      flush();
       return listKeys.all(like(prefix), like(prefix)).map((r) => r.key);
     },
     async forgetDeleted() {
+      flush();
       // The write-ahead log still holds the pages as they were before the deletion; copying it into the
       // (zeroed) main file and truncating it to nothing removes those copies.
       checkpoint();
     },
     async close() {
+      flush();
       db.close();
     },
   };

@@ -188,7 +188,17 @@ export function clippedText(page: Page): Promise<string[]> {
  * the group's name, its declaration and the languages' own names are theirs.
  */
 export function unaccentedText(page: Page, names: string[]): Promise<string[]> {
-  return page.evaluate((names) => {
+  return page.evaluate((ours) => {
+    // Dates and times come from the browser's Intl, which has no data for a made-up locale: it speaks
+    // English there (months, weekdays, AM/PM). Those words are the browser's, not the client's.
+    const intl: string[] = ['AM', 'PM'];
+    for (let month = 0; month < 12; month++)
+      for (const style of ['long', 'short'] as const)
+        intl.push(new Date(2024, month, 1).toLocaleString('en', { month: style }));
+    for (let day = 1; day <= 7; day++)
+      for (const style of ['long', 'short'] as const)
+        intl.push(new Date(2024, 0, day).toLocaleString('en', { weekday: style }));
+    const names = [...ours, ...intl.sort((a, b) => b.length - a.length)];
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();

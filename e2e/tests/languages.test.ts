@@ -16,6 +16,7 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
 /** Latin words a Russian page may show: the languages' own names in the picker, a file format's. */
 const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch', 'CSV'];
+const CONSOLE_TABS = ['Floor', 'People', 'Meeting', 'Tools'] as const;
 /** The Russian circle's people: Cyrillic names, so any Latin word on their pages is the client's. */
 const NAMES = ['Вера', 'Аня', 'Борис'];
 
@@ -151,6 +152,12 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await button(vera.page, ru.say("I'm done")).click();
     await waitHolderIn(everyone(), null);
     await inRussian(anya.page, 'room (member, after the round)');
+    // The console's other tabs (hidden panels say nothing until chosen).
+    for (const tab of CONSOLE_TABS.slice(1)) {
+      await vera.page.getByRole('tab', { name: ru.say(tab), exact: true }).click();
+      await inRussian(vera.page, `room (facilitator, ${tab} tab)`);
+    }
+    await vera.page.getByRole('tab', { name: ru.say(CONSOLE_TABS[0]), exact: true }).click();
     expect(veraLine.catalogs, 'only the Russian words were fetched').toEqual(['ru']);
   });
 
@@ -295,6 +302,10 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await button(ana.page, xa.say('More')).click();
     await check(ana.page, 'room (member, More open)');
     await check(fran.page, 'room (facilitator)');
+    for (const tab of CONSOLE_TABS.slice(1)) {
+      await fran.page.getByRole('tab', { name: xa.say(tab), exact: true }).click();
+      await check(fran.page, `room (facilitator, ${tab} tab)`);
+    }
     note('en-XA: missing words', [...xa.missing]);
     for (const p of [fran, ana]) await p.context.close();
   });

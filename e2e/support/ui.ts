@@ -46,9 +46,25 @@ const english: Say = (text) => text;
  * Creates a group from the home page. The form's lobby is on by default; tests say whether they want one
  * (off unless asked, so members sit down at once as the tests expect).
  */
-export async function createGroup(page: Page, name: string, { lobby = false, say = english } = {}) {
+export async function createGroup(
+  page: Page,
+  name: string,
+  {
+    lobby = false,
+    say = english,
+    more = {},
+  }: {
+    lobby?: boolean;
+    say?: Say;
+    /** Fields of More settings to fill, by their (English) label: `{ Capacity: '2' }`. */
+    more?: Record<string, string>;
+  } = {},
+) {
   await page.getByLabel(say('Group name')).fill(name);
   await page.getByLabel(say('Use a lobby (a facilitator lets each person in)')).setChecked(lobby);
+  if (Object.keys(more).length) await page.getByText(say('More settings'), { exact: true }).click();
+  for (const [label, value] of Object.entries(more))
+    await page.getByLabel(say(label), { exact: true }).fill(value);
   await page.getByRole('button', { name: say('Create group') }).click();
   const link = (label: string) => page.getByLabel(say(label), { exact: true }).inputValue();
   await page.getByLabel(say('Member link'), { exact: true }).waitFor();

@@ -1,7 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
-import { button, eventually, holder, join, person, seat, waitHolder, type Person } from '../support/ui.js';
+import {
+  button,
+  createGroup,
+  eventually,
+  holder,
+  join,
+  person,
+  seat,
+  waitHolder,
+  type Person,
+} from '../support/ui.js';
 
 /** The listeners' panel: its heading says how many listen. */
 const listeners = (page: Page) => page.getByRole('list', { name: 'Listeners', exact: true });
@@ -15,15 +25,13 @@ describe('listeners beyond the seats, in real Chromium', () => {
   let fran: Person, ana: Person, ben: Person, lea: Person, max: Person;
 
   it('fills the two seats, then Lea and Max join as listeners: a count and a list, not seats', async () => {
-    // The create form has no listener setting yet: the group is made through the API, as a script would.
-    const res = await fetch(`${env.server.url}/api/groups`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Open meeting', capacity: 2, listeners: 5 }),
+    // The group is made on the create form: two seats, and listeners beyond them (More settings).
+    const creator = await person(env.browser, 'Fran', env.server.url);
+    const links = await createGroup(creator.page, 'Open meeting', {
+      more: { Capacity: '2', 'Listeners beyond the seats': '5' },
     });
-    expect(res.status).toBe(201);
-    const { links } = (await res.json()) as { links: Record<'facilitator' | 'member', string> };
-    const at = (link: string) => new URL(link, env.server.url).href;
+    await creator.context.close();
+    const at = (url: string) => new URL(url, env.server.url).href;
     fran = await person(env.browser, 'Fran', at(links.facilitator));
     await join(fran);
     await seat(fran.page, 'Fran').waitFor();

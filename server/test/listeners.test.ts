@@ -13,7 +13,12 @@ import { waitUntil } from './support/ports.js';
 describe('listeners beyond the seats', () => {
   // One file makes many small groups and joins from one address: room for them under the per-address limits.
   const media = mediaServerPerFile({
-    limits: { ...loadConfig({}).limits, groupCreateBurst: 100, joinsPerAddressPerMinute: 1_000 },
+    limits: {
+      ...loadConfig({}).limits,
+      groupCreateBurst: 100,
+      joinsPerAddressPerMinute: 1_000,
+      connectionsPerAddress: 1_000,
+    },
   });
   const { join } = media;
   let srv: RunningServer;
@@ -187,6 +192,22 @@ describe('listeners beyond the seats', () => {
     await ok(m.fran.socket, 'lobby:admit', { pid: m.lea.pid });
     await waitUntil(() => m.fran.view()?.floor.seats.includes(m.lea.pid) === true, 5_000, 'Lea seated');
     expect(m.fran.view()!.participants.find((p) => p.pid === m.lea.pid)?.listener).toBeUndefined();
+  });
+
+  it('more hands than the circle has seats (listeners) still queue, and a facilitator can reorder them all', async () => {
+    const g = await createGroup(srv.port, { capacity: 2, listeners: LIMITS.capacityMax + 5 });
+    const fran = await join(g.links.facilitator, 'Fran');
+    const hands: string[] = [];
+    for (let i = 0; i < LIMITS.capacityMax + 5; i++) {
+      const j = await join(g.links.member, `L${i}`);
+      await ok(j.socket, 'floor:raise', {});
+      hands.push(j.pid);
+    }
+    await waitUntil(() => fran.view()?.floor.queue.length === hands.length, 10_000, 'every hand queued');
+    // Listeners beyond the seats: those after the first two (who took the seats) are guests on the floor.
+    expect(fran.view()!.floor.guests).toHaveLength(hands.length - 2);
+    await ok(fran.socket, 'floor:reorder', { order: [...hands].reverse() });
+    await waitUntil(() => fran.view()?.floor.queue[0] === hands.at(-1), 5_000, 'the queue reordered');
   });
 
   it('Mute all holds the seated members and a listener holding the word, not the hundreds who only listen', async () => {

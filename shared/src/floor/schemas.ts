@@ -20,7 +20,8 @@ export const floorEventSchemas = {
   'floor:round': z.object({ from: id.optional(), limitSec: limitSec.optional() }).strict(),
   'floor:endRound': empty,
   'floor:skip': z.object({ pid: id }).strict(),
-  'floor:reorder': z.object({ order: z.array(id).max(LIMITS.capacityMax) }).strict(),
+  // Raised hands come from the seats and, in an open meeting, from its listeners too.
+  'floor:reorder': z.object({ order: z.array(id).max(LIMITS.capacityMax + LIMITS.listenersMax) }).strict(),
   'floor:settings': z
     .object({ turnLimitSec: limitSec.optional(), autoHandover: z.boolean().optional() })
     .strict(),

@@ -87,8 +87,8 @@ export function wordsOf(locale: string) {
   return { say, missing };
 }
 
-/** The runs of two or more words of English (between arguments) of every message in the catalog. */
-export function englishPhrases(): string[] {
+/** The runs of two or more words (between arguments) of every message of a language's catalog. */
+export function phrasesOf(locale: string): string[] {
   const phrases = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     let run = '';
@@ -96,7 +96,7 @@ export function englishPhrases(): string[] {
       const words = run
         .trim()
         .split(/\s+/)
-        .filter((w) => /[A-Za-z]/.test(w));
+        .filter((w) => /\p{L}/u.test(w));
       if (words.length > 1) phrases.add(run.trim());
       run = '';
     };
@@ -111,9 +111,11 @@ export function englishPhrases(): string[] {
     }
     flush();
   };
-  for (const message of Object.values(catalog('en'))) walk(parse(message));
+  for (const message of Object.values(catalog(locale))) walk(parse(message));
   return [...phrases];
 }
+
+export const englishPhrases = () => phrasesOf('en');
 
 /**
  * Everything the page says to a person now: its visible text, and the names and descriptions assistive
@@ -137,9 +139,14 @@ export function pageWords(page: Page): Promise<string> {
 
 /** The English phrases of the catalog that the page says (names excluded: they are people's own). */
 export async function englishOn(page: Page, names: string[]): Promise<string[]> {
+  return phrasesOn(page, names, englishPhrases());
+}
+
+/** Which of `phrases` the page says (names excluded). */
+export async function phrasesOn(page: Page, names: string[], phrases: string[]): Promise<string[]> {
   let words = await pageWords(page);
   for (const name of names) words = words.split(name).join(' ');
-  return englishPhrases().filter((phrase) => words.includes(phrase));
+  return phrases.filter((phrase) => words.includes(phrase));
 }
 
 /** Words written in Latin letters (three or more) on a page that should be in Cyrillic, but for `allowed`. */

@@ -7,6 +7,8 @@ import {
   englishOn,
   englishPhrases,
   latinWordsOn,
+  phrasesOf,
+  phrasesOn,
   unaccentedText,
   wordsOf,
 } from '../support/i18n.js';
@@ -19,6 +21,7 @@ const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch', 'CSV'];
 const CONSOLE_TABS = ['Floor', 'People', 'Meeting', 'Tools'] as const;
 /** The Russian circle's people: Cyrillic names, so any Latin word on their pages is the client's. */
 const NAMES = ['Вера', 'Аня', 'Борис'];
+const GROUP = 'Вторничный круг';
 
 /** A seat by its person's name, whatever the language (the circle's own name is translated). */
 function seatOf(page: Page, name: string) {
@@ -124,7 +127,7 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await vera.page.getByText(ru.say('More settings'), { exact: true }).click();
     // 22 minutes: the meeting clock then says "22 минуты" (few), and later 25 (many) and 21 (one).
     await vera.page.getByLabel(ru.say('Meeting length (minutes)'), { exact: true }).fill('22');
-    const links = await createGroup(vera.page, 'Вторничный круг', { say: ru.say });
+    const links = await createGroup(vera.page, GROUP, { say: ru.say });
     await inRussian(vera.page, 'links');
 
     await vera.page.goto(links.facilitator);
@@ -216,6 +219,10 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     for (const text of [lost, ru.say(lost), uk.say(lost)])
       expect(await anya.page.getByText(text).count(), 'no reconnecting banner').toBe(0);
     note('room in Ukrainian: English phrases of the catalog', await englishOn(anya.page, names));
+    // Words kept from before the switch (worded once and cached) would still be Russian.
+    const ukrainian = new Set(phrasesOf('uk'));
+    const russianOnly = phrasesOf('ru').filter((phrase) => !ukrainian.has(phrase));
+    note('room in Ukrainian: Russian left over', await phrasesOn(anya.page, [...names, GROUP], russianOnly));
     note('room in Ukrainian: missing words', [...uk.missing]);
   });
 

@@ -19,7 +19,7 @@ const LAPTOP = { width: 1366, height: 768 };
 /** Latin words a Russian page may show: the languages' own names in the picker, a file format's. */
 const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch', 'CSV'];
 const CONSOLE_TABS = ['Floor', 'People', 'Meeting', 'Tools'] as const;
-/** The Russian circle's people: Cyrillic names, so any Latin word on their pages is the client's. */
+/** The Russian circle's people: Cyrillic NAMES, so any Latin word on their pages is the client's. */
 const NAMES = ['Вера', 'Аня', 'Борис'];
 const GROUP = 'Вторничный круг';
 
@@ -93,14 +93,13 @@ const htmlAttr = (page: Page, name: string) =>
 describe('Circle in the languages of its groups, in real Chromium', () => {
   const env = browserAndServer({ CIRCLE_MEDIA: 'off' });
   const ru = wordsOf('ru');
-  const names = NAMES;
   /** What is still English (or not Russian) where a Russian browser walks, by screen; listed at the end. */
   const problems: Record<string, string[]> = {};
   const note = (screen: string, found: string[]) => {
     if (found.length) problems[screen] = [...(problems[screen] ?? []), ...found];
   };
   async function inRussian(page: Page, screen: string) {
-    const english = await englishOn(page, names);
+    const english = await englishOn(page, NAMES);
     note(`${screen}: English phrases of the catalog`, english);
     // Words of no phrase of the catalog: English that never went through a message.
     const latin = await latinWordsOn(page, OWN_NAMES);
@@ -140,7 +139,7 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     await anya.page.goto(links.member);
     boris = await person(env.browser, 'Борис', links.member, { locale: 'ru-RU', viewport: LAPTOP });
     for (const p of [anya, boris]) await join(p, { say: ru.say });
-    for (const page of everyone()) for (const name of names) await seatOf(page, name).waitFor();
+    for (const page of everyone()) for (const name of NAMES) await seatOf(page, name).waitFor();
 
     await vera.page.getByLabel(ru.say('Person'), { exact: true }).selectOption({ label: 'Аня' });
     await button(vera.page, ru.say('Start a round')).click();
@@ -218,11 +217,11 @@ describe('Circle in the languages of its groups, in real Chromium', () => {
     const lost = 'Connection lost. Reconnecting… Your place is kept for two minutes.';
     for (const text of [lost, ru.say(lost), uk.say(lost)])
       expect(await anya.page.getByText(text).count(), 'no reconnecting banner').toBe(0);
-    note('room in Ukrainian: English phrases of the catalog', await englishOn(anya.page, names));
+    note('room in Ukrainian: English phrases of the catalog', await englishOn(anya.page, NAMES));
     // Words kept from before the switch (worded once and cached) would still be Russian.
     const ukrainian = new Set(phrasesOf('uk'));
     const russianOnly = phrasesOf('ru').filter((phrase) => !ukrainian.has(phrase));
-    note('room in Ukrainian: Russian left over', await phrasesOn(anya.page, [...names, GROUP], russianOnly));
+    note('room in Ukrainian: Russian left over', await phrasesOn(anya.page, [...NAMES, GROUP], russianOnly));
     note('room in Ukrainian: missing words', [...uk.missing]);
   });
 

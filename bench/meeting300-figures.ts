@@ -42,6 +42,7 @@ export function meeting300Figures(m: Meeting300Result | null): Figure[] {
     : 'not measured: bench/meeting300.ts printed no result';
   const check = (value: number | null | undefined, ok: (v: number) => boolean) =>
     value == null ? null : ok(value);
+  const passFor = (holder: 'seated' | 'listener') => m?.passes.filter((p) => p.holder === holder) ?? [];
   const figures: Figure[] = [
     {
       id: 'meeting300.join.seconds',
@@ -108,6 +109,22 @@ export function meeting300Figures(m: Meeting300Result | null): Figure[] {
           `who then publishes a microphone everyone consumes); real mediasoup consumers on plain RTP ` +
           `transports created through the server's MediaRoom, fed by synthetic RTP: ${m.media.video}`
         : undefined,
+    },
+    {
+      id: 'meeting300.media.listenerHeardMs',
+      figure: 'a listener given the word: until everyone consumes their new microphone (slowest pass)',
+      value: m ? Math.round(Math.max(0, ...passFor('listener').map((p) => p.mediaMs))) : null,
+      unit: 'ms',
+      note:
+        "one consumer per person, made one after another in the meeting's media queue (as the server " +
+        'serializes every media change of a meeting), on cores shared with the load generators',
+    },
+    {
+      id: 'meeting300.media.gatesMs',
+      figure:
+        'the word passes to a seated person: until strict circle and the shown videos follow (slowest pass)',
+      value: m ? Math.round(Math.max(0, ...passFor('seated').map((p) => p.mediaMs))) : null,
+      unit: 'ms',
     },
     {
       id: 'meeting300.media.workersUsed',

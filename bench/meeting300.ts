@@ -201,6 +201,8 @@ for (let k = 0; k < PASSES; k++) {
       if (on) await r.rx.pause(on.consumerId, false);
     }
   }
+  // The server's media changes run in turn: this waits for the gates of the floor change (strict circle).
+  await media.run(async () => undefined);
   const mediaMs = performance.now() - m0;
   // Who receives what they should: the holder's audio and the recent speakers' videos, over one second.
   await sleep(300);

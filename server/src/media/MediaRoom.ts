@@ -203,11 +203,12 @@ export class MediaRoom {
     return n;
   }
 
-  /** Consumers of this meeting on each worker (by worker pid), for the bench and the tests. */
-  consumersPerWorker(): Map<number, number> {
+  /** Consumers of this meeting on each worker (by worker pid), or only those forwarding, for benches and tests. */
+  consumersPerWorker(forwarding = false): Map<number, number> {
     const per = new Map<number, number>(this.routers.all().map((r) => [workerOf(r).pid, 0]));
     for (const peer of this.peers.values())
       for (const c of peer.consumers.values()) {
+        if (forwarding && (c.consumer.paused || c.consumer.producerPaused)) continue;
         const pid = workerOf(c.router).pid;
         per.set(pid, (per.get(pid) ?? 0) + 1);
       }
@@ -294,10 +295,24 @@ export class MediaRoom {
   }
 
   async setConsumerPaused(socketId: string, consumerId: string, paused: boolean) {
-    const entry = this.peers.get(socketId)?.consumers.get(consumerId);
-    if (!entry) throw new AppError('NOT_FOUND');
+    const peer = this.peers.get(socketId);
+    const entry = peer?.consumers.get(consumerId);
+    if (!peer || !entry) throw new AppError('NOT_FOUND');
     entry.clientPaused = paused;
-    await this.sync();
+    // Only this consumer changed: the rules are applied to it alone (in a meeting of 300, a whole sync
+    // for each of thousands of consumers would hold up everything else the server does).
+    await this.gate(peer, entry, spaceIn(this.room.record));
+  }
+
+  /** Pauses or resumes one consumer as the rules and its browser say; undefined when nothing changes. */
+  private gate(peer: Peer, c: ConsumerEntry, space: (pid: string) => string): Promise<void> | undefined {
+    const source = this.producers.get(c.producerId);
+    if (!source || c.consumer.closed) return;
+    const gated =
+      (c.consumer.kind === 'audio' && this.strict && !this.mayBeHeard(source.pid)) ||
+      space(peer.pid) !== space(source.pid);
+    const pause = c.clientPaused || gated;
+    if (pause !== c.consumer.paused) return pause ? c.consumer.pause() : c.consumer.resume();
   }
 
   async setSelfPaused(pid: string, source: MediaSource, paused: boolean) {
@@ -402,17 +417,16 @@ export class MediaRoom {
         e.selfPaused || away || (e.source === 'mic' && this.held.has(e.pid)) || !this.deps.mayPublish(e.pid);
       if (pause !== e.producer.paused) await (pause ? e.producer.pause() : e.producer.resume());
     }
-    for (const peer of this.peers.values()) {
+    // Sent to the workers all at once: when the word passes in a meeting of 300, hundreds of consumers
+    // change, and one round trip each in turn would leave the new holder unheard for seconds.
+    const changes: Promise<void>[] = [];
+    const space = spaceIn(rec);
+    for (const peer of this.peers.values())
       for (const c of peer.consumers.values()) {
-        const source = this.producers.get(c.producerId);
-        if (!source || c.consumer.closed) continue;
-        const gated =
-          (c.consumer.kind === 'audio' && this.strict && !this.mayBeHeard(source.pid)) ||
-          spaceOf(rec, peer.pid) !== spaceOf(rec, source.pid);
-        const pause = c.clientPaused || gated;
-        if (pause !== c.consumer.paused) await (pause ? c.consumer.pause() : c.consumer.resume());
+        const change = this.gate(peer, c, space);
+        if (change) changes.push(change);
       }
-    }
+    await Promise.all(changes);
     const view = this.view();
     const json = JSON.stringify(view);
     if (json !== this.lastView) {
@@ -481,6 +495,16 @@ export class MediaRoom {
 function spaceOf(rec: Readonly<RoomRecord>, pid: string): string {
   const side = sideRoomOf(rec, pid);
   return side ? `side:${side.pid}` : 'circle';
+}
+
+/** spaceOf for one record, each person looked up once (a sync asks for each of thousands of consumers). */
+function spaceIn(rec: Readonly<RoomRecord>): (pid: string) => string {
+  const known = new Map<string, string>();
+  return (pid) => {
+    let space = known.get(pid);
+    if (space === undefined) known.set(pid, (space = spaceOf(rec, pid)));
+    return space;
+  };
 }
 
 /** mediasoup rejects bad RTP parameters by throwing: for the client that is just bad input. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from './meeting/schedule.js';
 import { LIMITS } from './protocol.js';
+import { DEFAULT_LISTING, ListingSchema } from './meeting/listing.js';
 
 import { DEFAULT_DECLARATIONS } from './declaration.js';
 import { GROUP_LANGUAGES } from './languages.js';
@@ -39,6 +40,9 @@ export const MeetingSettingsSchema = z
     listeners: z.number().int().min(0).max(LIMITS.listenersMax),
     /** The language the group meets in; it picks the built-in texts a new group starts with. */
     language: z.enum(GROUP_LANGUAGES),
+    /** Shown on the public meeting list and feed (/meetings); off by default. */
+    listed: z.boolean(),
+    listing: ListingSchema,
   })
   .strict();
 
@@ -57,6 +61,8 @@ const GroupSettingsFields = z.object({
   meetingMinutes: MeetingSettingsSchema.shape.meetingMinutes.default(60),
   lobby: z.boolean().default(false),
   language: MeetingSettingsSchema.shape.language.default('en'),
+  listed: MeetingSettingsSchema.shape.listed.default(false),
+  listing: MeetingSettingsSchema.shape.listing.default(DEFAULT_LISTING),
   /** Left out: the default declaration in the group's language. */
   declaration: z.string().trim().min(20).max(LIMITS.declarationMax).optional(),
   turnLimitSec: z

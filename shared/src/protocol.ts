@@ -61,6 +61,10 @@ export const LIMITS = {
   lobbyMax: 30,
   /** Opening and closing words, support contacts. */
   wordsMax: 2_000,
+  /** A listed group's "what to expect", its approximate location, its contribution link. */
+  listingTextMax: 1_000,
+  listingLocationMax: 80,
+  listingUrlMax: 300,
   chatMax: 1_000,
   /** A nudge, a note on sending someone back to the lobby, an absence notice. */
   noteMax: 300,

@@ -1,9 +1,10 @@
-import type { GroupLanguage, MeetingSettings } from '@circle/shared';
-import { LIMITS } from '@circle/shared';
+import type { GroupLanguage, Listing, MeetingSettings } from '@circle/shared';
+import { DEFAULT_LISTING, LIMITS } from '@circle/shared';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { GroupLanguageSelect } from '../groups/GroupLanguageSelect';
 import { viewerTimeZone } from './format';
+import { ListingFields, listingProblem, trimListing } from './ListingFields';
 
 const m = defineMessages({
   kind: { id: 'meeting.MeetingFields.kind', defaultMessage: 'Kind of group' },
@@ -131,6 +132,9 @@ export interface MeetingFieldValues {
   language: GroupLanguage;
   /** The schedule's zone: the group's once it has one, else this browser's. */
   timeZone: string;
+  /** On the public meeting list (off by default), and what the list says of the group. */
+  listed: boolean;
+  listing: Listing;
 }
 
 export const emptyMeetingFields = (language: GroupLanguage): MeetingFieldValues => ({
@@ -146,6 +150,8 @@ export const emptyMeetingFields = (language: GroupLanguage): MeetingFieldValues 
   listeners: '0',
   language,
   timeZone: viewerTimeZone(),
+  listed: false,
+  listing: DEFAULT_LISTING,
 });
 
 export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
@@ -162,6 +168,8 @@ export function meetingFieldsFrom(s: MeetingSettings): MeetingFieldValues {
     listeners: String(s.listeners),
     language: s.language,
     timeZone: s.schedule?.timeZone ?? viewerTimeZone(),
+    listed: s.listed,
+    listing: s.listing,
   };
 }
 
@@ -193,6 +201,8 @@ export function meetingSettingsFrom(
     return say(m.badRetention, { max: LIMITS.retentionDaysMax });
   if (!isInt(v.observerLimit, 0, LIMITS.observerMax)) return say(m.badObservers, { max: LIMITS.observerMax });
   if (!isInt(v.listeners, 0, LIMITS.listenersMax)) return say(m.badListeners, { max: LIMITS.listenersMax });
+  const listing = listingProblem(intl, v.listing);
+  if (listing) return { invalid: listing };
   return {
     settings: {
       kind: v.kind,
@@ -212,6 +222,8 @@ export function meetingSettingsFrom(
       observerLimit: Number(v.observerLimit),
       listeners: Number(v.listeners),
       language: v.language,
+      listed: v.listed,
+      listing: trimListing(v.listing),
     },
   };
 }
@@ -348,6 +360,14 @@ export function MeetingFields({ id, value: v, onChange }: Props) {
       <p className="hint" id={`${id}-listeners-hint`}>
         {intl.formatMessage(m.listenersHint)}
       </p>
+
+      <ListingFields
+        id={`${id}-listing`}
+        listed={v.listed}
+        listing={v.listing}
+        language={v.language}
+        onChange={(listed, listing) => onChange({ ...v, listed, listing })}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { MeetingSettings } from '@circle/shared';
-import { LIMITS, openClock, pauseClock, resumeClock } from '@circle/shared';
+import { DEFAULT_LISTING, LIMITS, openClock, pauseClock, resumeClock } from '@circle/shared';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
 import { defineDomain } from '../domain.js';
@@ -21,6 +21,9 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   listeners: s.listeners ?? 0,
   // Groups made before groups had a language met in English.
   language: s.language ?? 'en',
+  // Groups from before the public list existed are not on it.
+  listed: s.listed ?? false,
+  listing: s.listing ?? DEFAULT_LISTING,
 });
 
 type MeetingDeps = Parameters<typeof meetingRoutes>[0];

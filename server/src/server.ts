@@ -32,6 +32,7 @@ import { chatDomain } from './chat/handlers.js';
 import { mergeHandlers } from './domain.js';
 import { floorDomain } from './floor/handlers.js';
 import { inviteDomain } from './invite/handlers.js';
+import { listingDomain } from './listing/routes.js';
 import { lobbyDomain } from './lobby/handlers.js';
 import { loadMediaConfig } from './media/config.js';
 import { MediaService } from './media/service.js';
@@ -191,6 +192,7 @@ export async function startServer(
     mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),
     inviteDomain({ groups, now }),
     careDomain(),
+    listingDomain({ groups, now }),
   ] as const;
   for (const domain of domains) {
     if (domain.attach) rooms.onLoad(domain.attach);

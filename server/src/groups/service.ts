@@ -13,6 +13,13 @@ const infoKey = (groupId: string) => `${groupKey(groupId)}info`;
 /** Links carry the token in the fragment: browsers never send it, so no server or proxy can log it. */
 export const inviteLink = (token: string) => `/join#${token}`;
 
+const LISTING_PREFIX = 'listing:';
+const listingKey = (groupId: string) => `${LISTING_PREFIX}${groupId}`;
+
+/** Whether the public list shows the group: listed by its facilitators, and its members wait in the lobby. */
+export const isListed = (group: GroupRecord): boolean =>
+  group.settings.listed === true && group.settings.lobby === true;
+
 export class Groups {
   constructor(
     private readonly store: Store,
@@ -41,6 +48,7 @@ export class Groups {
       excluded: [],
     };
     await this.store.put(infoKey(id), record);
+    await this.syncListing(record);
     return {
       groupId: id,
       links: {
@@ -58,7 +66,9 @@ export class Groups {
 
   /** Changes some settings; the declaration is not among them (changing it needs a new version). */
   async update(group: GroupRecord, patch: Partial<GroupSettings>): Promise<GroupRecord> {
-    return this.save({ ...group, settings: { ...group.settings, ...patch } });
+    const next = await this.save({ ...group, settings: { ...group.settings, ...patch } });
+    await this.syncListing(next);
+    return next;
   }
 
   /** A new link for `role`; the old one is refused from now on. The new token is returned once, never kept. */
@@ -87,12 +97,15 @@ export class Groups {
   }
 
   /** Forgets the group itself: from now on its links resolve to nothing. Its other data goes separately. */
-  forget(groupId: string): Promise<void> {
-    return this.store.del(infoKey(groupId));
+  async forget(groupId: string): Promise<void> {
+    await this.store.del(listingKey(groupId));
+    await this.store.del(infoKey(groupId));
   }
 
   /** Resolves an invitation token to its group and role, or null when tampered, unknown, replaced or expired. */
   async resolveInvite(token: string): Promise<{ group: GroupRecord; role: Role } | null> {
+    const listed = await this.resolveListing(token);
+    if (listed) return listed;
     const signed = await this.resolveSigned(token);
     if (!signed) return null;
     const live = signed.group.invites[signed.role];
@@ -113,6 +126,40 @@ export class Groups {
     const group = await this.get(claims.g);
     if (!group?.invites[role]) return null;
     return { group, role };
+  }
+
+  /**
+   * The public meeting list's Join link: a member's entry that works only while the group is listed and
+   * its members wait in the lobby, so someone from the list is always admitted by a facilitator. Its own
+   * token (never the member link, which may let people straight in, and which is not kept), minted when
+   * the group is listed and dropped when it is not: listing again makes a new one.
+   */
+  async listingLink(group: GroupRecord): Promise<string | null> {
+    if (!isListed(group)) return null;
+    const entry = await this.store.get<{ token: string }>(listingKey(group.id));
+    return entry ? inviteLink(entry.token) : null;
+  }
+
+  /** The ids of listed groups (each still checked with `isListed`: the index may run ahead of a deletion). */
+  async listedIds(): Promise<string[]> {
+    return (await this.store.keys(LISTING_PREFIX)).map((k) => k.slice(LISTING_PREFIX.length));
+  }
+
+  private async syncListing(group: GroupRecord): Promise<void> {
+    const entry = await this.store.get<{ token: string }>(listingKey(group.id));
+    if (group.settings.listed === true && !entry)
+      await this.store.put(listingKey(group.id), { token: this.signer.sign({ k: 'listing', g: group.id }) });
+    if (group.settings.listed !== true && entry) await this.store.del(listingKey(group.id));
+  }
+
+  private async resolveListing(token: string): Promise<{ group: GroupRecord; role: Role } | null> {
+    if (token.length > 512) return null;
+    const claims = this.signer.verify(token);
+    if (claims?.k !== 'listing' || typeof claims.g !== 'string') return null;
+    const group = await this.get(claims.g);
+    if (!group || !isListed(group)) return null;
+    const entry = await this.store.get<{ token: string }>(listingKey(group.id));
+    return entry?.token === token ? { group, role: 'member' } : null;
   }
 
   inviteInfo(group: GroupRecord, role: Role): InviteInfo {

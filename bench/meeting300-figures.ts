@@ -125,6 +125,9 @@ export function meeting300Figures(m: Meeting300Result | null): Figure[] {
         'the word passes to a seated person: until strict circle and the shown videos follow (slowest pass)',
       value: m ? Math.round(Math.max(0, ...passFor('seated').map((p) => p.mediaMs))) : null,
       unit: 'ms',
+      note:
+        'when a new speaker enters the 6 shown videos, each of the 300 pauses the oldest video and resumes ' +
+        "the new one: 600 consumer changes, one after another in the meeting's media queue",
     },
     {
       id: 'meeting300.media.workersUsed',

@@ -200,6 +200,9 @@ for (let k = 0; k < PASSES; k++) {
       if (off) await r.rx.pause(off.consumerId, true);
       if (on) await r.rx.pause(on.consumerId, false);
     }
+    progress(
+      `videos: ${dropped.slice(0, 4)} out, ${holder.slice(0, 4)} in, in ${Math.round(performance.now() - m0)} ms`,
+    );
   }
   // The server's media changes run in turn: this waits for the gates of the floor change (strict circle).
   await media.run(async () => undefined);

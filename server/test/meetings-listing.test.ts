@@ -50,6 +50,13 @@ describe('the public meeting list: only listed groups, and no token but the lobb
     expect(all).not.toContain('No lobby circle');
     expect(all).not.toContain(quiet.groupId);
     expect(all).not.toContain(open.groupId);
+    // The join page of an unlisted group's own link points to no public page either.
+    const lookup = await fetch(`http://127.0.0.1:${srv.port}/api/invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: tokenOf(quiet.links.member) }),
+    });
+    expect(await lookup.json()).not.toHaveProperty('listingSlug');
 
     // Listed, then unlisted from the room: gone everywhere, its slug a plain 404 like an unknown one.
     const slug = f[0]!.slug;
@@ -91,6 +98,38 @@ describe('the public meeting list: only listed groups, and no token but the lobb
     expect([...tokens]).toEqual([tokenOf(f[0]!.conference_url)]);
   });
 
+  it('the pages speak the reader’s language, with landmarks, headings, the feed link and local times', async () => {
+    const srv = await t.start();
+    await createGroup(srv.port, { ...listed, name: 'Tuesday circle' });
+    const slug = (await feed(srv.port))[0]!.slug;
+    const fr = { 'accept-language': 'pl;q=1, fr-CH;q=0.9, en;q=0.5' };
+    const list = await (await get(srv.port, '/meetings', fr)).text();
+    expect(list).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(list).toContain(
+      '<link rel="alternate" type="application/json" title="Meetings Feed" href="/meetings.json">',
+    );
+    expect(list).toMatch(
+      /<main>[\s\S]*<h1>Réunions<\/h1>[\s\S]*<h2 id="m-[^"]+" lang="en">Tuesday circle<\/h2>/,
+    );
+    expect(list).toMatch(/<time datetime="\d{4}-\d\d-\d\dT1[78]:30:00.000Z" data-local="time">/);
+    expect(list).toContain(`href="/meetings/${slug}.ics">Ajouter au calendrier</a>`);
+    expect(list).toContain(`href="/meetings/${slug}">À quoi s’attendre</a>`);
+
+    const expectPage = await (await get(srv.port, `/meetings/${slug}`, { 'accept-language': 'uk' })).text();
+    expect(expectPage).toContain('<html lang="uk">');
+    expect(expectPage).toContain('Можна пропустити свою чергу');
+    expect(expectPage).toContain('We read the SMART &#60;b&#62;agenda&#60;/b&#62;; you may pass.');
+
+    const script = await get(srv.port, '/meetings/local-time.js');
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    // The page's policy allows scripts from the server itself only: the time script is one.
+    expect((await get(srv.port, '/meetings')).headers.get('content-security-policy')).toMatch(
+      /script-src 'self'/,
+    );
+    const ics = await get(srv.port, `/meetings/${slug}.ics`);
+    expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+  });
+
   it('following the Join link lands in the lobby, and stops working once the group is unlisted', async () => {
     const srv = await t.start();
     const g = await createGroup(srv.port, { ...listed, name: 'Tuesday circle' });
@@ -102,7 +141,13 @@ describe('the public meeting list: only listed groups, and no token but the lobb
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token: join }),
     });
-    expect(await info.json()).toMatchObject({ role: 'member', lobby: true, groupName: 'Tuesday circle' });
+    const slug = (await feed(srv.port))[0]!.slug;
+    expect(await info.json()).toMatchObject({
+      role: 'member',
+      lobby: true,
+      groupName: 'Tuesday circle',
+      listingSlug: slug,
+    });
 
     const visitor = connect(srv.port);
     const entry = { token: join, name: 'Newcomer', accept: true, declarationVersion: 1 };

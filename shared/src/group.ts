@@ -105,4 +105,6 @@ export interface InviteInfo {
   lobby: boolean;
   /** The group's language: its own declaration is read aloud in it. */
   language: import('./languages.js').GroupLanguage;
+  /** Set while the group is on the public meeting list: its "What to expect" page is /meetings/<slug>. */
+  listingSlug?: string;
 }

@@ -55,6 +55,11 @@ const m = defineMessages({
   needName: { id: 'join.JoinPage.needName', defaultMessage: 'Choose a name to join.' },
   needAccept: { id: 'join.JoinPage.needAccept', defaultMessage: 'Accept the declaration to join.' },
   join: { id: 'join.JoinPage.join', defaultMessage: 'Join' },
+  whatToExpect: {
+    id: 'join.JoinPage.whatToExpect',
+    defaultMessage: 'What to expect at this meeting',
+    description: 'Link to a page on how the meeting runs (you may pass, cameras optional, how to leave)',
+  },
 });
 
 /** The same, in plain words: short sentences, common words, one idea per line (`\n` between lines). */
@@ -253,6 +258,13 @@ export function JoinPage({ token }: { token: string }) {
         {invite.lobby && (
           <p className="hint">
             <Lines text={say('lobby')} />
+          </p>
+        )}
+        {invite.listingSlug && (
+          <p>
+            <a href={`/meetings/${encodeURIComponent(invite.listingSlug)}`} target="_blank" rel="noopener">
+              {intl.formatMessage(m.whatToExpect)}
+            </a>
           </p>
         )}
         {!canJoin && (

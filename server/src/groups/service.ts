@@ -2,6 +2,7 @@ import type { CreateGroupResult, ExcludedPerson, GroupSettings, InviteInfo, Role
 import type { GroupRecord, InviteRecord } from '../room/records.js';
 import { LIMITS } from '@circle/shared';
 import { AppError } from '../errors.js';
+import { slugOf } from '../listing/slug.js';
 import type { Store } from '../store/index.js';
 import { digest, newId, type Signer } from '../tokens.js';
 
@@ -172,6 +173,7 @@ export class Groups {
       lobby: group.settings.lobby,
       // Groups made before groups had a language met in English.
       language: group.settings.language ?? 'en',
+      ...(isListed(group) && { listingSlug: slugOf(group) }),
     };
   }
 

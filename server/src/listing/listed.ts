@@ -1,6 +1,6 @@
 import { DEFAULT_LISTING, nextMeetingAt, type Listing } from '@circle/shared';
 import { isListed, type GroupRecord, type Groups } from '../groups/service.js';
-import { digest } from '../tokens.js';
+import { slugOf } from './slug.js';
 
 /** A group as the public list shows it: only what the list needs, and the lobby-only Join link. */
 export interface ListedGroup {
@@ -17,23 +17,6 @@ export interface ListedGroup {
   nextAt: number | null;
   updatedAt: number;
 }
-
-/**
- * A readable, stable slug that does not publish the group's id: its name in plain letters and a short
- * digest of the id (two groups of the same name still differ).
- */
-const slugOf = (group: GroupRecord) => {
-  const words = group.settings.name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return `${words || 'group'}-${digest(group.id)
-    .slice(0, 8)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, 'x')}`;
-};
 
 export async function toListed(
   groups: Groups,

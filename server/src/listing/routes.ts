@@ -45,7 +45,7 @@ export function listingRoutes(deps: { groups: Groups; now: () => number }): Rout
   router.get('/meetings/:slug.ics', async (req, res) => {
     const origin = originOf(req);
     const g = await listedBySlug(deps.groups, req.params.slug, origin, deps.now());
-    const ics = g && icsFor(g, req.get('host') ?? 'localhost', `${origin}/meetings/${g.slug}`, deps.now());
+    const ics = g && icsFor(g, req.hostname || 'localhost', `${origin}/meetings/${g.slug}`, deps.now());
     if (!g || !ics) return void notFound(res);
     res
       .set('content-disposition', `attachment; filename="${g.slug}.ics"`)

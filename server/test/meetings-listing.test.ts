@@ -2,6 +2,7 @@ import type { GroupSettingsInput } from '@circle/shared';
 import { describe, expect, it } from 'vitest';
 import { validateTsmlFeed } from '../src/listing/tsmlRules.js';
 import { call, connect, createGroup, ok, tokenOf } from './support/client.js';
+import { sendAbsence } from './support/meeting.js';
 import { serverPerTest } from './support/session.js';
 
 const listing = {
@@ -166,5 +167,14 @@ describe('the public meeting list: only listed groups, and no token but the lobb
     const old = connect(srv.port);
     expect(await call(old, 'room:join', entry)).toEqual({ ok: false, error: 'INVALID_TOKEN' });
     old.close();
+  });
+
+  it('the public Join link is for coming in through the lobby only: it cannot send absence notices', async () => {
+    const srv = await t.start();
+    const g = await createGroup(srv.port, { ...listed, name: 'Tuesday circle' });
+    const join = tokenOf((await feed(srv.port))[0]!.conference_url);
+    const notice = { name: 'Anyone', note: 'Not coming' };
+    expect((await sendAbsence(srv.port, join, notice)).status).toBe(403);
+    expect((await sendAbsence(srv.port, tokenOf(g.links.member), notice)).status).toBe(201);
   });
 });

@@ -153,6 +153,11 @@ export class Groups {
     if (group.settings.listed !== true && entry) await this.store.del(listingKey(group.id));
   }
 
+  /** Whether a token is the public list's Join link (good for joining through the lobby, nothing more). */
+  isListingToken(token: string): boolean {
+    return this.signer.verify(token)?.k === 'listing';
+  }
+
   private async resolveListing(token: string): Promise<{ group: GroupRecord; role: Role } | null> {
     if (token.length > 512) return null;
     const claims = this.signer.verify(token);

@@ -55,7 +55,9 @@ export function meetingRoutes(deps: {
   router.post('/api/absence', async (req, res) => {
     const invite = await bearerInvite(req);
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
-    if (invite.role !== 'member') return void res.status(403).json({ error: 'FORBIDDEN' });
+    // The public list's Join link is published to anyone: it lets a stranger wait in the lobby, nothing more.
+    const fromList = deps.groups.isListingToken(req.get('authorization')?.slice('Bearer '.length) ?? '');
+    if (invite.role !== 'member' || fromList) return void res.status(403).json({ error: 'FORBIDDEN' });
     const parsed = AbsenceNoticeSchema.safeParse(req.body);
     if (!parsed.success) return void res.status(400).json({ error: 'BAD_REQUEST' });
     if (!(await addAbsence(deps.store, invite.group.id, parsed.data, deps.now())))

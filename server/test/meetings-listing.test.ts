@@ -177,4 +177,32 @@ describe('the public meeting list: only listed groups, and no token but the lobb
     expect((await sendAbsence(srv.port, join, notice)).status).toBe(403);
     expect((await sendAbsence(srv.port, tokenOf(g.links.member), notice)).status).toBe(201);
   });
+
+  it('listing fields are checked: only an https contribution link, texts within their limits', async () => {
+    const srv = await t.start();
+    const g = await createGroup(srv.port, { name: 'Tuesday circle', lobby: true });
+    const fran = await t.join(g.links.facilitator, 'Fran');
+    for (const bad of [
+      { contribution: 'javascript:alert(1)' },
+      { contribution: 'http://paypal.me/x' },
+      { contribution: 'https://evil.example/" onclick="x' },
+      { expect: 'x'.repeat(1001) },
+      { location: 'x'.repeat(81) },
+      { type: 'therapy' },
+    ]) {
+      const listing = { ...listed.listing, ...bad };
+      expect(await call(fran.socket, 'meeting:settings', { listed: true, listing })).toEqual({
+        ok: false,
+        error: 'BAD_REQUEST',
+      });
+      const res = await fetch(`http://127.0.0.1:${srv.port}/api/groups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Other circle', listed: true, listing }),
+      });
+      expect(res.status).toBe(400);
+    }
+    expect(await feed(srv.port)).toEqual([]);
+    expect(await ok(fran.socket, 'meeting:settings', {})).toMatchObject({ listed: false });
+  });
 });

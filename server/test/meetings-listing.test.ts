@@ -57,7 +57,9 @@ describe('the public meeting list: only listed groups, and no token but the lobb
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token: tokenOf(quiet.links.member) }),
     });
-    expect(await lookup.json()).not.toHaveProperty('listingSlug');
+    const quietInfo = await lookup.json();
+    expect(quietInfo).not.toHaveProperty('listingSlug');
+    expect(quietInfo).not.toHaveProperty('fromList');
 
     // Listed, then unlisted from the room: gone everywhere, its slug a plain 404 like an unknown one.
     const slug = f[0]!.slug;
@@ -148,6 +150,7 @@ describe('the public meeting list: only listed groups, and no token but the lobb
       lobby: true,
       groupName: 'Tuesday circle',
       listingSlug: slug,
+      fromList: true,
     });
 
     const visitor = connect(srv.port);

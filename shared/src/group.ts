@@ -107,4 +107,6 @@ export interface InviteInfo {
   language: import('./languages.js').GroupLanguage;
   /** Set while the group is on the public meeting list: its "What to expect" page is /meetings/<slug>. */
   listingSlug?: string;
+  /** Opened with the public list's Join link: a newcomer who waits in the lobby (no absence notice). */
+  fromList?: true;
 }

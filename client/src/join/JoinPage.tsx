@@ -282,7 +282,7 @@ export function JoinPage({ token }: { token: string }) {
         </button>
       </form>
       <DeviceCodeForm token={token} groupId={invite.groupId} />
-      {invite.role === 'member' && <AbsenceForm token={token} defaultName={trimmed} />}
+      {invite.role === 'member' && !invite.fromList && <AbsenceForm token={token} defaultName={trimmed} />}
     </main>
   );
 }

@@ -52,7 +52,9 @@ export function createApp(deps: {
       (await deps.groups.resolveInvite(token)) ??
       (identity && deps.stillInside ? await deps.stillInside(token, identity) : null);
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
-    res.set('cache-control', 'no-store').json(deps.groups.inviteInfo(invite.group, invite.role));
+    const info = deps.groups.inviteInfo(invite.group, invite.role);
+    const fromList = deps.groups.isListingToken(token) && { fromList: true as const };
+    res.set('cache-control', 'no-store').json({ ...info, ...fromList });
   });
 
   for (const routes of deps.routes ?? []) app.use(routes);

@@ -1,5 +1,6 @@
 import type { GroupSettingsInput } from '@circle/shared';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
 import { validateTsmlFeed } from '../src/listing/tsmlRules.js';
 import { call, connect, createGroup, ok, tokenOf } from './support/client.js';
 import { sendAbsence } from './support/meeting.js';
@@ -207,5 +208,30 @@ describe('the public meeting list: only listed groups, and no token but the lobb
     }
     expect(await feed(srv.port)).toEqual([]);
     expect(await ok(fran.socket, 'meeting:settings', {})).toMatchObject({ listed: false });
+  });
+
+  it('the public Join link cannot be used to guess device codes and lock a group’s members out of adding a device', async () => {
+    const srv = await t.start({ limits: { ...loadConfig({}).limits, trustedProxies: 1 } });
+    const g = await createGroup(srv.port, { ...listed, name: 'Tuesday circle' });
+    const join = tokenOf((await feed(srv.port))[0]!.conference_url);
+    const fran = await t.join(g.links.facilitator, 'Fran');
+    const ana = await t.join(g.links.member, 'Ana');
+    const admitted = new Promise((r) => ana.socket.once('room:admitted', r));
+    await ok(fran.socket, 'lobby:admit', { pid: ana.pid });
+    await admitted;
+    const { code } = await ok(ana.socket, 'identity:deviceCode', {});
+    const exchange = (token: string, guess: string, from: string) =>
+      fetch(`http://127.0.0.1:${srv.port}/api/device`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+        body: JSON.stringify({ token, code: guess }),
+      });
+    // Strangers from many addresses, holding only the published link, guess away.
+    const statuses = new Set<number>();
+    for (let i = 0; i < 25; i++)
+      statuses.add((await exchange(join, `WRNGWRN${'ABCDEFGHJK'[i % 10]}`, `203.0.113.${i}`)).status);
+    expect([...statuses]).toEqual([403]);
+    // Ana's other device, with the member link, is not locked out by them.
+    expect((await exchange(tokenOf(g.links.member), code, '198.51.100.7')).status).toBe(200);
   });
 });

@@ -40,6 +40,9 @@ export function deviceRoutes(deps: {
       deps.trustedProxies,
     );
     if (perAddress.blocked(address)) return void res.status(429).json({ error: 'RATE_LIMITED' });
+    // The public list's Join link is published: guesses made with it must not use up the group's budget.
+    if (deps.groups.isListingToken(parsed.data.token))
+      return void res.status(403).json({ error: 'FORBIDDEN' });
     const invite = await deps.groups.resolveInvite(parsed.data.token);
     if (!invite) {
       perAddress.fail(address);

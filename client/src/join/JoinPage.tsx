@@ -281,7 +281,7 @@ export function JoinPage({ token }: { token: string }) {
           {say('join')}
         </button>
       </form>
-      <DeviceCodeForm token={token} groupId={invite.groupId} />
+      {!invite.fromList && <DeviceCodeForm token={token} groupId={invite.groupId} />}
       {invite.role === 'member' && !invite.fromList && <AbsenceForm token={token} defaultName={trimmed} />}
     </main>
   );

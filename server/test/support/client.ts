@@ -88,6 +88,8 @@ export function track(socket: TestSocket): { view: () => RoomView | null; histor
     took(outcome === 'applied');
     if (outcome === 'gap') void call(socket, 'room:snapshot', {}).then((a) => a.ok && snapshot(a.data));
   });
+  // As the app does: after a dropped connection the next snapshot is taken whatever its seq.
+  socket.on('disconnect', () => replica.awaitSnapshot());
   socket.on('moderation:sentToLobby', () => {
     replica.clear();
     replica.awaitSnapshot();

@@ -216,10 +216,11 @@ export class RoomReplica {
     return this.current;
   }
 
-  /** A full snapshot: taken unless it is older than what is shown (and no new snapshot was awaited). */
+  /** A full snapshot: taken unless it is no newer than what is shown (and no new snapshot was awaited). */
   snapshot(v: RoomView): boolean {
     const c = this.current;
-    const stale = c !== null && c.meetingId === v.meetingId && v.seq < c.seq;
+    // The same seq is nothing new (the join's snapshot and the one a gap asked for may both arrive).
+    const stale = c !== null && c.meetingId === v.meetingId && v.seq <= c.seq;
     if (stale && !this.waiting) return false;
     this.waiting = false;
     this.current = v;

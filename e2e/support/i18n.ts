@@ -149,9 +149,13 @@ export async function phrasesOn(page: Page, names: string[], phrases: string[]):
   return phrases.filter((phrase) => words.includes(phrase));
 }
 
-/** Words written in Latin letters (three or more) on a page that should be in Cyrillic, but for `allowed`. */
+/**
+ * Words written in Latin letters (three or more) on a page that should be in Cyrillic, but for `allowed`
+ * and the parts of an address (`/meetings`).
+ */
 export async function latinWordsOn(page: Page, allowed: string[]): Promise<string[]> {
-  const words = (await pageWords(page)).match(/\p{Script=Latin}[\p{Script=Latin}'’]{2,}/gu) ?? [];
+  const words =
+    (await pageWords(page)).match(/(?<![/.\p{L}])\p{Script=Latin}[\p{Script=Latin}'’]{2,}/gu) ?? [];
   return [...new Set(words)].filter((w) => !allowed.includes(w));
 }
 

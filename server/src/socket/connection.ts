@@ -29,7 +29,6 @@ export function attachSockets(
     session: Session;
     limiter: RateLimiter;
   }
-  const own = new WeakMap<CircleSocket, Own>();
 
   async function dispatch(socket: CircleSocket, mine: Own, event: ClientEventName, payload: unknown) {
     if (!mine.limiter.take()) throw new AppError('RATE_LIMITED');
@@ -40,35 +39,23 @@ export function attachSockets(
     return routing.route(socket, mine.session, event, parsed.data);
   }
 
-  // One listener per event name for the whole server, called with the connection as `this` (Socket.IO
-  // runs its middleware — metrics, draining — before them): a closure per event and connection was some
-  // 14 KiB per connection.
-  const listeners = (Object.keys(clientEventSchemas) as ClientEventName[]).map((event) => {
-    function listener(this: CircleSocket, payload: unknown, ack: unknown) {
-      const mine = own.get(this);
-      if (!mine) return;
-      void dispatch(this, mine, event, payload).then(
-        (data) => reply(ack, { ok: true, data }),
-        (err: unknown) => {
-          const code: ErrorCode = err instanceof AppError ? err.code : 'INTERNAL';
-          // Only the event name and code: payloads may hold what members said or their names.
-          if (code === 'INTERNAL') log.error({ event, err: errorSummary(err) }, 'handler failed');
-          reply(ack, { ok: false, error: code });
-        },
-      );
-    }
-    return [event, listener] as const;
-  });
-  // Socket.IO dispatches by name; anything not in our table is answered here and otherwise ignored.
-  function unknownEvent(event: string, ...args: unknown[]) {
-    if (!Object.hasOwn(clientEventSchemas, event)) reply(args.at(-1), { ok: false, error: 'BAD_REQUEST' });
+  function run(socket: CircleSocket, mine: Own, event: ClientEventName, payload: unknown, ack: unknown) {
+    void dispatch(socket, mine, event, payload).then(
+      (data) => reply(ack, { ok: true, data }),
+      (err: unknown) => {
+        const code: ErrorCode = err instanceof AppError ? err.code : 'INTERNAL';
+        // Only the event name and code: payloads may hold what members said or their names.
+        if (code === 'INTERNAL') log.error({ event, err: errorSummary(err) }, 'handler failed');
+        reply(ack, { ok: false, error: code });
+      },
+    );
   }
 
   io.on('connection', (raw) => {
     const socket = raw as CircleSocket;
     // Kept in socket.data so a connection restored by Socket.IO's state recovery keeps who it speaks for.
     const session: Session = (socket.data.session ??= {});
-    own.set(socket, { session, limiter: new RateLimiter(opts.rateLimitPerSec) });
+    const mine: Own = { session, limiter: new RateLimiter(opts.rateLimitPerSec) };
     // A connection exists to be in a room: one that never joins only holds memory and a file descriptor.
     const joinDeadline = session.groupId
       ? undefined
@@ -76,8 +63,17 @@ export function attachSockets(
           if (!session.groupId) socket.disconnect(true);
         }, opts.limits.joinTimeoutMs);
 
-    socket.onAny(unknownEvent);
-    for (const [event, listener] of listeners) socket.on(event, listener as never);
+    // Every event is handled by this last middleware, after the ones ops/ registered before it (metrics
+    // wrap the ack, a draining node refuses): one function per connection, no listener per event name (a
+    // table of 84 listeners per connection was most of what a room cost beyond bare Socket.IO).
+    socket.use((packet, _next) => {
+      const [name, payload, ack] = packet as unknown[];
+      if (typeof name !== 'string') return;
+      // Anything not in our table is answered and otherwise ignored.
+      if (!Object.hasOwn(clientEventSchemas, name))
+        return reply(packet.at(-1), { ok: false, error: 'BAD_REQUEST' });
+      run(socket, mine, name as ClientEventName, payload, ack);
+    });
 
     socket.on('disconnect', () => {
       clearTimeout(joinDeadline);

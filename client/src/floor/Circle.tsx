@@ -4,6 +4,7 @@ import { upcoming } from '@circle/shared';
 import { actOn } from '../moderation/actOn';
 import { useRoomContext } from '../room/RoomContext';
 import { MARK, PRESENCE } from './words';
+import { labelParts } from '../i18n/parts';
 
 // A seat's states are read together as its name ("Ana, has the word, hand raised, number 1").
 const m = defineMessages({
@@ -143,7 +144,7 @@ export function Circle({ children, decorate, speaking, hidden, support, held }: 
               key={pid}
               role="listitem"
               className={classes.join(' ')}
-              aria-label={intl.formatList([name, ...states], { type: 'unit', style: 'short' })}
+              aria-label={labelParts(intl, [name, ...states])}
               aria-current={holder ? 'true' : undefined}
               style={{ left: `${50 + 42 * Math.cos(angle)}%`, top: `${50 + 38 * Math.sin(angle)}%` }}
             >

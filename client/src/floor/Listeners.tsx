@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import type { ParticipantView } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+import { labelParts } from '../i18n/parts';
 
 const m = defineMessages({
   heading: {
@@ -114,7 +115,7 @@ export function Listeners() {
               <li
                 key={p.pid}
                 className={holds ? 'holder' : undefined}
-                aria-label={intl.formatList(states, { type: 'unit', style: 'short' })}
+                aria-label={labelParts(intl, states)}
                 aria-current={holds ? 'true' : undefined}
               >
                 <span className="listener-name">

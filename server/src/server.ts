@@ -32,6 +32,8 @@ import { chatDomain } from './chat/handlers.js';
 import { mergeHandlers } from './domain.js';
 import { floorDomain } from './floor/handlers.js';
 import { inviteDomain } from './invite/handlers.js';
+import { journalDomain } from './journal/handlers.js';
+import { Journals } from './journal/store.js';
 import { listingDomain } from './listing/routes.js';
 import { lobbyDomain } from './lobby/handlers.js';
 import { loadMediaConfig } from './media/config.js';
@@ -190,6 +192,7 @@ export async function startServer(
     lobbyDomain(),
     seatDomain(),
     mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),
+    journalDomain(new Journals(store, now)),
     inviteDomain({ groups, now }),
     careDomain(),
     listingDomain({ groups, now }),

@@ -6,6 +6,7 @@ import { exerciseCommands } from './exercise/commands.js';
 import { fairnessCommands } from './fairness/commands.js';
 import { floorCommands } from './floor/commands.js';
 import { inviteCommands } from './invite/commands.js';
+import { journalCommands } from './journal/commands.js';
 import { mediaCommands } from './media/commands.js';
 import { meetingCommands } from './meeting/commands.js';
 import { moderationCommands } from './moderation/commands.js';
@@ -28,6 +29,7 @@ export const COMMANDS = {
   ...careCommands,
   ...fairnessCommands,
   ...mediaCommands,
+  ...journalCommands,
   ...boardCommands,
 } as const;
 

@@ -13,6 +13,7 @@ export * from './moderation/schemas.js';
 export * from './invite/schemas.js';
 export * from './chat/schemas.js';
 export * from './care/schemas.js';
+export * from './journal/schemas.js';
 export * from './fairness/schemas.js';
 export * from './floor/index.js';
 export * from './board/index.js';

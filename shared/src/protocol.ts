@@ -68,6 +68,9 @@ export const LIMITS = {
   chatMax: 1_000,
   /** A nudge, a note on sending someone back to the lobby, an absence notice. */
   noteMax: 300,
+  /** My journal: each text of an entry, and the entries one identity keeps in a group. */
+  journalTextMax: 2_000,
+  journalEntriesMax: 200,
   /** Socket.IO refuses any frame larger than this before it reaches a handler. */
   maxPayloadBytes: 16 * 1024,
 } as const;

@@ -2,6 +2,7 @@ import type { Store } from '../store/index.js';
 import { newId, type Signer } from '../tokens.js';
 import { groupKey } from '../groups/service.js';
 import { anonymiseIdentity } from '../retention/anonymise.js';
+import { eraseJournal } from '../journal/store.js';
 
 export type { IdentityRecord } from '../room/records.js';
 import type { IdentityRecord } from '../room/records.js';
@@ -77,6 +78,8 @@ export class Identities {
    */
   async forget(groupId: string, id: string): Promise<void> {
     await anonymiseIdentity(this.store, groupId, id);
+    // Their journal is theirs alone: it goes with them.
+    await eraseJournal(this.store, groupId, id);
     await this.store.del(key(groupId, id));
   }
 

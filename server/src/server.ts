@@ -27,6 +27,7 @@ import { insideWithOldLink } from './invite/stillInside.js';
 import { Boards } from './board/service.js';
 import { boardDomain } from './board/handlers.js';
 import { careDomain } from './care/handlers.js';
+import { attendanceDomain } from './attendance/handlers.js';
 import { Chats } from './chat/service.js';
 import { chatDomain } from './chat/handlers.js';
 import { mergeHandlers } from './domain.js';
@@ -195,6 +196,13 @@ export async function startServer(
     journalDomain(new Journals(store, now)),
     inviteDomain({ groups, now }),
     careDomain(),
+    attendanceDomain({
+      store,
+      io,
+      now,
+      trustedProxies: config.limits.trustedProxies,
+      onAsk: (groupId) => void facilitation.publish(groupId),
+    }),
     listingDomain({ groups, now }),
   ] as const;
   for (const domain of domains) {

@@ -1,3 +1,4 @@
+import { attendanceCommands } from './attendance/commands.js';
 import { boardCommands } from './board/commands.js';
 import type { LogSpec } from './commandKit.js';
 import { careCommands } from './care/commands.js';
@@ -27,6 +28,7 @@ export const COMMANDS = {
   ...inviteCommands,
   ...chatCommands,
   ...careCommands,
+  ...attendanceCommands,
   ...fairnessCommands,
   ...mediaCommands,
   ...journalCommands,

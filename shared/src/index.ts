@@ -13,6 +13,8 @@ export * from './moderation/schemas.js';
 export * from './invite/schemas.js';
 export * from './chat/schemas.js';
 export * from './care/schemas.js';
+export * from './attendance/schemas.js';
+export * from './attendance/code.js';
 export * from './journal/schemas.js';
 export * from './fairness/schemas.js';
 export * from './floor/index.js';

@@ -1,5 +1,6 @@
 // A leaf: what the server sends, by domain. The command definitions name these events (`broadcasts`), and
 // the client-to-server map in events.ts derives from the definitions, so this file must import neither.
+import type { AttendanceServerEvents } from './attendance/schemas.js';
 import type { BoardServerEvents } from './board/schemas.js';
 import type { ChatServerEvents } from './chat/schemas.js';
 import type { FairnessServerEvents } from './fairness/schemas.js';
@@ -23,7 +24,8 @@ export interface ServerToClientEvents
     FairnessServerEvents,
     MediaServerEvents,
     BoardServerEvents,
-    ExerciseServerEvents {}
+    ExerciseServerEvents,
+    AttendanceServerEvents {}
 
 interface FloorServerEvents {
   'floor:notice': (notice: NoticeMessage) => void;

@@ -4,7 +4,7 @@ import { call } from '../socket';
 import { useRoomContext } from '../room/RoomContext';
 import { useServerState } from '../room/useServerState';
 
-const EMPTY: FacilitatorView = { support: [], sideRooms: [], log: [], absences: [] };
+const EMPTY: FacilitatorView = { support: [], sideRooms: [], log: [], absences: [], proofAsks: [] };
 
 /** Facilitators only: support requests, side rooms, absence notices and the shared action log. */
 export function useFacilitatorView(): FacilitatorView {

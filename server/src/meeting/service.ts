@@ -7,6 +7,7 @@ import type { RoomRecord } from '../room/records.js';
 import type { CircleServer } from '../socket/types.js';
 import type { Store } from '../store/index.js';
 import { pruneMeetings } from '../retention/meetings.js';
+import { forgetProofIndex } from '../attendance/proofs.js';
 import { clearAbsences } from './absences.js';
 import { meetingKeys } from './keys.js';
 import { meetingOf } from './record.js';
@@ -68,6 +69,8 @@ export class Meetings {
         lastSession: false,
       });
     });
+    // Proofs of attendance are under the prefix; only their code index is not.
+    await forgetProofIndex(this.deps.store, room.id);
     await this.deps.store.deletePrefix(groupKey(room.id));
     // Gone from the database's files too, not only from its queries.
     await this.deps.store.forgetDeleted();

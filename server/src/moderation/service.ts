@@ -1,5 +1,6 @@
 import type { ActionEntry, ClientEventName, FacilitatorView, Role } from '@circle/shared';
 import { ACTION_LOG_KEPT } from '@circle/shared';
+import { readProofAsks } from '../attendance/proofs.js';
 import { readAbsences } from '../meeting/absences.js';
 import { meetingOf } from '../meeting/record.js';
 import type { Room } from '../room/Room.js';
@@ -45,6 +46,7 @@ export class Facilitation {
       sideRooms: m.sideRooms,
       log: this.logs.get(room.id)?.entries ?? [],
       absences: await readAbsences(this.deps.store, room.id),
+      proofAsks: await readProofAsks(this.deps.store, room.id, room.record.meetingId),
     };
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import { empty, id } from '../schemaParts.js';
+import type { ProofAsk } from '../attendance/schemas.js';
 
 const note = z.string().trim().max(LIMITS.noteMax);
 
@@ -63,6 +64,8 @@ export interface FacilitatorView {
   sideRooms: SideRoom[];
   log: ActionEntry[];
   absences: AbsenceNotice[];
+  /** Proofs of attendance asked for and not yet answered. */
+  proofAsks: ProofAsk[];
 }
 
 export interface ModerationEventResults {

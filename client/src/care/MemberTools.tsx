@@ -2,6 +2,7 @@ import { defineMessages, useIntl } from 'react-intl';
 import { ChatPanel } from '../chat/ChatPanel';
 import { PrivateThread } from '../chat/PrivateThread';
 import type { Chat } from '../chat/useChat';
+import { JournalPanel } from '../journal/JournalPanel';
 import { useRoomContext } from '../room/RoomContext';
 import { CareControls } from './CareControls';
 
@@ -35,6 +36,7 @@ export function MemberTools({ chat }: { chat: Chat }) {
         </section>
       )}
       <ChatPanel messages={chat.messages} />
+      <JournalPanel />
     </>
   );
 }

@@ -14,6 +14,7 @@ import type { Media } from '../media/useMedia';
 import { GroupSettingsPanel } from '../meeting/GroupSettingsPanel';
 import { MeetingControls } from '../meeting/MeetingControls';
 import { OpenMeeting } from '../meeting/OpenMeeting';
+import { SharedJournals } from '../journal/SharedJournals';
 import { useRoomContext } from '../room/RoomContext';
 import { ActionLog } from './ActionLog';
 import { ModerationPanel } from './ModerationPanel';
@@ -94,6 +95,7 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
           people: (
             <>
               {(invite.lobby || room.lobby.length > 0 || view.lobbyCount > 0) && <LobbyPanel />}
+              <SharedJournals />
               <SupportPanel shared={shared} />
               <ModerationPanel
                 whispers={chat.whispers}

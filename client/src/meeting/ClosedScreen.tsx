@@ -2,6 +2,8 @@ import type { InviteInfo, MeetingClosed, Role } from '@circle/shared';
 import { defineMessages, useIntl } from 'react-intl';
 import type { MessageDescriptor } from 'react-intl';
 import type { ClosedReason } from '../room/useRoom';
+import { ProofCard } from '../attendance/ProofCard';
+import { useProofState } from '../attendance/proofState';
 import { AttendanceButton } from './AttendanceButton';
 import { formatDate } from './format';
 
@@ -63,6 +65,8 @@ const m = defineMessages({
 export function ClosedScreen({ invite, reason, closed, supportContacts, role, token, onExit }: Props) {
   const intl = useIntl();
   const ended = reason === 'ended' && closed;
+  // A proof given during the meeting stays here once the room is gone (asking needs the room).
+  const proof = useProofState();
   return (
     <main className="page narrow">
       <h1>{invite.groupName}</h1>
@@ -92,6 +96,7 @@ export function ClosedScreen({ invite, reason, closed, supportContacts, role, to
           </p>
         </section>
       )}
+      {proof.status === 'approved' && reason !== 'deleted' && <ProofCard proof={proof.proof} />}
       {ended && role === 'facilitator' && (
         <div className="button-row">
           <AttendanceButton token={token} groupId={invite.groupId} meetingId={closed.meetingId} />

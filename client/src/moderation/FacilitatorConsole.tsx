@@ -18,6 +18,7 @@ import { SharedJournals } from '../journal/SharedJournals';
 import { useRoomContext } from '../room/RoomContext';
 import { ActionLog } from './ActionLog';
 import { ModerationPanel } from './ModerationPanel';
+import { ProofAsks } from '../attendance/ProofAsks';
 import { NeedsAttention } from './NeedsAttention';
 import { SupportPanel } from './SupportPanel';
 import { useActOn } from './actOn';
@@ -81,6 +82,7 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
       )}
       <OpenMeeting />
       <NeedsAttention shared={shared} whispers={chat.whispers} onAnswer={answer} />
+      <ProofAsks asks={shared.proofAsks} />
       <ConsoleTabs
         selected={tab}
         select={setTab}

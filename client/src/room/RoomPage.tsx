@@ -29,6 +29,7 @@ import { LeaveButton } from '../care/LeaveButton';
 import { MemberTools } from '../care/MemberTools';
 import { useChat } from '../chat/useChat';
 import { ClosedScreen } from '../meeting/ClosedScreen';
+import { AskForProof } from '../attendance/AskForProof';
 import { LobbyWaiting } from '../lobby/LobbyWaiting';
 import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
@@ -245,6 +246,7 @@ function RoomScreen({ media }: { media: Media }) {
           {!facilitator && <Queue />}
           <Listeners />
           <MemberTools chat={chat} />
+          <AskForProof />
           <BoardPanel boards={boards} />
           {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}
           <section className="panel" aria-label={intl.formatMessage(m.otherDevices)} id="other-devices">

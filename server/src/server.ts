@@ -193,7 +193,7 @@ export async function startServer(
     lobbyDomain(),
     seatDomain(),
     mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),
-    journalDomain(new Journals(store, now)),
+    journalDomain({ journals: new Journals(store, now), groups, identities }),
     inviteDomain({ groups, now }),
     careDomain(),
     attendanceDomain({

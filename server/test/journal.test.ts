@@ -2,7 +2,7 @@ import { LIMITS, type JournalEntryInput } from '@circle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { canaryName, filesHolding } from './support/canary.js';
-import { barrier, call, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
+import { barrier, call, joinAs, ok, seatedGroup, tokenOf, type Joined } from './support/client.js';
 import { inProcess, tempDir } from './support/server.js';
 
 const entry = (over: Partial<JournalEntryInput> = {}): JournalEntryInput => ({
@@ -103,6 +103,43 @@ describe('My journal', () => {
     // An entry that says nothing at all is refused.
     const blank = entry({ took: ' ', goal: '', picks: [], mood: null });
     expect(await call(ana.socket, 'journal:write', blank)).toEqual({ ok: false, error: 'BAD_REQUEST' });
+  });
+
+  it('takes an entry from the closing screen over HTTP, for the identity that sends it only', async () => {
+    const { g, fran, ana } = await start();
+    await ok(fran.socket, 'meeting:open', {});
+    const meetingId = fran.view()!.meetingId;
+    await ok(fran.socket, 'meeting:close', {});
+    const post = (link: string, body: unknown) =>
+      fetch(`http://127.0.0.1:${srv.port}/api/journal`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(link)}` },
+        body: JSON.stringify(body),
+      });
+    const body = {
+      identity: ana.identity,
+      name: 'Ana',
+      meetingId,
+      entry: entry({ kind: 'firstMeeting', mood: 'mixed' }),
+    };
+    const res = await post(g.links.member, body);
+    expect(res.status).toBe(201);
+    // A made-up identity writes nothing anywhere; bad bodies and links are refused.
+    expect((await post(g.links.member, { ...body, identity: 'made-up' })).status).toBe(404);
+    expect(
+      (
+        await post(g.links.member, {
+          ...body,
+          entry: { ...body.entry, took: 'x'.repeat(LIMITS.journalTextMax + 1) },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await post('/join#not-a-link', body)).status).toBe(404);
+
+    const again = await join(g.links.member, 'Ana', ana.identity);
+    const { entries } = await ok(again.socket, 'journal:mine', {});
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ kind: 'firstMeeting', mood: 'mixed', meetingId });
   });
 
   it('refuses texts and entries beyond the limits', async () => {

@@ -1,14 +1,19 @@
 import { defineDomain } from '../domain.js';
 import type { HandlerTable } from '../socket/context.js';
+import type { Groups } from '../groups/service.js';
+import type { Identities } from '../identity/service.js';
+import { journalRoutes } from './http.js';
 import type { Journals } from './store.js';
 
 /**
  * My journal. Every command acts on the sender's own identity (`pid` comes from the session, never from
  * the payload), so no one can name another member's journal; facilitators read only shared entries.
  */
-export const journalDomain = (journals: Journals) =>
-  defineDomain({
+export const journalDomain = (deps: { journals: Journals; groups: Groups; identities: Identities }) => {
+  const { journals } = deps;
+  return defineDomain({
     name: 'journal',
+    routes: journalRoutes(deps),
     handlers: {
       'journal:write': async ({ room, pid }, p) => {
         const name = room.participant(pid)?.name ?? '';
@@ -20,3 +25,4 @@ export const journalDomain = (journals: Journals) =>
       'journal:shared': async ({ room }) => ({ entries: await journals.shared(room.id) }),
     } satisfies HandlerTable,
   });
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
-import { empty, id } from '../schemaParts.js';
+import { empty, id, token } from '../schemaParts.js';
 
 /**
  * My journal: what a member took from a meeting and the goal they set, kept per personal identity and
@@ -33,6 +33,20 @@ export const journalEntryInput = z
   // An entry says something: words, a pick or a face.
   .refine((e) => e.took !== '' || e.goal !== '' || e.picks.length > 0 || e.mood !== null);
 export type JournalEntryInput = z.infer<typeof journalEntryInput>;
+
+/**
+ * The closing screen's entry, over HTTP (the meeting has ended, so the room's connection is gone): the
+ * member link rides in the Authorization header, the identity token and the words in the body.
+ */
+export const journalPostSchema = z
+  .object({
+    identity: token,
+    name: z.string().trim().min(1).max(LIMITS.nameMax),
+    meetingId: id.nullable(),
+    entry: journalEntryInput,
+  })
+  .strict();
+export type JournalPost = z.input<typeof journalPostSchema>;
 
 export interface JournalEntry extends JournalEntryInput {
   id: string;

@@ -5,6 +5,8 @@ import type {
   ErrorCode,
   GroupSettingsInput,
   InviteInfo,
+  JournalEntry,
+  JournalPost,
 } from '@circle/shared';
 import { CallError } from './errors';
 import { storage } from './storage';
@@ -83,6 +85,12 @@ export function getInvite(token: string): Promise<InviteInfo> {
 export async function sendAbsence(token: string, notice: { name: string; note: string }): Promise<void> {
   // i18n-exempt: an HTTP header
   await request<{ ok: true }>('/api/absence', postJson(notice, { Authorization: `Bearer ${token}` }));
+}
+
+/** An entry in one's own journal from the closing screen (the room's connection has ended). */
+export function writeJournal(token: string, post: JournalPost): Promise<JournalEntry> {
+  // i18n-exempt: an HTTP header
+  return request<JournalEntry>('/api/journal', postJson(post, { Authorization: `Bearer ${token}` }));
 }
 
 /** Exchanges a one-time code read off another device for that person's identity in this group. */

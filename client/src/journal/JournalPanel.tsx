@@ -32,7 +32,7 @@ const m = defineMessages({
 export function JournalPanel() {
   const intl = useIntl();
   const { act, invite } = useRoomContext();
-  const { entries, refetch } = useJournal();
+  const { entries, refetch } = useJournal(invite.groupId);
   if (!entries) return null;
   const [last, ...earlier] = entries;
   const changed = (ok: boolean) => (refetch(), ok);

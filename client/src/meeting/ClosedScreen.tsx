@@ -4,6 +4,7 @@ import type { MessageDescriptor } from 'react-intl';
 import type { ClosedReason } from '../room/useRoom';
 import { ProofCard } from '../attendance/ProofCard';
 import { useProofState } from '../attendance/proofState';
+import { ClosedJournal } from '../journal/ClosedJournal';
 import { AttendanceButton } from './AttendanceButton';
 import { formatDate } from './format';
 
@@ -97,6 +98,7 @@ export function ClosedScreen({ invite, reason, closed, supportContacts, role, to
         </section>
       )}
       {proof.status === 'approved' && reason !== 'deleted' && <ProofCard proof={proof.proof} />}
+      {ended && <ClosedJournal groupId={invite.groupId} token={token} meetingId={closed.meetingId} />}
       {ended && role === 'facilitator' && (
         <div className="button-row">
           <AttendanceButton token={token} groupId={invite.groupId} meetingId={closed.meetingId} />

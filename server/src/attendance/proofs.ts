@@ -49,7 +49,10 @@ export async function saveProof(store: Store, groupId: string, proof: Attendance
 export async function findProof(store: Store, code: string): Promise<AttendanceProof | null> {
   const index = await store.get<{ groupId: string }>(proofKeys.index(code));
   if (!index) return null;
-  return store.get<AttendanceProof>(proofKeys.proof(index.groupId, code));
+  const proof = await store.get<AttendanceProof>(proofKeys.proof(index.groupId, code));
+  // A deletion cut short (a node killed between the two steps) left the index: it goes now.
+  if (!proof) await store.del(proofKeys.index(code));
+  return proof;
 }
 
 /** Called when the group is deleted, before its prefix goes: the index entries are outside it. */

@@ -130,6 +130,17 @@ describe('proof of attendance', () => {
     expect(benSaw).toEqual([]);
   });
 
+  it('an unanswered request goes with the meeting; the proofs given stay', async () => {
+    srv = await inProcess();
+    const { fran, ana, proof } = await approvedProof();
+    await ok(ana.socket, 'attendance:ask', { shownAs: 'firstName' });
+    const asks = async () => (await srv.store.keys('')).filter((k) => k.includes('proofAsks'));
+    expect(await asks()).toHaveLength(1);
+    await ok(fran.socket, 'meeting:close', {});
+    await waitUntil(async () => (await asks()).length === 0);
+    expect((await verify(proof.code, true)).status).toBe(200);
+  });
+
   it('deleting the group removes its proofs: the code no longer verifies', async () => {
     srv = await inProcess();
     const { fran, proof } = await approvedProof();

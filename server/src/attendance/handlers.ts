@@ -4,7 +4,7 @@ import { defineDomain } from '../domain.js';
 import { AppError } from '../errors.js';
 import type { CircleServer, HandlerTable } from '../socket/context.js';
 import type { Store } from '../store/index.js';
-import { putProofAsk, saveProof, takeProofAsk } from './proofs.js';
+import { proofKeys, putProofAsk, saveProof, takeProofAsk } from './proofs.js';
 import { verifyRoutes } from './verify.js';
 
 /** The meeting's day where the group meets (YYYY-MM-DD): a proof says which day, not which minute. */
@@ -68,5 +68,8 @@ export const attendanceDomain = (deps: AttendanceDeps) =>
   defineDomain({
     name: 'attendance',
     handlers: attendanceHandlers(deps),
+    // Unanswered requests name who asked: they go with the meeting (only the proofs given are kept).
+    attach: (room) =>
+      room.onEnd((ended) => deps.store.deletePrefix(proofKeys.asks(room.id, ended.meetingId))),
     routes: verifyRoutes({ store: deps.store, now: deps.now, trustedProxies: deps.trustedProxies }),
   });

@@ -117,6 +117,10 @@ const says: Record<string, MessageDescriptor> = defineMessages({
     id: 'moderation.actionWords.moderationSupportSeen',
     defaultMessage: '{actor} saw the support request of {target}',
   },
+  'attendance:decide': {
+    id: 'moderation.actionWords.attendanceDecide',
+    defaultMessage: '{actor} answered the proof-of-attendance request of {target}',
+  },
   'invite:replace': {
     id: 'moderation.actionWords.inviteReplace',
     defaultMessage: '{actor} replaced an invitation link',

@@ -56,6 +56,13 @@ describe('proof of attendance', () => {
       code: proof.code,
     });
 
+    // Without a code: a form to type one in, in the reader's language.
+    const blank = await fetch(`http://127.0.0.1:${srv.port}/verify`, {
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(blank.status).toBe(200);
+    expect(await blank.text()).toContain('Code de vérification');
+
     // Typed by hand from paper: lower case and a dash still verify.
     const res = await verify(`${proof.code.slice(0, 5).toLowerCase()}-${proof.code.slice(5)}`);
     expect(res.status).toBe(200);

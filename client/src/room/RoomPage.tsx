@@ -189,7 +189,7 @@ function RoomScreen({ media }: { media: Media }) {
     close: () => setConsoleOpen(false),
     show: () => setConsoleOpen(true),
   };
-  const waiting = shared.support.length + room.lobby.length;
+  const waiting = shared.support.length + room.lobby.length + shared.proofAsks.length;
 
   return (
     <div className={`room${facilitator ? ' with-console' : ''}`}>

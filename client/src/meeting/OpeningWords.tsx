@@ -16,7 +16,9 @@ export function OpeningWords() {
   return (
     <section className="panel words" aria-labelledby="opening-heading">
       <h2 id="opening-heading">{intl.formatMessage(m.heading)}</h2>
-      <blockquote className="declaration">{meeting.openingWords}</blockquote>
+      <blockquote className="declaration" lang={meeting.language}>
+        {meeting.openingWords}
+      </blockquote>
       <button type="button" onClick={() => setDismissed(meetingId)}>
         {intl.formatMessage(m.aside)}
       </button>

@@ -49,5 +49,7 @@ export function meetingView(rec: Readonly<RoomRecord>, group: GroupRecord): Meet
     // The opening words belong to the opening: nobody sees them before.
     openingWords: open ? group.settings.openingWords : '',
     supportContacts: group.settings.supportContacts,
+    // Groups made before groups had a language meet in English.
+    language: group.settings.language ?? 'en',
   };
 }

@@ -1,3 +1,4 @@
+import type { GroupLanguage } from '../languages.js';
 import { z } from 'zod';
 import { MeetingSettingsSchema } from '../group.js';
 import type { GroupSettings } from '../group.js';
@@ -39,6 +40,8 @@ export interface MeetingView {
   chatEnabled: boolean;
   openingWords: string;
   supportContacts: string;
+  /** The group's language: its own texts above are in it (`lang` on them, so they are read aloud right). */
+  language: GroupLanguage;
 }
 
 /** Sent to everyone when the meeting ends for good. */

@@ -3,7 +3,8 @@
 const identityKey = (groupId: string) => `circle.identity.${groupId}`;
 const nameKey = (groupId: string) => `circle.name.${groupId}`;
 
-function read(key: string): string | null {
+/** What this browser keeps under `key`, or null (also when storage is off). */
+export function read(key: string): string | null {
   try {
     return window.localStorage.getItem(key);
   } catch {
@@ -11,7 +12,8 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string | null): void {
+/** Keeps (or, with null, forgets) `value` under `key`; does nothing when storage is off. */
+export function write(key: string, value: string | null): void {
   try {
     if (value === null) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, value);

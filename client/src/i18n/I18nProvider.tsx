@@ -4,35 +4,20 @@ import { IntlProvider } from 'react-intl';
 import { directionOf, isLocale, pickLocale } from './locales';
 import type { Locale } from './locales';
 import { loadMessages } from './load';
+import { read, write } from '../storage';
 import type { Messages } from './load';
 
 const LANGUAGE_KEY = 'circle.language';
 const PLAIN_KEY = 'circle.plainWords';
 
-function remembered(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function remember(key: string, value: string | null): void {
-  try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    // Storage may be off (private mode): the choice then lasts for this page only.
-  }
-}
-
 /** `?lang=` (a shared link, the pseudo-locales), then the browser's remembered choice, then its languages. */
 export function initialLocale(): Locale {
   const asked = new URLSearchParams(window.location.search).get('lang');
   if (isLocale(asked)) {
-    remember(LANGUAGE_KEY, asked);
+    write(LANGUAGE_KEY, asked);
     return asked;
   }
-  const kept = remembered(LANGUAGE_KEY);
+  const kept = read(LANGUAGE_KEY);
   if (isLocale(kept)) return kept;
   return pickLocale(navigator.languages ?? [navigator.language]);
 }
@@ -61,7 +46,7 @@ export function useLanguage(): Language {
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const [loaded, setLoaded] = useState<{ locale: Locale; messages: Messages } | null>(null);
-  const [plain, setPlainState] = useState(() => remembered(PLAIN_KEY) === 'yes');
+  const [plain, setPlainState] = useState(() => read(PLAIN_KEY) === 'yes');
 
   useEffect(() => {
     let live = true;
@@ -81,11 +66,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [loaded]);
 
   const setLocale = useCallback((next: Locale) => {
-    remember(LANGUAGE_KEY, next);
+    write(LANGUAGE_KEY, next);
     setLocaleState(next);
   }, []);
   const setPlain = useCallback((next: boolean) => {
-    remember(PLAIN_KEY, next ? 'yes' : null);
+    write(PLAIN_KEY, next ? 'yes' : null);
     setPlainState(next);
   }, []);
   const language = useMemo(

@@ -30,8 +30,11 @@ import { careDomain } from './care/handlers.js';
 import { attendanceDomain } from './attendance/handlers.js';
 import { Chats } from './chat/service.js';
 import { chatDomain } from './chat/handlers.js';
+import { e2eeDomain } from './e2ee/handlers.js';
 import { mergeHandlers } from './domain.js';
 import { floorDomain } from './floor/handlers.js';
+import { formatDomain } from './format/handlers.js';
+import { Formats } from './format/service.js';
 import { inviteDomain } from './invite/handlers.js';
 import { journalDomain } from './journal/handlers.js';
 import { Journals } from './journal/store.js';
@@ -190,10 +193,17 @@ export async function startServer(
     }),
     roomDomain({ boards, identities }),
     floorDomain(),
+    formatDomain(new Formats({ store, io, now })),
     lobbyDomain(),
     seatDomain(),
     mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),
-    journalDomain({ journals: new Journals(store, now), groups, identities }),
+    journalDomain({
+      journals: new Journals(store, now),
+      groups,
+      identities,
+      now,
+      trustedProxies: config.limits.trustedProxies,
+    }),
     inviteDomain({ groups, now }),
     careDomain(),
     attendanceDomain({
@@ -204,6 +214,7 @@ export async function startServer(
       onAsk: (groupId) => void facilitation.publish(groupId),
     }),
     listingDomain({ groups, now }),
+    e2eeDomain({ io, now }),
   ] as const;
   for (const domain of domains) {
     if (domain.attach) rooms.onLoad(domain.attach);

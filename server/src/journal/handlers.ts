@@ -1,15 +1,12 @@
 import { defineDomain } from '../domain.js';
 import type { HandlerTable } from '../socket/context.js';
-import type { Groups } from '../groups/service.js';
-import type { Identities } from '../identity/service.js';
-import { journalRoutes } from './http.js';
-import type { Journals } from './store.js';
+import { journalRoutes, type JournalRouteDeps } from './http.js';
 
 /**
  * My journal. Every command acts on the sender's own identity (`pid` comes from the session, never from
  * the payload), so no one can name another member's journal; facilitators read only shared entries.
  */
-export const journalDomain = (deps: { journals: Journals; groups: Groups; identities: Identities }) => {
+export const journalDomain = (deps: JournalRouteDeps) => {
   const { journals } = deps;
   return defineDomain({
     name: 'journal',

@@ -30,11 +30,8 @@ import { careDomain } from './care/handlers.js';
 import { attendanceDomain } from './attendance/handlers.js';
 import { Chats } from './chat/service.js';
 import { chatDomain } from './chat/handlers.js';
-import { e2eeDomain } from './e2ee/handlers.js';
 import { mergeHandlers } from './domain.js';
 import { floorDomain } from './floor/handlers.js';
-import { formatDomain } from './format/handlers.js';
-import { Formats } from './format/service.js';
 import { inviteDomain } from './invite/handlers.js';
 import { journalDomain } from './journal/handlers.js';
 import { Journals } from './journal/store.js';
@@ -193,7 +190,6 @@ export async function startServer(
     }),
     roomDomain({ boards, identities }),
     floorDomain(),
-    formatDomain(new Formats({ store, io, now })),
     lobbyDomain(),
     seatDomain(),
     mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),
@@ -214,7 +210,6 @@ export async function startServer(
       onAsk: (groupId) => void facilitation.publish(groupId),
     }),
     listingDomain({ groups, now }),
-    e2eeDomain({ io, now }),
   ] as const;
   for (const domain of domains) {
     if (domain.attach) rooms.onLoad(domain.attach);

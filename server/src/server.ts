@@ -32,6 +32,8 @@ import { Chats } from './chat/service.js';
 import { chatDomain } from './chat/handlers.js';
 import { mergeHandlers } from './domain.js';
 import { floorDomain } from './floor/handlers.js';
+import { formatDomain } from './format/handlers.js';
+import { Formats } from './format/service.js';
 import { inviteDomain } from './invite/handlers.js';
 import { journalDomain } from './journal/handlers.js';
 import { Journals } from './journal/store.js';
@@ -190,6 +192,7 @@ export async function startServer(
     }),
     roomDomain({ boards, identities }),
     floorDomain(),
+    formatDomain(new Formats({ store, io, now })),
     lobbyDomain(),
     seatDomain(),
     mediaDomain({ media, iceServers: () => iceServersFor(mediaConfig, now()) }),

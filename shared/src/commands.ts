@@ -6,6 +6,7 @@ import { chatCommands } from './chat/commands.js';
 import { exerciseCommands } from './exercise/commands.js';
 import { fairnessCommands } from './fairness/commands.js';
 import { floorCommands } from './floor/commands.js';
+import { formatCommands } from './format/commands.js';
 import { inviteCommands } from './invite/commands.js';
 import { journalCommands } from './journal/commands.js';
 import { mediaCommands } from './media/commands.js';
@@ -33,6 +34,7 @@ export const COMMANDS = {
   ...mediaCommands,
   ...journalCommands,
   ...boardCommands,
+  ...formatCommands,
 } as const;
 
 export type Commands = typeof COMMANDS;

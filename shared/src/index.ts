@@ -18,6 +18,7 @@ export * from './attendance/code.js';
 export * from './journal/schemas.js';
 export * from './fairness/schemas.js';
 export * from './floor/index.js';
+export * from './format/index.js';
 export * from './board/index.js';
 export * from './exercise/machine.js';
 export * from './exercise/scenarios.js';

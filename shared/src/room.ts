@@ -1,4 +1,5 @@
 import type { FloorNotice, FloorState } from './floor/types.js';
+import type { FormatState } from './format/schemas.js';
 import type { MeetingView } from './meeting/schemas.js';
 import type { Role } from './protocol.js';
 
@@ -28,6 +29,8 @@ export interface RoomView {
   lobbyCount: number;
   capacity: number;
   meeting: MeetingView;
+  /** The meeting format's current part and meeting roles, once a facilitator stepped in or named someone. */
+  format?: FormatState;
 }
 
 export interface LobbyEntry {

@@ -4,6 +4,7 @@ import type { AttendanceServerEvents } from './attendance/schemas.js';
 import type { BoardServerEvents } from './board/schemas.js';
 import type { ChatServerEvents } from './chat/schemas.js';
 import type { FairnessServerEvents } from './fairness/schemas.js';
+import type { FormatServerEvents } from './format/schemas.js';
 import type { ExerciseServerEvents } from './exercise/schemas.js';
 import type { InviteServerEvents } from './invite/schemas.js';
 import type { MediaServerEvents } from './media/schemas.js';
@@ -25,6 +26,7 @@ export interface ServerToClientEvents
     MediaServerEvents,
     BoardServerEvents,
     ExerciseServerEvents,
+    FormatServerEvents,
     AttendanceServerEvents {}
 
 interface FloorServerEvents {

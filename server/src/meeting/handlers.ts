@@ -1,5 +1,5 @@
 import type { MeetingSettings } from '@circle/shared';
-import { DEFAULT_LISTING, LIMITS, openClock, pauseClock, resumeClock } from '@circle/shared';
+import { DEFAULT_LISTING, LIMITS, openClock, pauseClock, pauseFormat, resumeClock } from '@circle/shared';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
 import { defineDomain } from '../domain.js';
@@ -57,6 +57,8 @@ const meetingHandlers = ({ meetings, groups }: MeetingDeps) =>
         const m = ensureMeeting(c.rec);
         c.floor({ type: p.on ? 'pause' : 'resume' });
         m.clock = p.on ? pauseClock(m.clock, c.now) : resumeClock(m.clock, c.now);
+        // The format part's own clock stands still with the meeting's.
+        if (c.rec.format) c.rec.format = pauseFormat(c.rec.format, p.on, c.now);
       });
       return null;
     },

@@ -208,6 +208,7 @@ export class Room {
       lobbyCount: everyone.filter((p) => !p.admitted).length,
       capacity: this.group.settings.capacity,
       meeting: meetingView(this.rec, this.group),
+      ...(this.rec.format ? { format: this.rec.format } : {}),
     };
   }
 

@@ -2,6 +2,7 @@ import type {
   ExcludedPerson,
   ExerciseState,
   FloorState,
+  FormatState,
   GroupSettings,
   MeetingClock,
   Role,
@@ -104,6 +105,8 @@ export interface RoomRecord {
   media?: MediaRules;
   /** The shared balance on everyone's screen, if any. */
   spotlight?: string | null;
+  /** The meeting format's current part and the meeting roles (absent until first used). */
+  format?: FormatState;
 }
 
 export type AttendanceEvent = {

@@ -110,10 +110,15 @@ describe('listeners beyond the seats', () => {
       ok: false,
       error: 'ROOM_FULL',
     });
-    // A seat comes free: Max, still waiting, is admitted to it.
+    // A seat comes free: Lea, listening, takes it; Max, still waiting, is admitted to her listener place.
     await ok(waiting[0]!.socket, 'room:leave', {});
+    await waitUntil(() => fran.view()?.floor.seats.includes(waiting[2]!.pid) === true, 5_000, 'Lea seated');
     await ok(fran.socket, 'lobby:admit', { pid: waiting[3]!.pid });
-    await waitUntil(() => fran.view()?.floor.seats.includes(waiting[3]!.pid) === true, 5_000, 'Max seated');
+    await waitUntil(
+      () => fran.view()?.participants.find((p) => p.pid === waiting[3]!.pid)?.listener === true,
+      5_000,
+      'Max listening',
+    );
   });
 
   it('a listener raises a hand, queues as usual, is given the word and heard by a seated member; the word moving on silences them', async () => {
@@ -188,7 +193,10 @@ describe('listeners beyond the seats', () => {
     await waitUntil(() => m.fran.view()?.lobbyCount === 1, 5_000, 'Lea waiting');
     expect(m.fran.view()!.floor.queue).toEqual([]);
     expect(m.fran.view()!.floor.guests).toBeUndefined();
+    // Max, listening inside, takes the seat Ben leaves; the next one is free for Lea when admitted.
     await ok(m.ben.socket, 'room:leave', {});
+    await waitUntil(() => m.fran.view()?.floor.seats.includes(m.max.pid) === true, 5_000, 'Max seated');
+    await ok(m.ana.socket, 'room:leave', {});
     await ok(m.fran.socket, 'lobby:admit', { pid: m.lea.pid });
     await waitUntil(() => m.fran.view()?.floor.seats.includes(m.lea.pid) === true, 5_000, 'Lea seated');
     expect(m.fran.view()!.participants.find((p) => p.pid === m.lea.pid)?.listener).toBeUndefined();

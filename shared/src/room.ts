@@ -10,6 +10,8 @@ export interface ParticipantView {
   online: boolean;
   /** A member admitted beyond the seats: no seat, may ask for the word (absent: seated or an observer). */
   listener?: true;
+  /** The listener who takes the next seat that comes free (a facilitator's choice, or the longest waiting). */
+  nextSeat?: true;
 }
 
 /** The floor as clients see it: what an undo would restore stays on the server, only its time travels. */

@@ -41,6 +41,17 @@ const m = defineMessages({
   offline: { id: 'floor.Listeners.offline', defaultMessage: 'offline' },
   give: { id: 'floor.Listeners.give', defaultMessage: 'Give the word to {name}' },
   giveShort: { id: 'floor.Listeners.giveShort', defaultMessage: 'Give the word' },
+  nextSeat: {
+    id: 'floor.Listeners.nextSeat',
+    defaultMessage: 'next for a seat',
+    description: 'This listener takes the next seat that comes free',
+  },
+  offerSeat: { id: 'floor.Listeners.offerSeat', defaultMessage: 'Offer the next free seat to {name}' },
+  offerSeatShort: {
+    id: 'floor.Listeners.offerSeatShort',
+    defaultMessage: 'Next seat',
+    description: 'Button: this listener takes the next seat that comes free, before the others',
+  },
 });
 
 /** More than this many listeners are not all drawn at once: the search finds the others. */
@@ -49,7 +60,7 @@ const SHOWN_MAX = 50;
 /**
  * The listeners of an open meeting (people beyond the seats) as a count and a list one can search by
  * name, never as seats. Whoever holds the word or has a hand up comes first; facilitators can give the
- * word to anyone in the list.
+ * word to anyone in the list, or choose who takes the next seat that comes free (else the longest waiting).
  */
 export function Listeners() {
   const intl = useIntl();
@@ -109,6 +120,7 @@ export function Listeners() {
               ...(p.pid === me.pid ? [intl.formatMessage(m.youState)] : []),
               ...(holds ? [intl.formatMessage(m.hasWord)] : []),
               ...(place >= 0 ? [intl.formatMessage(m.hand, { place: place + 1 })] : []),
+              ...(p.nextSeat ? [intl.formatMessage(m.nextSeat)] : []),
               ...(p.online ? [] : [intl.formatMessage(m.offline)]),
             ];
             return (
@@ -126,6 +138,7 @@ export function Listeners() {
                 {place >= 0 && (
                   <span className="badge hand">{intl.formatMessage(m.hand, { place: place + 1 })}</span>
                 )}
+                {p.nextSeat && <span className="badge">{intl.formatMessage(m.nextSeat)}</span>}
                 {!p.online && <span className="muted"> · {intl.formatMessage(m.offline)}</span>}
                 {facilitator && !holds && p.online && (
                   <button
@@ -134,6 +147,15 @@ export function Listeners() {
                     onClick={() => void act('floor:give', { pid: p.pid, expectHolder })}
                   >
                     {intl.formatMessage(m.giveShort)}
+                  </button>
+                )}
+                {facilitator && !p.nextSeat && (
+                  <button
+                    type="button"
+                    aria-label={intl.formatMessage(m.offerSeat, { name: p.name })}
+                    onClick={() => void act('seats:offer', { pid: p.pid })}
+                  >
+                    {intl.formatMessage(m.offerSeatShort)}
                   </button>
                 )}
               </li>

@@ -12,6 +12,10 @@ const says: Record<string, MessageDescriptor> = defineMessages({
     id: 'moderation.actionWords.seatsReorder',
     defaultMessage: '{actor} reordered the seats',
   },
+  'seats:offer': {
+    id: 'moderation.actionWords.seatsOffer',
+    defaultMessage: '{actor} offered the next seat to {target}',
+  },
   'lobby:admit': { id: 'moderation.actionWords.lobbyAdmit', defaultMessage: '{actor} admitted {target}' },
   'lobby:admitAll': {
     id: 'moderation.actionWords.lobbyAdmitAll',

@@ -9,6 +9,7 @@ import { meetingView } from '../meeting/record.js';
 import { meetingChannels, type MeetingChannels } from '../socket/channels.js';
 import type { Store } from '../store/index.js';
 import { newId } from '../tokens.js';
+import { fillFreedSeats, nextForSeat } from './places.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { Connections, RoomTimers } from './timers.js';
 
@@ -166,6 +167,9 @@ export class Room {
         end: () => void (how.outcome = 'end'),
       });
       if (how.outcome === 'unchanged') return result;
+      // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it.
+      if (how.outcome === 'commit')
+        for (const p of fillFreedSeats(this.group.settings, rec)) apply({ type: 'join', pid: p.pid });
       if (how.outcome === 'commit') await this.commit(rec, floorMoved ? effects : null);
       for (const f of after) await f();
       if (how.outcome === 'end') await this.end();
@@ -184,6 +188,7 @@ export class Room {
 
   view(): RoomView {
     const everyone = Object.values(this.rec.participants);
+    const nextSeat = nextForSeat(this.rec);
     return {
       groupId: this.id,
       groupName: this.group.settings.name,
@@ -199,6 +204,7 @@ export class Room {
           online: p.offlineSince === null,
           // Listeners are in the roster (it travels only when it changes), never in the floor.
           ...(p.listener ? { listener: true } : {}),
+          ...(p.pid === nextSeat ? { nextSeat: true } : {}),
         })),
       // What an undo would restore stays on the server: clients only need to know when the move was.
       floor: {

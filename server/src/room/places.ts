@@ -1,5 +1,6 @@
 import type { GroupSettings, Role } from '@circle/shared';
 import { LIMITS } from '@circle/shared';
+import { AppError } from '../errors.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 
 /**
@@ -35,3 +36,55 @@ export function placeFor(
 /** Whether this person is in the meeting as a listener. */
 export const isListener = (rec: Readonly<RoomRecord>, pid: string): boolean =>
   rec.participants[pid]?.listener === true;
+
+const lineOf = (p: ParticipantRecord) => p.inLineSince ?? p.joinedAt;
+
+/** Listeners connected now, in the order they take seats that come free (see `inLineSince`). */
+export function seatLine(rec: Readonly<RoomRecord>): ParticipantRecord[] {
+  return Object.values(rec.participants)
+    .filter((p) => p.admitted && p.listener === true && p.offlineSince === null)
+    .sort((a, b) => lineOf(a) - lineOf(b));
+}
+
+/** The first of `seatLine` (one pass: the roster names them with every snapshot). */
+export function nextForSeat(rec: Readonly<RoomRecord>): string | undefined {
+  let first: ParticipantRecord | undefined;
+  for (const p of Object.values(rec.participants))
+    if (p.admitted && p.listener && p.offlineSince === null && (!first || lineOf(p) < lineOf(first)))
+      first = p;
+  return first?.pid;
+}
+
+/**
+ * Seats that came free (someone seated left, was removed or sent to the lobby) go to the listeners first
+ * in line, in `rec` itself: their listener mark goes, and the caller seats them on the floor. Someone
+ * offline keeps their place in line and gets the next seat once back. Returns whoever took a seat.
+ */
+export function fillFreedSeats(
+  settings: Pick<GroupSettings, 'capacity'>,
+  rec: RoomRecord,
+): ParticipantRecord[] {
+  let free = settings.capacity;
+  let listening = false;
+  for (const p of Object.values(rec.participants))
+    if (p.admitted && p.role === 'member') {
+      if (p.listener) listening = true;
+      else free--;
+    }
+  if (!listening || free <= 0) return [];
+  const seated = seatLine(rec).slice(0, free);
+  for (const p of seated) {
+    delete p.listener;
+    delete p.inLineSince;
+  }
+  return seated;
+}
+
+/** A facilitator's choice: this listener takes the next seat that comes free, before everyone else in line. */
+export function firstInLine(rec: RoomRecord, pid: string): void {
+  const p = rec.participants[pid];
+  if (!p?.admitted || !p.listener) throw new AppError('NOT_FOUND');
+  let first = lineOf(p);
+  for (const o of Object.values(rec.participants)) if (o.listener) first = Math.min(first, lineOf(o));
+  p.inLineSince = first - 1;
+}

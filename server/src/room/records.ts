@@ -1,6 +1,7 @@
 import type {
   ExcludedPerson,
   ExerciseState,
+  FirstMeetingAudience,
   FloorState,
   FormatState,
   GroupSettings,
@@ -78,7 +79,16 @@ export interface ParticipantRecord {
    * word, heard only while holding it. Decided at each admission; absent: seated (or an observer).
    */
   listener?: boolean;
+  /**
+   * A listener's place in the line for a seat: seats that come free go to the smallest first (when they
+   * became a listener, or before everyone when a facilitator chose them). Absent: when they joined.
+   */
+  inLineSince?: number;
   waitingSince: number | null;
+  /** A newcomer brought with a buddy invitation: the pid of the member who brought them (see buddy/). */
+  buddyOf?: string;
+  /** A newcomer's own choice to be known as at their first meeting, and to whom (see buddy/projection). */
+  firstMeeting?: FirstMeetingAudience;
   /** Set when their last connection dropped; they keep their place until the reconnect window ends. */
   offlineSince: number | null;
 }

@@ -37,6 +37,14 @@ export const roomCommands = defineCommands<RoomEventResults>()(roomEventSchemas,
     example: { order: [] },
     broadcasts: ['room:patch'],
   },
+  'seats:offer': {
+    summary:
+      'A listener takes the next seat that comes free, before the others in line (at once if one is free).',
+    grant: 'moderate',
+    log: { says: '{actor} offered the next seat to {target}', target: 'pid' },
+    example: { pid: 'nobody' },
+    broadcasts: ['room:patch'],
+  },
   'lobby:admit': {
     summary: 'Let one person waiting in the lobby into the room.',
     grant: 'moderate',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import type { JoinResult, RoomView } from '../room.js';
 import { empty, id, token } from '../schemaParts.js';
+import { firstMeetingSchema } from '../buddy/schemas.js';
 
 /** Joining and leaving, identity, the lobby and the seats. */
 export const roomEventSchemas = {
@@ -12,12 +13,17 @@ export const roomEventSchemas = {
       accept: z.literal(true),
       declarationVersion: z.number().int().min(1),
       identity: token.optional(),
+      /** This browser can encrypt its media end to end (encoded transforms); absent: it cannot. */
+      e2ee: z.boolean().optional(),
+      /** A member's first meeting, shown to the facilitators (or to everyone) only if they say so. */
+      firstMeeting: firstMeetingSchema.optional(),
     })
     .strict(),
   'room:leave': empty,
   'room:snapshot': empty,
   'identity:erase': empty,
   'seats:reorder': z.object({ order: z.array(id).max(LIMITS.capacityMax) }).strict(),
+  'seats:offer': z.object({ pid: id }).strict(),
   'lobby:admit': z.object({ pid: id }).strict(),
   'lobby:admitAll': empty,
 } as const;
@@ -28,6 +34,7 @@ export interface RoomEventResults {
   'room:snapshot': RoomView;
   'identity:erase': null;
   'seats:reorder': null;
+  'seats:offer': null;
   'lobby:admit': null;
   'lobby:admitAll': { admitted: number };
 }

@@ -56,7 +56,7 @@ describe('revocation on several nodes', () => {
     const ana = await join(b.port, g.links.member, 'Ana');
     const canary = `canary-${Math.random().toString(36).slice(2)}`;
     const delivered = new Promise<void>((r) =>
-      ana.socket.on('chat:message', (m) => m.text.includes(canary) && r()),
+      ana.socket.on('chat:message', (m) => m.text?.includes(canary) && r()),
     );
     await ok(fran.socket, 'chat:send', { text: `${canary} said in the circle` });
     await ok(ana.socket, 'chat:whisper', { text: `${canary} a private word` });

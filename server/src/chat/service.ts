@@ -1,6 +1,13 @@
-import type { ChatHistory, ChatMessage, Whisper } from '@circle/shared';
+import type { ChatHistory, ChatMessage, Sealed, Whisper, WrappedKey } from '@circle/shared';
 import { meetingOf, sideRoomOf } from '../meeting/record.js';
 import type { Room } from '../room/Room.js';
+
+/** A private word as kept: in clear, or sealed with its key wrapped per reader (each is given their own only). */
+export type KeptWhisper = Omit<Whisper, 'text' | 'sealed' | 'key'> &
+  (
+    | { text: string; sealed?: undefined; keys?: undefined }
+    | { sealed: Sealed; keys: Record<string, WrappedKey>; text?: undefined }
+  );
 
 /** Enough for a meeting; older messages drop off. */
 const KEPT = 200;
@@ -10,7 +17,10 @@ const KEPT = 200;
  * part of the meeting and never kept after it (nor across a restart), and it never reaches the logs.
  */
 export class Chats {
-  private readonly meetings = new Map<string, { room: Room; messages: ChatMessage[]; whispers: Whisper[] }>();
+  private readonly meetings = new Map<
+    string,
+    { room: Room; messages: ChatMessage[]; whispers: KeptWhisper[] }
+  >();
 
   attach(room: Room) {
     this.meetings.set(room.id, { room, messages: [], whispers: [] });
@@ -32,7 +42,7 @@ export class Chats {
     return m.messages.length !== before;
   }
 
-  whisper(room: Room, whisper: Whisper) {
+  whisper(room: Room, whisper: KeptWhisper) {
     const m = this.of(room);
     m.whispers = [...m.whispers, whisper].slice(-KEPT);
   }
@@ -42,7 +52,9 @@ export class Chats {
     const m = this.of(room);
     return {
       messages: m.messages,
-      whispers: facilitator ? m.whispers : m.whispers.filter((w) => w.member === pid),
+      whispers: (facilitator ? m.whispers : m.whispers.filter((w) => w.member === pid)).map((w) =>
+        readBy(w, pid),
+      ),
       sideRoom: sideRoomOf(room.record, pid),
       supportAsked: meetingOf(room.record).support.some((s) => s.pid === pid),
     };
@@ -57,4 +69,9 @@ export class Chats {
     }
     return m;
   }
+}
+
+/** A private word as one reader receives it: with their own wrapped key, or null when none was made for them. */
+function readBy({ keys, sealed, text, ...head }: KeptWhisper, pid: string): Whisper {
+  return sealed ? { ...head, sealed, key: keys![pid] ?? null } : { ...head, text: text! };
 }

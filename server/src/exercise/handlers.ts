@@ -1,3 +1,4 @@
+import { wordsFor } from '../chat/encrypted.js';
 import { defineDomain } from '../domain.js';
 import type { HandlerTable } from '../socket/context.js';
 import type { Exercises } from './service.js';
@@ -24,8 +25,16 @@ export const exerciseDomain = (exercises: Exercises) => {
     'exercise:nextFeedback': ({ room }) => run(room, { type: 'nextFeedback' }),
     'exercise:resume': ({ room }) => run(room, { type: 'resume' }),
     'exercise:end': ({ room }) => run(room, { type: 'end' }),
-    'exercise:shareNotes': ({ room, pid }, p) =>
-      run(room, { type: 'shareNotes', pid, text: p.text, checked: p.checked }),
+    // In an encrypted group the notes come sealed and stay so, in the record and in the summary.
+    'exercise:shareNotes': ({ room, pid }, p) => {
+      const words = wordsFor(room, p);
+      return run(
+        room,
+        words.sealed
+          ? { type: 'shareNotes', pid, sealed: words.sealed }
+          : { type: 'shareNotes', pid, text: words.text, checked: p.checked ?? [] },
+      );
+    },
     'exercise:summaries': ({ room }) => exercises.summaries(room),
   } satisfies HandlerTable;
   return defineDomain({

@@ -154,7 +154,7 @@ export class Exercises {
       scenarioTitle: scenario && !scenario.builtIn ? scenario.title : null,
       run: state.run,
       roles: Object.entries(state.roles).map(([pid, role]) => ({ name: name(pid), role })),
-      sharedNotes: state.sharedNotes.map((n) => ({ name: name(n.pid), text: n.text, checked: n.checked })),
+      sharedNotes: state.sharedNotes.map(({ pid, ...notes }) => ({ name: name(pid), ...notes })),
       durationMs: state.usedMs,
       endedAt: this.deps.clock.now(),
     };

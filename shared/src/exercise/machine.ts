@@ -1,4 +1,5 @@
 import type { FloorCommand } from '../floor/types.js';
+import type { Sealed } from '../chat/sealed.js';
 
 export const EXERCISE_ROLES = ['newcomer', 'leader', 'member', 'observer'] as const;
 export type ExerciseRole = (typeof EXERCISE_ROLES)[number];
@@ -8,11 +9,12 @@ export const DEFAULT_EXERCISE_MS = 12 * 60_000;
 /** The warning comes this long before the end (or at 80% for very short exercises). */
 export const EXERCISE_WARNING_MS = 2 * 60_000;
 
-export interface SharedNotes {
-  pid: string;
-  text: string;
-  checked: string[];
-}
+/** An observer's notes: in clear, or sealed as one (end-to-end encrypted groups: the server cannot read them). */
+export type NotesBody =
+  | { text: string; checked: string[]; sealed?: undefined }
+  | { sealed: Sealed; text?: undefined; checked?: undefined };
+
+export type SharedNotes = { pid: string } & NotesBody;
 
 export interface ExerciseState {
   scenarioId: string;
@@ -36,7 +38,7 @@ export type ExerciseCommand =
   | { type: 'start' }
   | { type: 'timeOut' }
   | { type: 'nextFeedback' }
-  | { type: 'shareNotes'; pid: string; text: string; checked: string[] }
+  | ({ type: 'shareNotes'; pid: string } & NotesBody)
   | { type: 'resume' }
   | { type: 'end' }
   | { type: 'leave'; pid: string }
@@ -125,10 +127,10 @@ export function exerciseReducer(
     case 'shareNotes': {
       if (s.roles[cmd.pid] !== 'observer') return reject('FORBIDDEN');
       if (s.phase !== 'timeout' && s.phase !== 'ended') return reject('CONFLICT');
-      s.sharedNotes = [
-        ...s.sharedNotes.filter((n) => n.pid !== cmd.pid),
-        { pid: cmd.pid, text: cmd.text, checked: cmd.checked },
-      ];
+      const notes: SharedNotes = cmd.sealed
+        ? { pid: cmd.pid, sealed: cmd.sealed }
+        : { pid: cmd.pid, text: cmd.text, checked: cmd.checked };
+      s.sharedNotes = [...s.sharedNotes.filter((n) => n.pid !== cmd.pid), notes];
       break;
     }
     case 'resume':

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import { empty, id } from '../schemaParts.js';
-import { EXERCISE_ROLES, type ExerciseRole, type ExerciseState } from './machine.js';
+import { sealedBytesFor, sealedSchema } from '../chat/sealed.js';
+import { EXERCISE_ROLES, type ExerciseRole, type ExerciseState, type NotesBody } from './machine.js';
 import type { BuiltInScenarioId, ScenarioEntry } from './scenarios.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const NOTES_MAX = 4_000;
+const CHECKED_MAX = 12;
+const CHECK_MAX = 200;
+/** Sealed notes hold both as JSON, whose escapes may double their length. */
+const sealedNotes = sealedSchema(sealedBytesFor(2 * (NOTES_MAX + CHECKED_MAX * (CHECK_MAX + 4))));
 
 export const scenarioInputSchema = z
   .object({
@@ -34,9 +40,19 @@ export const exerciseEventSchemas = {
   'exercise:nextFeedback': empty,
   'exercise:resume': empty,
   'exercise:end': empty,
+  /** In clear (`text` and `checked`), or `sealed` alone in an end-to-end encrypted group. */
   'exercise:shareNotes': z
-    .object({ text: z.string().trim().max(4_000), checked: z.array(z.string().max(200)).max(12) })
-    .strict(),
+    .object({
+      text: z.string().trim().max(NOTES_MAX).optional(),
+      checked: z.array(z.string().max(CHECK_MAX)).max(CHECKED_MAX).optional(),
+      sealed: sealedNotes.optional(),
+    })
+    .strict()
+    .refine((p) =>
+      p.sealed
+        ? p.text === undefined && p.checked === undefined
+        : p.text !== undefined && p.checked !== undefined,
+    ),
   'exercise:summaries': empty,
 } as const;
 
@@ -71,7 +87,7 @@ export interface ExerciseSummary {
   run: number;
   /** A name is '' when that person had left the meeting. */
   roles: { name: string; role: ExerciseRole }[];
-  sharedNotes: { name: string; text: string; checked: string[] }[];
+  sharedNotes: ({ name: string } & NotesBody)[];
   durationMs: number;
   endedAt: number;
 }

@@ -84,7 +84,7 @@ describe('the public meeting list: only listed groups, and no token but the lobb
       time: '19:30',
       end_time: '20:30',
       timezone: 'Europe/Paris',
-      types: ['O', 'ONL', 'EN', 'A'],
+      types: ['O', 'ONL', 'EN', 'A', 'POA'],
       paypal: listing.contribution,
       formatted_address: 'Lyon area',
       approximate: 'yes',

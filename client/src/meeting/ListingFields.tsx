@@ -2,6 +2,7 @@ import type { GroupLanguage, Listing, MeetingType } from '@circle/shared';
 import { LIMITS, MEETING_TYPES } from '@circle/shared';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
+import { ProofListingField } from '../attendance/ProofListingField';
 
 const m = defineMessages({
   listed: {
@@ -117,6 +118,10 @@ export function ListingFields({ id, listed, listing, language, onChange }: Props
             />{' '}
             {intl.formatMessage(m.cameras)}
           </label>
+          <ProofListingField
+            on={listing.proofOfAttendance !== false}
+            onChange={(on) => set('proofOfAttendance', on)}
+          />
           <label htmlFor={`${id}-contribution`}>{intl.formatMessage(m.contribution)}</label>
           <input
             id={`${id}-contribution`}

@@ -10,6 +10,7 @@ export const TSML_TYPES = {
   closed: 'C',
   online: 'ONL',
   secular: 'A',
+  proofOfAttendance: 'POA',
 } as const;
 
 /** The spec's language codes for the languages a group can meet in. */

@@ -28,7 +28,7 @@ describe('the TSML feed entry of a listed group', () => {
       time: '23:30',
       end_time: '01:00',
       timezone: 'America/New_York',
-      types: ['O', 'ONL', 'UK'],
+      types: ['O', 'ONL', 'UK', 'POA'],
       conference_url: base.joinUrl,
       conference_url_notes: expect.stringContaining('lobby'),
       notes: '12-step meeting\n\nShares of 3 minutes.',
@@ -48,7 +48,7 @@ describe('the TSML feed entry of a listed group', () => {
       },
       page,
     );
-    expect(m.types).toEqual(['C', 'ONL', 'RUS']);
+    expect(m.types).toEqual(['C', 'ONL', 'RUS', 'POA']);
     expect(m).toMatchObject({
       venmo: 'https://venmo.com/u/circle',
       formatted_address: 'Kyiv area',
@@ -88,6 +88,19 @@ describe('the TSML feed entry of a listed group', () => {
     expect(bad({ approximate: 'maybe' })).toHaveLength(1);
     expect(bad({ updated: '2026-11-01T08:05:09Z' })).toHaveLength(1);
     expect(validateTsmlFeed([good, good])).toEqual(['meeting 1: slug is not unique']);
+  });
+
+  it('POA (proof of attendance) only while the group offers it; a listing stored before the choice offers it', () => {
+    const without = tsmlMeeting({ ...base, listing: { ...base.listing, proofOfAttendance: false } }, page);
+    expect(without.types).toEqual(['O', 'ONL', 'UK']);
+    const { proofOfAttendance: _dropped, ...older } = base.listing;
+    const stored = tsmlMeeting({ ...base, listing: older as typeof base.listing }, page);
+    expect(stored.types).toContain('POA');
+    for (const m of [without, stored]) expect(validateTsmlFeed([m])).toEqual([]);
+    // The validator knows POA from the same table the feed uses, and still refuses a made-up code.
+    expect(validateTsmlFeed([{ ...stored, types: ['POA', 'PROOF'] }])).toEqual([
+      'meeting 0: unknown type PROOF',
+    ]);
   });
 
   it('end times wrap at midnight', () => {

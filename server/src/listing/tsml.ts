@@ -54,6 +54,8 @@ export function tsmlMeeting(g: ListedGroup, pageUrl: string): TsmlMeeting {
     TSML_LANGUAGE[g.language],
   ];
   if (g.listing.type === 'smart') types.push(TSML_TYPES.secular);
+  // Stored listings from before the field have none: every group could always give proofs.
+  if (g.listing.proofOfAttendance !== false) types.push(TSML_TYPES.proofOfAttendance);
   return {
     name: g.name,
     slug: g.slug,

@@ -26,6 +26,8 @@ export const ListingSchema = z
     contribution: z.union([z.literal(''), httpsUrl]),
     /** An approximate area ("Lyon area"), never an address; empty: online only. */
     location: z.string().trim().max(LIMITS.listingLocationMax),
+    /** Members can get a proof of attendance (TSML `POA`); groups listed before this field say yes. */
+    proofOfAttendance: z.boolean().default(true),
   })
   .strict();
 export type Listing = z.output<typeof ListingSchema>;
@@ -36,4 +38,5 @@ export const DEFAULT_LISTING: Listing = {
   camerasOptional: true,
   contribution: '',
   location: '',
+  proofOfAttendance: true,
 };

@@ -1,6 +1,7 @@
 import type { AttendanceProof, FacilitatorView } from '@circle/shared';
-import { PROOF_CODE_ALPHABET } from '@circle/shared';
+import { PROOF_CODE_ALPHABET, spacedProofCode } from '@circle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readPdf } from '../src/attendance/pdfRules.js';
 import { VERIFY_GUESSES } from '../src/attendance/verify.js';
 import type { RunningServer } from '../src/server.js';
 import { barrier, call, createGroup, joinAs, ok, seatedGroup, type Joined } from './support/client.js';
@@ -81,6 +82,53 @@ describe('proof of attendance', () => {
       ana.identity,
     ])
       expect(page).not.toContain(hidden);
+  });
+
+  it('the proof as a PDF file: a valid PDF with the group, the day, the initials and the code, nobody else', async () => {
+    srv = await inProcess();
+    const { fran, ana, ben, proof } = await approvedProof();
+    const pdf = (code: string, lang = 'fr') =>
+      fetch(`http://127.0.0.1:${srv.port}/verify/proof.pdf?code=${encodeURIComponent(code)}`, {
+        headers: { 'accept-language': lang },
+      });
+    const res = await pdf(proof.code);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const file = Buffer.from(await res.arrayBuffer());
+    const { problems, texts } = readPdf(file);
+    expect(problems).toEqual([]);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Attestation de présence',
+        'Wednesday harbour',
+        'A. M. L.',
+        spacedProofCode(proof.code),
+      ]),
+    );
+    const raw = file.toString('latin1');
+    for (const hidden of [
+      'Ana',
+      'Maria',
+      'Lopez',
+      'Ben',
+      'Secretname',
+      'Fran',
+      ana.pid,
+      ben.pid,
+      fran.pid,
+      ana.identity,
+    ])
+      expect(raw).not.toContain(hidden);
+    // The printable page links to it; a forged code gets no file, and counts as a wrong guess.
+    expect(await (await verify(proof.code)).text()).toContain(`/verify/proof.pdf?code=${proof.code}`);
+    const forged = await pdf(proof.code.slice(0, 9) + (proof.code.endsWith('2') ? '3' : '2'));
+    expect(forged.status).toBe(404);
+    expect((await forged.arrayBuffer()).byteLength).toBe(0);
+    // A reader in Russian gets English words (the fonts draw no Cyrillic), still a valid file.
+    expect(readPdf(Buffer.from(await (await pdf(proof.code, 'ru')).arrayBuffer())).texts).toContain(
+      'Proof of attendance',
+    );
   });
 
   it('a forged code does not verify; guesses are limited per address, right codes included', async () => {

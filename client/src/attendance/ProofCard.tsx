@@ -16,6 +16,7 @@ const m = defineMessages({
     id: 'attendance.ProofCard.print',
     defaultMessage: 'Open the printable page (Save as PDF / Print)',
   },
+  pdf: { id: 'attendance.ProofCard.pdf', defaultMessage: 'Download as a PDF file' },
 });
 
 /**
@@ -45,6 +46,9 @@ export function ProofCard({ proof }: { proof: AttendanceProof }) {
       <p className="hint">{intl.formatMessage(m.checkAt, { address: verifyAt })}</p>
       <a href={`/verify?code=${proof.code}`} target="_blank" rel="noopener noreferrer">
         {intl.formatMessage(m.print)}
+      </a>{' '}
+      <a href={`/verify/proof.pdf?code=${proof.code}`} download>
+        {intl.formatMessage(m.pdf)}
       </a>
     </section>
   );

@@ -10,6 +10,7 @@ import { GuessLimit } from '../identity/guessLimit.js';
 import { html } from '../listing/pages.js';
 import { pageLanguage } from '../listing/words.js';
 import type { Store } from '../store/index.js';
+import { proofPdf, type PdfProof } from './pdf.js';
 import { findProof } from './proofs.js';
 import { VERIFY_WORDS } from './verifyWords.js';
 
@@ -25,6 +26,30 @@ const STYLE =
 /** `print()` only: the page's one script, inline-free so the content security policy stays strict. */
 const PRINT_SCRIPT = "document.getElementById('print')?.addEventListener('click',()=>window.print());";
 
+/** Helvetica draws no Cyrillic: a Russian or Ukrainian reader's PDF speaks English (the names are spelled in Latin). */
+const PDF_LANGUAGE: Record<GroupLanguage, GroupLanguage> = {
+  en: 'en',
+  ru: 'en',
+  uk: 'en',
+  es: 'es',
+  fr: 'fr',
+  de: 'de',
+};
+
+function pdfContents(p: AttendanceProof, lang: GroupLanguage, origin: string): PdfProof {
+  const day = new Date(`${p.date}T12:00:00Z`);
+  const date = new Intl.DateTimeFormat(PDF_LANGUAGE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    day,
+  );
+  return {
+    groupName: p.groupName,
+    date,
+    name: p.name,
+    code: spacedProofCode(p.code),
+    verifyUrl: `${origin}/verify`,
+  };
+}
+
 type Outcome = { kind: 'ask' } | { kind: 'valid'; proof: AttendanceProof } | { kind: 'invalid' | 'limited' };
 
 function page(lang: GroupLanguage, outcome: Outcome, typed: string): string {
@@ -38,7 +63,8 @@ function page(lang: GroupLanguage, outcome: Outcome, typed: string): string {
       `<dt>${html(w.date)}</dt><dd><time datetime="${html(p.date)}">${html(p.date)}</time></dd>` +
       `<dt>${html(w.name)}</dt><dd>${html(p.name)}</dd>` +
       `<dt>${html(w.code)}</dt><dd class="code">${html(spacedProofCode(p.code))}</dd></dl>` +
-      `<button type="button" id="print">${html(w.print)}</button>`;
+      `<button type="button" id="print">${html(w.print)}</button> ` +
+      `<a href="/verify/proof.pdf?code=${html(p.code)}" download>${html(w.pdf)}</a>`;
   } else if (outcome.kind !== 'ask') body = `<p role="alert">${html(w[outcome.kind])}</p>`;
   return `<!doctype html>
 <html lang="${lang}">
@@ -107,6 +133,23 @@ export function verifyRoutes(deps: { store: Store; now: () => number; trustedPro
       .set('vary', 'accept-language')
       .type('html')
       .send(page(pageLanguage(req.get('accept-language')), outcome, typed));
+  });
+
+  // The same proof as a file: a PDF whose words are in the reader's language when its fonts can draw it.
+  router.get('/verify/proof.pdf', async (req, res) => {
+    const { outcome } = await check(req);
+    res.set('cache-control', 'no-store').set('referrer-policy', 'no-referrer');
+    if (outcome.kind === 'limited') return void res.status(429).json({ error: 'RATE_LIMITED' });
+    if (outcome.kind !== 'valid') return void res.status(outcome.kind === 'ask' ? 400 : 404).end();
+    const lang = pageLanguage(req.get('accept-language'));
+    const file = proofPdf(
+      pdfContents(outcome.proof, lang, `${req.protocol}://${req.get('host')}`),
+      VERIFY_WORDS[PDF_LANGUAGE[lang]],
+    );
+    res
+      .type('application/pdf')
+      .set('content-disposition', `attachment; filename="proof-of-attendance-${outcome.proof.code}.pdf"`)
+      .send(file);
   });
 
   router.get('/api/verify', async (req, res) => {

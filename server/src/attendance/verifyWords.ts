@@ -16,6 +16,10 @@ export interface VerifyWords {
   date: string;
   name: string;
   print: string;
+  /** The link to the same proof as a PDF file. */
+  pdf: string;
+  /** Printed in the PDF before the /verify address. */
+  checkAt: string;
 }
 
 export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
@@ -31,6 +35,8 @@ export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
     date: 'Date of the meeting',
     name: 'Attended',
     print: 'Save as PDF / Print',
+    pdf: 'Download as a PDF file',
+    checkAt: 'Check this code at',
   },
   ru: {
     title: 'Подтверждение посещения',
@@ -44,6 +50,8 @@ export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
     date: 'Дата встречи',
     name: 'Присутствовал(а)',
     print: 'Сохранить в PDF / Печать',
+    pdf: 'Скачать файл PDF',
+    checkAt: 'Проверить код можно на',
   },
   uk: {
     title: 'Підтвердження відвідування',
@@ -58,6 +66,8 @@ export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
     date: 'Дата зустрічі',
     name: 'Був(ла) присутній(я)',
     print: 'Зберегти як PDF / Друк',
+    pdf: 'Завантажити файл PDF',
+    checkAt: 'Перевірити код можна на',
   },
   es: {
     title: 'Constancia de asistencia',
@@ -72,6 +82,8 @@ export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
     date: 'Fecha de la reunión',
     name: 'Asistió',
     print: 'Guardar como PDF / Imprimir',
+    pdf: 'Descargar como archivo PDF',
+    checkAt: 'Comprueba este código en',
   },
   fr: {
     title: 'Attestation de présence',
@@ -86,6 +98,8 @@ export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
     date: 'Date de la réunion',
     name: 'Présent·e',
     print: 'Enregistrer en PDF / Imprimer',
+    pdf: 'Télécharger le fichier PDF',
+    checkAt: 'Vérifiez ce code sur',
   },
   de: {
     title: 'Teilnahmebestätigung',
@@ -100,5 +114,7 @@ export const VERIFY_WORDS: Record<GroupLanguage, VerifyWords> = {
     date: 'Datum des Treffens',
     name: 'Teilgenommen',
     print: 'Als PDF speichern / Drucken',
+    pdf: 'Als PDF-Datei herunterladen',
+    checkAt: 'Diesen Code prüfen unter',
   },
 };

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import type { JoinResult, RoomView } from '../room.js';
 import { empty, id, token } from '../schemaParts.js';
-import { firstMeetingSchema } from '../buddy/schemas.js';
 
 /** Joining and leaving, identity, the lobby and the seats. */
 export const roomEventSchemas = {
@@ -13,10 +12,6 @@ export const roomEventSchemas = {
       accept: z.literal(true),
       declarationVersion: z.number().int().min(1),
       identity: token.optional(),
-      /** This browser can encrypt its media end to end (encoded transforms); absent: it cannot. */
-      e2ee: z.boolean().optional(),
-      /** A member's first meeting, shown to the facilitators (or to everyone) only if they say so. */
-      firstMeeting: firstMeetingSchema.optional(),
     })
     .strict(),
   'room:leave': empty,

@@ -4,6 +4,8 @@ import type { ConsumerOptions, MediaSource, MediaView, TransportOptions } from '
 import { call } from '../socket';
 import type { CircleSocket } from '../socket';
 import type { VideoCounters } from './connectionQuality';
+import type { MediaKeyStore } from '../e2ee/mediaKey';
+import { FrameCrypto, frameTransformSupport } from '../e2ee/frames/FrameCrypto';
 
 export interface MediaPrefs {
   micId?: string;
@@ -27,6 +29,12 @@ export interface SessionSnapshot {
   cameraOn: boolean;
   publishing: boolean;
   failed: boolean;
+}
+
+/** End-to-end encrypted media: the meeting keys, and our pid (with a source it names our tracks' keys). */
+export interface SessionE2ee {
+  keys: MediaKeyStore;
+  pid: string;
 }
 
 const CAMERA_LAYERS = [
@@ -62,6 +70,10 @@ export class MediaSession {
   private micOn: boolean;
   private cameraOn: boolean;
   private failed = false;
+  /** Encrypts our frames and decrypts theirs when the group's media is end-to-end encrypted. */
+  private readonly crypto: FrameCrypto | null = null;
+  /** Encryption is on but this browser cannot do it: neither send nor receive (never clear media). */
+  private readonly unable: boolean = false;
 
   constructor(
     private readonly socket: CircleSocket,
@@ -70,14 +82,21 @@ export class MediaSession {
     private readonly onChange: (s: SessionSnapshot) => void,
     /** The transport failed (network change): the owner restarts the session. */
     private readonly onFailure: () => void,
+    private readonly e2ee?: SessionE2ee | null,
   ) {
     this.micOn = prefs.micOn;
     this.cameraOn = prefs.cameraOn;
+    if (e2ee) {
+      const support = frameTransformSupport();
+      if (support) this.crypto = new FrameCrypto(e2ee.keys, support);
+      else this.unable = true;
+    }
   }
 
   async start(): Promise<void> {
     const { routerRtpCapabilities } = await call(this.socket, 'media:join', {});
     await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
+    if (this.unable) return this.emit();
     this.recv = await this.transport('recv');
     if (this.canPublish) {
       this.send = await this.transport('send');
@@ -115,6 +134,7 @@ export class MediaSession {
           producerId: opts.producerId,
           kind: opts.kind,
           rtpParameters: opts.rtpParameters as types.RtpParameters,
+          onRtpReceiver: this.crypto?.receiver(opts.kind, `${opts.pid}/${opts.source}`),
         });
         this.consumers.set(consumer.id, { consumer, pid: opts.pid, source: opts.source });
         await call(this.socket, 'media:consumerResume', { consumerId: consumer.id });
@@ -174,7 +194,12 @@ export class MediaSession {
     if (!track) return;
     track.addEventListener('ended', () => void this.setScreen(false).catch(() => undefined));
     try {
-      const producer = await this.send.produce({ track, appData: { source: 'screen' }, stopTracks: true });
+      const producer = await this.send.produce({
+        track,
+        appData: { source: 'screen' },
+        stopTracks: true,
+        ...this.encrypted('video', 'screen'),
+      });
       this.producers.set('screen', producer);
     } catch (err) {
       track.stop();
@@ -229,7 +254,18 @@ export class MediaSession {
       consumers: this.consumers.size,
       consumedProducers: [...this.consumers.values()].map((c) => c.consumer.producerId),
       producers: this.producers.size,
+      frames: (await this.crypto?.stats()) ?? null,
     };
+  }
+
+  /** The meeting keys now come from this store (the key manager is made after the session starts). */
+  followKeys(keys: MediaKeyStore) {
+    this.crypto?.follow(keys);
+  }
+
+  /** Test hook: our receivers pass frames on unopened, as anyone without the key would get them. */
+  bypassDecryption(on: boolean) {
+    this.crypto?.bypass(on);
   }
 
   /** Inbound video counters, for judging the connection (connectionQuality.ts). */
@@ -253,6 +289,7 @@ export class MediaSession {
     }
     this.send?.close();
     this.recv?.close();
+    this.crypto?.close();
   }
 
   private async transport(direction: 'send' | 'recv'): Promise<types.Transport> {
@@ -263,6 +300,7 @@ export class MediaSession {
       iceCandidates: opts.iceCandidates as types.IceCandidate[],
       dtlsParameters: opts.dtlsParameters as types.DtlsParameters,
       iceServers: opts.iceServers as RTCIceServer[],
+      additionalSettings: this.crypto?.transportSettings,
     };
     const t =
       direction === 'send'
@@ -314,9 +352,23 @@ export class MediaSession {
       // Simulcast: a small layer and a full one. The SFU forwards to each receiver the layer its bandwidth
       // carries, so a phone on a weak connection gets the small one instead of stalling everyone's video.
       ...(source === 'camera' ? { encodings: CAMERA_LAYERS } : {}),
+      ...this.encrypted(source === 'mic' ? 'audio' : 'video', source),
     });
     if (paused) producer.pause();
     this.producers.set(source, producer);
+  }
+
+  /**
+   * Produce options that encrypt a track's frames. Video is VP8: its first bytes, left clear for the SFU,
+   * are known; an H264 packetizer would need to parse what is encrypted.
+   */
+  private encrypted(kind: 'audio' | 'video', source: MediaSource): Partial<types.ProducerOptions> {
+    if (!this.crypto || !this.e2ee) return {};
+    const vp8 = this.device.rtpCapabilities.codecs?.find((c) => c.mimeType.toLowerCase() === 'video/vp8');
+    return {
+      onRtpSender: this.crypto.sender(kind, `${this.e2ee.pid}/${source}`),
+      ...(kind === 'video' && vp8 ? { codec: vp8 } : {}),
+    };
   }
 
   private emit() {

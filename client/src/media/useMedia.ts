@@ -7,6 +7,7 @@ import { call } from '../socket';
 import { MediaSession, type SessionSnapshot } from './MediaSession';
 import { loadPrefs } from './prefs';
 import { poorConnection as looksPoor } from './connectionQuality';
+import type { MediaKeyStore } from '../e2ee/mediaKey';
 
 /** How often the incoming video is checked for a weak connection. */
 const QUALITY_CHECK_MS = 5_000;
@@ -17,15 +18,21 @@ export const MAX_VIDEOS = 6;
 declare global {
   interface Window {
     /** Byte counters read by the end-to-end tests and useful when debugging a call. */
-    __circleMedia?: { stats: MediaSession['stats'] };
+    __circleMedia?: {
+      stats: MediaSession['stats'];
+      /** Our receivers pass frames on unopened: what the server or anyone without the key gets. */
+      bypassDecryption: MediaSession['bypassDecryption'];
+    };
   }
 }
 
 /**
  * The room's audio and video for this connection. A new session starts for every admitted join (a
  * reconnect is a new connection), after the server recreated its router, and after a transport failure.
+ * With `keys` (the group's media is end-to-end encrypted) every frame is encrypted with them, and nothing
+ * is sent until the first key arrives.
  */
-export function useMedia(room: Room, me: JoinResult | null) {
+export function useMedia(room: Room, me: JoinResult | null, keys?: MediaKeyStore | null) {
   const intl = useIntl();
   const [snap, setSnap] = useState<SessionSnapshot | null>(null);
   const [view, setView] = useState<MediaView | null>(null);
@@ -45,6 +52,7 @@ export function useMedia(room: Room, me: JoinResult | null) {
   const listener = !!room.view?.participants.some((p) => p.pid === pid && p.listener);
   const canPublish = me ? me.role !== 'observer' && (!listener || holder === pid) : false;
   const admitted = room.phase === 'admitted';
+  const encrypted = !!keys;
 
   useEffect(() => {
     const socket = room.socketRef.current;
@@ -76,9 +84,11 @@ export function useMedia(room: Room, me: JoinResult | null) {
   useEffect(() => {
     const socket = room.socketRef.current;
     if (!admitted || !socket || !pid || room.epoch === 0) return;
-    const s = new MediaSession(socket, loadPrefs(), canPublish, setSnap, () => setRestarts((n) => n + 1));
+    const e2ee = keys ? { keys, pid } : null;
+    const restart = () => setRestarts((n) => n + 1);
+    const s = new MediaSession(socket, loadPrefs(), canPublish, setSnap, restart, e2ee);
     session.current = s;
-    window.__circleMedia = { stats: () => s.stats() };
+    window.__circleMedia = { stats: () => s.stats(), bypassDecryption: (on) => s.bypassDecryption(on) };
     s.start()
       .then(() => latest.current && s.follow(latest.current, pid))
       .then(() => setError(null))
@@ -87,7 +97,13 @@ export function useMedia(room: Room, me: JoinResult | null) {
       s.close();
       if (session.current === s) session.current = null;
     };
-  }, [admitted, room.socketRef, room.epoch, restarts, pid, canPublish]);
+    // A new store (the key manager made) is followed by the running session; only turning encryption on or
+    // off starts a new one (the transports and codecs differ).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [admitted, room.socketRef, room.epoch, restarts, pid, canPublish, encrypted]);
+  useEffect(() => {
+    if (keys) session.current?.followKeys(keys);
+  }, [keys]);
 
   // Show the most recent speakers' cameras first; pause the rest.
   const shown = useMemo(() => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ReplayWindow,
   TAG_BYTES,
+  type Bytes,
   clearBytes,
   deriveFrameKey,
   headerLength,
@@ -23,7 +24,7 @@ function seeded(seed: number) {
   };
 }
 
-function bytes(n: number, rand = seeded(n)): Uint8Array {
+function bytes(n: number, rand = seeded(n)): Bytes {
   return Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
 }
 
@@ -136,7 +137,7 @@ describe('senders and receivers', () => {
       const sender = new Keyring();
       const receiver = new Keyring();
       const sealer = new Sealer(sender, 'p7/camera', 5_000);
-      const frames: { n: number; data: Uint8Array; clear: number }[] = [];
+      const frames: { n: number; data: Bytes; clear: number }[] = [];
       for (let n = 0; n < 150; n++) {
         if (n % 50 === 0) sender.set(meetingKey(n / 50 + 1));
         const key = n % 30 === 0;

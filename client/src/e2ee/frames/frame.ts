@@ -10,6 +10,9 @@
  */
 
 const subtle = globalThis.crypto.subtle;
+
+/** Bytes over a plain ArrayBuffer, as WebCrypto takes them. */
+export type Bytes = Uint8Array<ArrayBuffer>;
 const encoder = new TextEncoder();
 
 /** RFC 9605 §8.1: AES_128_GCM_SHA256_128. */
@@ -24,7 +27,7 @@ const MAX_FIELD_BYTES = 7;
 export interface FrameKey {
   epoch: number;
   key: CryptoKey;
-  salt: Uint8Array;
+  salt: Bytes;
 }
 
 /** What the SFU reads of a frame: for VP8, 10 bytes of a key frame (size, key-frame bit) or 3 of a delta. */
@@ -33,11 +36,11 @@ export function clearBytes(kind: 'audio' | 'video', keyFrame: boolean): number {
   return keyFrame ? 10 : 3;
 }
 
-function hkdf(ikm: CryptoKey, salt: Uint8Array, info: Uint8Array, bytes: number): Promise<ArrayBuffer> {
+function hkdf(ikm: CryptoKey, salt: Bytes, info: Bytes, bytes: number): Promise<ArrayBuffer> {
   return subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info }, ikm, bytes * 8);
 }
 
-function label(text: string, epoch: number): Uint8Array {
+function label(text: string, epoch: number): Bytes {
   // RFC 9605 §4.4.2: label || KID (8 bytes) || cipher suite (2 bytes).
   const head = encoder.encode(text);
   const out = new Uint8Array(head.length + 10);
@@ -54,7 +57,7 @@ function label(text: string, epoch: number): Uint8Array {
  * the sender's id), then RFC 9605's "SFrame 1.0 Secret key/salt" expansions of it.
  */
 export async function deriveFrameKey(raw: Uint8Array, epoch: number, senderId: string): Promise<FrameKey> {
-  const meeting = await subtle.importKey('raw', raw, 'HKDF', false, ['deriveBits']);
+  const meeting = await subtle.importKey('raw', raw as Bytes, 'HKDF', false, ['deriveBits']);
   const base = await hkdf(meeting, encoder.encode('Circle media sender'), encoder.encode(senderId), 32);
   const secret = await subtle.importKey('raw', base, 'HKDF', false, ['deriveBits']);
   const none = new Uint8Array(0);
@@ -135,7 +138,7 @@ export function readHeader(buf: Uint8Array, at: number): { kid: number; ctr: num
 }
 
 /** nonce = salt XOR counter (big-endian, left-padded): written into `nonce`, which callers reuse. */
-function nonceFor(k: FrameKey, ctr: number, nonce: Uint8Array): Uint8Array {
+function nonceFor(k: FrameKey, ctr: number, nonce: Bytes): Bytes {
   nonce.set(k.salt);
   for (let i = NONCE_BYTES - 1; i >= NONCE_BYTES - MAX_FIELD_BYTES; i--) {
     nonce[i]! ^= ctr % 256;
@@ -151,10 +154,10 @@ function nonceFor(k: FrameKey, ctr: number, nonce: Uint8Array): Uint8Array {
 export async function sealFrame(
   k: FrameKey,
   ctr: number,
-  frame: Uint8Array,
+  frame: Bytes,
   clear: number,
-  nonce = new Uint8Array(NONCE_BYTES),
-): Promise<Uint8Array> {
+  nonce: Bytes = new Uint8Array(NONCE_BYTES),
+): Promise<Bytes> {
   clear = Math.min(clear, frame.length);
   const hlen = headerLength(k.epoch, ctr);
   const body = frame.length - clear;
@@ -180,10 +183,10 @@ export function peekFrame(frame: Uint8Array, clear: number): { kid: number; ctr:
 /** Decrypts a sealed frame with the key of its epoch; null if it does not authenticate. */
 export async function openFrame(
   k: FrameKey,
-  frame: Uint8Array,
+  frame: Bytes,
   clear: number,
-  nonce = new Uint8Array(NONCE_BYTES),
-): Promise<Uint8Array | null> {
+  nonce: Bytes = new Uint8Array(NONCE_BYTES),
+): Promise<Bytes | null> {
   clear = Math.min(clear, frame.length);
   const h = readHeader(frame, clear);
   if (!h || h.kid !== k.epoch || clear + h.length + TAG_BYTES > frame.length) return null;

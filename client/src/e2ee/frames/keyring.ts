@@ -1,5 +1,13 @@
 import type { MediaKey } from '../mediaKey';
-import { ReplayWindow, deriveFrameKey, openFrame, peekFrame, sealFrame, type FrameKey } from './frame';
+import {
+  ReplayWindow,
+  deriveFrameKey,
+  openFrame,
+  peekFrame,
+  sealFrame,
+  type Bytes,
+  type FrameKey,
+} from './frame';
 
 /** Epochs kept for frames still in flight at a rekey (as the MediaKeyStore keeps them). */
 const KEEP_EPOCHS = 3;
@@ -52,7 +60,7 @@ export class Keyring {
  */
 export class Sealer {
   private ctr: number;
-  private readonly nonce = new Uint8Array(12);
+  private readonly nonce: Bytes = new Uint8Array(12);
 
   constructor(
     private readonly keys: Keyring,
@@ -63,7 +71,7 @@ export class Sealer {
   }
 
   /** The sealed frame, or null with no key yet: then nothing is sent (never clear media). */
-  async seal(frame: Uint8Array, clear: number): Promise<Uint8Array | null> {
+  async seal(frame: Bytes, clear: number): Promise<Bytes | null> {
     const epoch = this.keys.current;
     const k = epoch === null ? undefined : this.keys.keyFor(this.senderId, epoch);
     if (!k) return null;
@@ -74,14 +82,14 @@ export class Sealer {
 /** One incoming track: picks the key by the frame's epoch, drops replays and what does not authenticate. */
 export class Opener {
   private readonly windows = new Map<number, ReplayWindow>();
-  private readonly nonce = new Uint8Array(12);
+  private readonly nonce: Bytes = new Uint8Array(12);
 
   constructor(
     private readonly keys: Keyring,
     private readonly senderId: string,
   ) {}
 
-  async open(frame: Uint8Array, clear: number): Promise<Uint8Array | null> {
+  async open(frame: Bytes, clear: number): Promise<Bytes | null> {
     const head = peekFrame(frame, clear);
     if (!head) return null;
     const k = this.keys.keyFor(this.senderId, head.kid);

@@ -26,6 +26,9 @@ import { identityDomain } from './identity/handlers.js';
 import { insideWithOldLink } from './invite/stillInside.js';
 import { Boards } from './board/service.js';
 import { boardDomain } from './board/handlers.js';
+import { buddyDomain } from './buddy/handlers.js';
+import { BuddyInvitations } from './buddy/invitations.js';
+import { buddyInvite } from './buddy/join.js';
 import { careDomain } from './care/handlers.js';
 import { attendanceDomain } from './attendance/handlers.js';
 import { Chats } from './chat/service.js';
@@ -84,6 +87,7 @@ export async function startServer(
   const groups = new Groups(store, signer, now);
   const identities = new Identities(store, signer);
   const deviceCodes = new DeviceCodes(store, now);
+  const buddies = new BuddyInvitations({ store, signer, groups, now });
 
   // Filled in once Socket.IO exists: meeting data routes (absence notices, attendance export).
   const laterRoutes = Router();
@@ -93,6 +97,8 @@ export async function startServer(
     corsOrigins: config.corsOrigins,
     now,
     stillInside: (token, identity) => insideWithOldLink({ groups, identities, store }, token, identity),
+    buddyInvite: async (token, identity) =>
+      (await buddyInvite({ buddies, identities }, { token, identity }))?.group ?? null,
     groupCreation: {
       adminPassword: config.limits.adminPassword,
       perHour: config.limits.groupCreatePerHour,
@@ -213,6 +219,7 @@ export async function startServer(
       onAsk: (groupId) => void facilitation.publish(groupId),
     }),
     listingDomain({ groups, now }),
+    buddyDomain({ buddies }),
   ] as const;
   for (const domain of domains) {
     if (domain.attach) rooms.onLoad(domain.attach);
@@ -221,7 +228,7 @@ export async function startServer(
   const execute = dispatcher({
     rooms,
     handlers: mergeHandlers(domains) satisfies CompleteHandlerTable,
-    join: (socket, session, p) => join({ groups, identities, rooms, now }, socket, session, p),
+    join: (socket, session, p) => join({ groups, identities, rooms, now, buddies }, socket, session, p),
     allows: (groupId, pid, event) => exercises.allows(groupId, pid, event),
     done: (room, before, actor, event, data) => facilitation.record(room, before, actor, event, data),
   });
@@ -230,6 +237,7 @@ export async function startServer(
     cluster,
     io,
     groups,
+    buddyGroupOf: (token) => buddies.groupOf(token),
     execute,
     async gone(groupId, pid, socketId) {
       for (const socketGone of socketsGone) socketGone(groupId, socketId);

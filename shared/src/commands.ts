@@ -1,5 +1,6 @@
 import { attendanceCommands } from './attendance/commands.js';
 import { boardCommands } from './board/commands.js';
+import { buddyCommands } from './buddy/commands.js';
 import type { LogSpec } from './commandKit.js';
 import { careCommands } from './care/commands.js';
 import { chatCommands } from './chat/commands.js';
@@ -34,6 +35,7 @@ export const COMMANDS = {
   ...mediaCommands,
   ...journalCommands,
   ...boardCommands,
+  ...buddyCommands,
   ...formatCommands,
 } as const;
 

@@ -109,4 +109,6 @@ export interface InviteInfo {
   listingSlug?: string;
   /** Opened with the public list's Join link: a newcomer who waits in the lobby (no absence notice). */
   fromList?: true;
+  /** Opened with a member's one-time buddy invitation: a newcomer who waits in the lobby with them. */
+  buddy?: true;
 }

@@ -16,6 +16,7 @@ export * from './care/schemas.js';
 export * from './attendance/schemas.js';
 export * from './attendance/code.js';
 export * from './journal/schemas.js';
+export * from './buddy/schemas.js';
 export * from './fairness/schemas.js';
 export * from './floor/index.js';
 export * from './format/index.js';

@@ -2,6 +2,7 @@
 // the client-to-server map in events.ts derives from the definitions, so this file must import neither.
 import type { AttendanceServerEvents } from './attendance/schemas.js';
 import type { BoardServerEvents } from './board/schemas.js';
+import type { BuddyServerEvents } from './buddy/schemas.js';
 import type { ChatServerEvents } from './chat/schemas.js';
 import type { FairnessServerEvents } from './fairness/schemas.js';
 import type { FormatServerEvents } from './format/schemas.js';
@@ -27,7 +28,8 @@ export interface ServerToClientEvents
     BoardServerEvents,
     ExerciseServerEvents,
     FormatServerEvents,
-    AttendanceServerEvents {}
+    AttendanceServerEvents,
+    BuddyServerEvents {}
 
 interface FloorServerEvents {
   'floor:notice': (notice: NoticeMessage) => void;

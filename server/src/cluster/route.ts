@@ -23,6 +23,8 @@ export interface RouteDeps {
   cluster?: Cluster;
   io: CircleServer;
   groups: Groups;
+  /** The group a buddy invitation names (buddy/invitations.ts), so its join runs on the room's owner. */
+  buddyGroupOf?: (token: string) => string | null;
   /** Runs an event on this node (socket/dispatch.ts). */
   execute: Execute;
   /** What this node does when a connection of a room it owns goes: the domains, then the room. */
@@ -47,7 +49,7 @@ export function routing(deps: RouteDeps): Routing {
   serveForwarded(cluster, deps);
   return {
     async route(socket, session, event, data) {
-      const groupId = event === 'room:join' ? await groupOfInvite(deps.groups, data) : session.groupId;
+      const groupId = event === 'room:join' ? await groupOfInvite(deps, data) : session.groupId;
       if (!groupId) return execute(socket, session, event, data);
       return onOwner(
         cluster,
@@ -113,9 +115,11 @@ async function onOwner<T>(
   throw new AppError('UNAVAILABLE');
 }
 
-async function groupOfInvite(groups: Groups, data: unknown): Promise<string | undefined> {
+async function groupOfInvite(deps: RouteDeps, data: unknown): Promise<string | undefined> {
   const token = (data as { token?: string }).token;
-  return token ? (await groups.resolveInvite(token))?.group.id : undefined;
+  if (!token) return undefined;
+  // A buddy invitation names its group too; the owner node checks the rest.
+  return (await deps.groups.resolveInvite(token))?.group.id ?? deps.buddyGroupOf?.(token) ?? undefined;
 }
 
 /** A connection that lives on another node, driven through the Socket.IO adapter. */

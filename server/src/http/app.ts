@@ -17,6 +17,8 @@ export function createApp(deps: {
   groupCreation: GroupCreationPolicy;
   /** A replaced link, looked up with the identity of someone inside the meeting (see invite/stillInside). */
   stillInside?: (token: string, identity: string) => Promise<{ group: GroupRecord; role: Role } | null>;
+  /** A buddy invitation still good for this browser's identity (see buddy/join): its group, or null. */
+  buddyInvite?: (token: string, identity?: string) => Promise<GroupRecord | null>;
   /** More API routes from other domains (meeting data); a router may be filled in after the app is made. */
   routes?: Router[];
 }) {
@@ -51,6 +53,12 @@ export function createApp(deps: {
     const invite =
       (await deps.groups.resolveInvite(token)) ??
       (identity && deps.stillInside ? await deps.stillInside(token, identity) : null);
+    // A member's buddy invitation: a member's place that always waits in the lobby, for one newcomer.
+    const buddy = invite ? null : await deps.buddyInvite?.(token, identity);
+    if (buddy) {
+      const info = { ...deps.groups.inviteInfo(buddy, 'member'), lobby: true, buddy: true as const };
+      return void res.set('cache-control', 'no-store').json(info);
+    }
     if (!invite) return void res.status(404).json({ error: 'INVALID_TOKEN' });
     const info = deps.groups.inviteInfo(invite.group, invite.role);
     const fromList = deps.groups.isListingToken(token) && { fromList: true as const };

@@ -1,6 +1,8 @@
 import type { ClientEventResults, ClientPayload } from '@circle/shared';
 import { AppError } from '../errors.js';
 import { join as joinRoom, leave } from './membership.js';
+import type { BuddyInvitations } from '../buddy/invitations.js';
+import { buddyInvite, joinWithBuddy } from '../buddy/join.js';
 import { firstInLine } from './places.js';
 import type { Boards } from '../board/service.js';
 import { defineDomain } from '../domain.js';
@@ -14,6 +16,8 @@ export interface JoinDeps {
   identities: Identities;
   rooms: RoomRegistry;
   now: () => number;
+  /** Members' one-time invitations for someone they accompany (see buddy/). */
+  buddies?: BuddyInvitations;
 }
 
 /**
@@ -26,7 +30,11 @@ export async function join(
   session: Session,
   p: ClientPayload<'room:join'>,
 ): Promise<ClientEventResults['room:join']> {
-  const invite = (await services.groups.resolveInvite(p.token)) ?? (await stillInside(services, p));
+  const known = (await services.groups.resolveInvite(p.token)) ?? (await stillInside(services, p));
+  // A member's buddy invitation: a member's place in the lobby, for the one newcomer who uses it first.
+  const buddy =
+    !known && services.buddies ? await buddyInvite({ ...services, buddies: services.buddies }, p) : null;
+  const invite = known ?? buddy;
   if (!invite) throw new AppError('INVALID_TOKEN');
   const { group, role } = invite;
   // The text someone accepted must be the text in force; otherwise they re-read it first.
@@ -44,13 +52,21 @@ export async function join(
   // A token grants exactly its role: the same person cannot come back in through another door.
   if (existing && existing.role !== role) throw new AppError('CONFLICT');
 
-  const result = await joinRoom(room, socket, {
+  const args = {
     pid: identity.id,
     name: p.name,
     role,
     declarationVersion: p.declarationVersion,
     identity: identity.token,
-  });
+    // Whether it is one's first meeting is a member's to say (facilitators and observers are not newcomers).
+    ...(role === 'member' && p.firstMeeting ? { firstMeeting: p.firstMeeting } : {}),
+  };
+  const result =
+    buddy && services.buddies
+      ? await joinWithBuddy(services.buddies, buddy, room, identity.id, (buddyOf) =>
+          joinRoom(room, socket, { ...args, buddyOf }),
+        )
+      : await joinRoom(room, socket, args);
   // Only now that the room took them: a refused join (full, removed, wrong door) stores nothing.
   await services.identities.remember(group.id, identity, services.now());
   Object.assign(session, { groupId: group.id, pid: identity.id, token: p.token });

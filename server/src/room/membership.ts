@@ -1,4 +1,4 @@
-import type { JoinResult, Role } from '@circle/shared';
+import type { FirstMeetingAudience, JoinResult, Role } from '@circle/shared';
 import { LIMITS, onFloor } from '@circle/shared';
 import type { Socket } from 'socket.io';
 import { AppError } from '../errors.js';
@@ -7,6 +7,7 @@ import { participation } from '../meeting/attendance.js';
 import { forgetPerson } from '../meeting/people.js';
 import { isAway } from '../meeting/record.js';
 import { admissionFor } from '../moderation/admission.js';
+import { seatsWithPairsTogether, withCompanions } from '../buddy/seating.js';
 import { placeFor } from './places.js';
 import type { AttendanceEvent, DeclarationAcceptance, ParticipantRecord, RoomRecord } from './records.js';
 import type { Room, RoomChange } from './Room.js';
@@ -23,6 +24,9 @@ export interface JoinArgs {
   role: Role;
   declarationVersion: number;
   identity: string;
+  /** Came with a buddy invitation from this member: waits in the lobby, then sits beside them. */
+  buddyOf?: string;
+  firstMeeting?: FirstMeetingAudience;
 }
 
 export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinResult> {
@@ -31,7 +35,9 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
     if (socket.disconnected) throw new AppError('NOT_JOINED');
     let p = c.rec.participants[args.pid];
     if (!p) {
-      const entry = admissionFor(c.rec, room.group.settings, args.pid, args.role);
+      const asked = admissionFor(c.rec, room.group.settings, args.pid, args.role);
+      // A newcomer brought by a buddy always waits: a facilitator welcomes them, and lets the pair in at once.
+      const entry = asked === 'enter' && args.buddyOf ? 'lobby' : asked;
       if (entry === 'refused') throw new AppError('FORBIDDEN');
       const waits = entry === 'lobby';
       // The lobby holds no seat, but it has its own cap; whoever enters directly needs a free place: a
@@ -48,6 +54,8 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
         waitingSince: waits ? c.now : null,
         offlineSince: null,
         ...(place === 'listener' ? { listener: true } : {}),
+        ...(args.buddyOf ? { buddyOf: args.buddyOf } : {}),
+        ...(args.firstMeeting ? { firstMeeting: args.firstMeeting } : {}),
       };
       p = c.rec.participants[args.pid] = joined;
       const meetingId = c.rec.meetingId;
@@ -61,7 +69,7 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
           at: c.now,
         } satisfies DeclarationAcceptance);
       });
-      if (p.admitted) seat(c, p);
+      if (p.admitted) seat(c, p, [p.pid]);
     } else {
       // The same person again (another tab, a reconnect): one participant, their place kept.
       p.offlineSince = null;
@@ -89,7 +97,9 @@ export function join(room: Room, socket: Socket, args: JoinArgs): Promise<JoinRe
 export function admit(room: Room, pids: string[] | 'all'): Promise<number> {
   return room.change((c) => {
     const waiting = Object.values(c.rec.participants).filter((p) => !p.admitted);
-    const asked = pids === 'all' ? waiting : waiting.filter((p) => pids.includes(p.pid));
+    // A buddy waiting with someone asked for comes in with them: one admission for the pair.
+    const named = pids === 'all' ? [] : withCompanions(c.rec, pids);
+    const asked = pids === 'all' ? waiting : waiting.filter((p) => named.includes(p.pid));
     if (pids !== 'all' && asked.length === 0) throw new AppError('NOT_FOUND');
     // "Admit all" lets in whoever fits, in order of arrival; each one admitted counts for the next.
     const chosen: ParticipantRecord[] = [];
@@ -104,7 +114,7 @@ export function admit(room: Room, pids: string[] | 'all'): Promise<number> {
       chosen.push(p);
     }
     if (asked.length && !chosen.length) throw new AppError('ROOM_FULL');
-    for (const p of chosen) seat(c, p);
+    for (const p of chosen) seat(c, p, chosen.map((q) => q.pid));
     c.after(() => {
       for (const p of chosen) room.deps.io.to(room.ch.person(p.pid)).emit('room:admitted', room.view());
     });
@@ -179,9 +189,15 @@ export function closeMeeting(
   });
 }
 
-/** Members and facilitators take a seat; observers and listeners follow from outside the circle. */
-function seat(c: RoomChange, p: ParticipantRecord) {
-  if (p.role !== 'observer' && !p.listener) c.tryFloor({ type: 'join', pid: p.pid });
+/**
+ * Members and facilitators take a seat; observers and listeners follow from outside the circle. Buddies
+ * sit side by side: `arriving` are all who sit down in this change.
+ */
+function seat(c: RoomChange, p: ParticipantRecord, arriving: string[]) {
+  if (p.role === 'observer' || p.listener) return;
+  c.tryFloor({ type: 'join', pid: p.pid });
+  const order = seatsWithPairsTogether(c.rec, c.rec.floor.seats, arriving);
+  if (order) c.tryFloor({ type: 'reorderSeats', order });
 }
 
 const attendanceLog = (room: Room, meetingId: string) => `${groupKey(room.id)}attendance:${meetingId}`;

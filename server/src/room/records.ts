@@ -1,6 +1,7 @@
 import type {
   ExcludedPerson,
   ExerciseState,
+  FirstMeetingAudience,
   FloorState,
   FormatState,
   GroupSettings,
@@ -84,6 +85,10 @@ export interface ParticipantRecord {
    */
   inLineSince?: number;
   waitingSince: number | null;
+  /** A newcomer brought with a buddy invitation: the pid of the member who brought them (see buddy/). */
+  buddyOf?: string;
+  /** A newcomer's own choice to be known as at their first meeting, and to whom (see buddy/projection). */
+  firstMeeting?: FirstMeetingAudience;
   /** Set when their last connection dropped; they keep their place until the reconnect window ends. */
   offlineSince: number | null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
 import type { JoinResult, RoomView } from '../room.js';
 import { empty, id, token } from '../schemaParts.js';
+import { firstMeetingSchema } from '../buddy/schemas.js';
 
 /** Joining and leaving, identity, the lobby and the seats. */
 export const roomEventSchemas = {
@@ -12,6 +13,8 @@ export const roomEventSchemas = {
       accept: z.literal(true),
       declarationVersion: z.number().int().min(1),
       identity: token.optional(),
+      /** A member's first meeting, shown to the facilitators (or to everyone) only if they say so. */
+      firstMeeting: firstMeetingSchema.optional(),
     })
     .strict(),
   'room:leave': empty,

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { empty } from '../schemaParts.js';
+
+/**
+ * Come with a buddy: a member invites someone they accompany to their first meeting. The invitation is a
+ * one-time link bound to the member and the group; the newcomer waits in the lobby with (or for) them, one
+ * admission lets the pair in, and they sit side by side.
+ */
+
+/** How long a buddy invitation can be used. */
+export const BUDDY_INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
+/** Open (unused, unexpired) buddy invitations one person may hold at once. */
+export const BUDDY_INVITES_MAX = 3;
+
+/**
+ * Whom a newcomer's "first meeting" is shown to: the facilitators (so they can be welcomed), or everyone
+ * in the circle (a second, separate yes). Absent: nobody.
+ */
+export const FIRST_MEETING_AUDIENCES = ['facilitators', 'everyone'] as const;
+export type FirstMeetingAudience = (typeof FIRST_MEETING_AUDIENCES)[number];
+export const firstMeetingSchema = z.enum(FIRST_MEETING_AUDIENCES);
+
+export const buddyEventSchemas = {
+  'buddy:invite': empty,
+  'buddy:overview': empty,
+} as const;
+
+/** A newcomer and the member who brought them (both pids). */
+export interface BuddyPair {
+  companion: string;
+  newcomer: string;
+}
+
+/** The person one came with (or brought), as each of the two sees the other. */
+export interface BuddyCompanion {
+  pid: string;
+  name: string;
+  /** True while they wait in the lobby; false once they are inside. */
+  waiting: boolean;
+  /** Whether the viewer is the newcomer (true) or the member who brought them (false). */
+  iAmNewcomer: boolean;
+}
+
+/**
+ * What one viewer may know: facilitators every pair and every newcomer who asked to be welcomed; anyone
+ * else only their own pair and the newcomers who said yes to everyone.
+ */
+export interface BuddyOverview {
+  pairs: BuddyPair[];
+  firstMeeting: string[];
+  companion: BuddyCompanion | null;
+}
+
+export interface BuddyInvitation {
+  /** `/join#<token>`: the token rides in the fragment, never sent to a server. */
+  link: string;
+  expiresAt: number;
+  /** Open invitations of this person, this one included. */
+  open: number;
+}
+
+export interface BuddyEventResults {
+  'buddy:invite': BuddyInvitation;
+  'buddy:overview': BuddyOverview;
+}
+
+export interface BuddyServerEvents {
+  /** Facilitators only: every pair and every newcomer to welcome (their own channel). */
+  'buddy:facilitators': (overview: Omit<BuddyOverview, 'companion'>) => void;
+  /** Everyone in the room: newcomers who agreed to be shown to all as at their first meeting. */
+  'buddy:welcomed': (pids: string[]) => void;
+  /** To each of a pair: where the other one is (waiting, inside), or null once they have gone. */
+  'buddy:companion': (companion: BuddyCompanion | null) => void;
+}

@@ -39,7 +39,6 @@ describe('come with a buddy', () => {
       name,
       accept: true,
       declarationVersion: 1,
-      e2ee: true,
       ...(identity && { identity }),
       ...(firstMeeting && { firstMeeting }),
     });

@@ -30,6 +30,7 @@ import { buddyDomain } from './buddy/handlers.js';
 import { BuddyInvitations } from './buddy/invitations.js';
 import { buddyInvite } from './buddy/join.js';
 import { careDomain } from './care/handlers.js';
+import { celebrateDomain } from './celebrate/handlers.js';
 import { attendanceDomain } from './attendance/handlers.js';
 import { Chats } from './chat/service.js';
 import { chatDomain } from './chat/handlers.js';
@@ -211,6 +212,7 @@ export async function startServer(
     }),
     inviteDomain({ groups, now }),
     careDomain(),
+    celebrateDomain({ io, now }),
     attendanceDomain({
       store,
       io,

@@ -3,6 +3,7 @@ import { boardCommands } from './board/commands.js';
 import { buddyCommands } from './buddy/commands.js';
 import type { LogSpec } from './commandKit.js';
 import { careCommands } from './care/commands.js';
+import { celebrateCommands } from './celebrate/commands.js';
 import { chatCommands } from './chat/commands.js';
 import { exerciseCommands } from './exercise/commands.js';
 import { fairnessCommands } from './fairness/commands.js';
@@ -31,6 +32,7 @@ export const COMMANDS = {
   ...chatCommands,
   ...careCommands,
   ...attendanceCommands,
+  ...celebrateCommands,
   ...fairnessCommands,
   ...mediaCommands,
   ...journalCommands,

@@ -15,6 +15,7 @@ export * from './chat/schemas.js';
 export * from './care/schemas.js';
 export * from './attendance/schemas.js';
 export * from './attendance/code.js';
+export * from './celebrate/schemas.js';
 export * from './journal/schemas.js';
 export * from './buddy/schemas.js';
 export * from './fairness/schemas.js';

@@ -2,6 +2,7 @@
 // the client-to-server map in events.ts derives from the definitions, so this file must import neither.
 import type { AttendanceServerEvents } from './attendance/schemas.js';
 import type { BoardServerEvents } from './board/schemas.js';
+import type { CelebrateServerEvents } from './celebrate/schemas.js';
 import type { BuddyServerEvents } from './buddy/schemas.js';
 import type { ChatServerEvents } from './chat/schemas.js';
 import type { FairnessServerEvents } from './fairness/schemas.js';
@@ -29,6 +30,7 @@ export interface ServerToClientEvents
     ExerciseServerEvents,
     FormatServerEvents,
     AttendanceServerEvents,
+    CelebrateServerEvents,
     BuddyServerEvents {}
 
 interface FloorServerEvents {

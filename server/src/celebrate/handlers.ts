@@ -47,16 +47,14 @@ function celebrateHandlers(celebrations: Celebrations, { io, now }: CelebrateDep
       const person = room.participant(pid);
       if (!person) throw new AppError('NOT_JOINED');
       // Telling again replaces: one milestone per person, a member who mistyped just says it again.
-      celebrations
-        .of(room)
-        .set(pid, {
-          pid,
-          name: person.name,
-          amount: p.amount,
-          unit: p.unit,
-          announce: p.announce,
-          at: now(),
-        });
+      celebrations.of(room).set(pid, {
+        pid,
+        name: person.name,
+        amount: p.amount,
+        unit: p.unit,
+        announce: p.announce,
+        at: now(),
+      });
       celebrations.publish(room);
       return null;
     },

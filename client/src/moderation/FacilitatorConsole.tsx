@@ -14,6 +14,8 @@ import type { Media } from '../media/useMedia';
 import { GroupSettingsPanel } from '../meeting/GroupSettingsPanel';
 import { MeetingControls } from '../meeting/MeetingControls';
 import { OpenMeeting } from '../meeting/OpenMeeting';
+import { FormatEditor } from '../format/FormatEditor';
+import { RolesPicker } from '../format/RolesPicker';
 import { SharedJournals } from '../journal/SharedJournals';
 import { useRoomContext } from '../room/RoomContext';
 import { ActionLog } from './ActionLog';
@@ -114,6 +116,8 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
           meeting: (
             <>
               <MeetingControls />
+              <RolesPicker />
+              <FormatEditor />
               <GroupSettingsPanel />
             </>
           ),

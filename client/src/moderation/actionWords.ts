@@ -46,6 +46,18 @@ const says: Record<string, MessageDescriptor> = defineMessages({
     id: 'moderation.actionWords.floorSettings',
     defaultMessage: '{actor} changed the turn settings',
   },
+  'format:save': {
+    id: 'moderation.actionWords.formatSave',
+    defaultMessage: '{actor} saved the meeting format',
+  },
+  'format:step': {
+    id: 'moderation.actionWords.formatStep',
+    defaultMessage: '{actor} moved to another part of the meeting',
+  },
+  'format:role': {
+    id: 'moderation.actionWords.formatRole',
+    defaultMessage: '{actor} changed who reads or keeps time',
+  },
   'exercise:saveScenario': {
     id: 'moderation.actionWords.exerciseSaveScenario',
     defaultMessage: '{actor} saved a role-play scenario',

@@ -33,6 +33,8 @@ import { AskForProof } from '../attendance/AskForProof';
 import { LobbyWaiting } from '../lobby/LobbyWaiting';
 import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
+import { CurrentPart } from '../format/CurrentPart';
+import { TimekeeperTools, TimeSignalNotice } from '../format/TimekeeperTools';
 import { FacilitatorConsole } from '../moderation/FacilitatorConsole';
 import { SupportAlert, supportAlertText } from '../moderation/NeedsAttention';
 import { NudgeNotices } from '../moderation/NudgeNotices';
@@ -217,10 +219,13 @@ function RoomScreen({ media }: { media: Media }) {
         </div>
       )}
       <NudgeNotices nudges={nudges} />
+      <TimeSignalNotice />
       <OpeningWords />
 
       <div className="room-body">
         <main className="room-main">
+          <CurrentPart />
+          <TimekeeperTools />
           <Spotlight boards={boards} />
           {floor.round && (
             <p className="round-status">

@@ -15,7 +15,8 @@ export function chromiumPath(): string {
   return path;
 }
 
-export function launch(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches for one test file (a fake microphone's sound file, autoplay). */
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -29,6 +30,7 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,151 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.js';
+import { inboundGrowth, mediaStats } from '../support/media.js';
+import { startCircle, type CircleProcess } from '../support/server.js';
+import { bypassDecryption, frameStats, listeningArgs, tonesHeard } from '../support/tone.js';
+import {
+  button,
+  consoleTab,
+  createGroup,
+  eventually,
+  join,
+  person,
+  seat,
+  type Person,
+} from '../support/ui.js';
+
+/** The encryption epoch the page holds (the keys helper's test hook), or null. */
+const epoch = (p: Person) =>
+  p.page.evaluate(
+    () =>
+      (window as unknown as { __circleE2ee?: { current(): number | null } }).__circleE2ee?.current() ?? null,
+  );
+
+/** Ana's share of the talk time, in percent, as the facilitators' fairness view shows it. */
+async function shareOf(page: Person['page'], name: string): Promise<number> {
+  const row = page
+    .getByRole('list', { name: 'Share of talk time' })
+    .getByRole('listitem')
+    .filter({ hasText: name });
+  const text = (await row.locator('.talk-value').textContent({ timeout: 2_000 })) ?? '';
+  return Number(/(\d+)\s*%/.exec(text)?.[1] ?? NaN);
+}
+
+describe('end-to-end encrypted audio, in real Chromium with a fake microphone playing a tone', () => {
+  let server: CircleProcess;
+  let browser: Browser;
+  let fran: Person, ana: Person, ben: Person;
+  const everyone = () => [fran, ana, ben];
+
+  beforeAll(async () => {
+    server = await startCircle({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
+    browser = await launch(listeningArgs());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets three people hear each other through encrypted frames, and measures Join to first decrypted audio', async () => {
+    fran = await person(browser, 'Fran', server.url);
+    const links = await createGroup(fran.page, 'Thursday circle');
+    await fran.page.goto(links.facilitator);
+    await join(fran);
+    ana = await person(browser, 'Ana', links.member);
+    await join(ana);
+    ben = await person(browser, 'Ben', links.member);
+    await ben.page.getByLabel('Your name').fill('Ben');
+    await ben.page.getByLabel('I accept the confidentiality declaration').check();
+    await ben.page.getByLabel('Join with my microphone muted').setChecked(false);
+    const clicked = Date.now();
+    await button(ben.page, 'Join').click();
+    // When Ben's browser first gets audio bytes, then the meeting key, then opens an audio frame.
+    const at: { bytes?: number; key?: number } = {};
+    await eventually(
+      async () => {
+        const bytes = await mediaStats(ben.page).then(
+          (s) => s.inboundAudioBytes,
+          () => 0,
+        );
+        if (bytes > 0) at.bytes ??= Date.now();
+        if ((await epoch(ben)) !== null) at.key ??= Date.now();
+        return !!at.bytes && !!(await frameStats(ben.page))?.firstAudioAt;
+      },
+      'Ben opens an audio frame',
+      15_000,
+    );
+    const first = (await frameStats(ben.page))!.firstAudioAt!;
+    console.log(
+      `[measure] Join click to: first audio bytes ${at.bytes! - clicked} ms, media key ${at.key! - clicked} ms, first decrypted audio frame ${first - clicked} ms`,
+    );
+
+    for (const p of everyone()) {
+      await seat(p.page, 'Ben').waitFor();
+      await eventually(
+        async () => (await mediaStats(p.page)).consumers === 2,
+        `${p.name} consumes two`,
+        15_000,
+      );
+      expect(await epoch(p), `${p.name} holds a media key`).not.toBeNull();
+    }
+    for (const p of everyone()) {
+      await eventually(async () => (await tonesHeard(p.page)) === 2, `${p.name} hears both tones`, 15_000);
+      const s = (await frameStats(p.page))!;
+      expect(s.send.frames).toBeGreaterThan(0);
+      expect(s.recv.frames).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives a receiver that does not decrypt packets but no recognisable audio', async () => {
+    await bypassDecryption(ben.page, true);
+    await eventually(async () => (await tonesHeard(ben.page)) === 0, 'the tones are gone for Ben', 10_000);
+    expect(await inboundGrowth(ben.page)).toBeGreaterThan(1_000);
+    expect(await tonesHeard(ben.page)).toBe(0);
+    // The measurement itself can tell: decrypting again brings both tones back.
+    await bypassDecryption(ben.page, false);
+    await eventually(async () => (await tonesHeard(ben.page)) === 2, 'Ben hears both tones again', 10_000);
+  });
+
+  it('measures the cost of encryption per frame in the browser', async () => {
+    const a = (await frameStats(ana.page))!;
+    await new Promise((r) => setTimeout(r, 3_000));
+    const b = (await frameStats(ana.page))!;
+    for (const side of ['send', 'recv'] as const) {
+      const frames = b[side].frames - a[side].frames;
+      const ms = b[side].ms - a[side].ms;
+      console.log(
+        `[measure] Ana ${side}: ${(frames / 3).toFixed(0)} frames/s, ${(ms / Math.max(frames, 1)).toFixed(3)} ms a frame, ${((ms / 3_000) * 100).toFixed(2)}% of a core`,
+      );
+    }
+  });
+
+  it('still counts talk time for the one who speaks', async () => {
+    for (const p of [fran, ben]) await button(p.page, 'Mute microphone').click();
+    await consoleTab(fran.page, 'Tools');
+    await eventually(async () => (await shareOf(fran.page, 'Ana')) > 0, "Ana's talk time shown", 15_000);
+    const before = await shareOf(fran.page, 'Ana');
+    await eventually(
+      async () => (await shareOf(fran.page, 'Ana')) >= before + 5,
+      "Ana's share of the talk time grows while she alone speaks",
+      20_000,
+    );
+    for (const p of [fran, ben]) await button(p.page, 'Unmute microphone').click();
+  });
+
+  it('still silences those without the word in strict circle', async () => {
+    await consoleTab(fran.page, 'Floor');
+    // The box follows the server's answer, not the click.
+    await fran.page.getByLabel('Strict circle').click();
+    await eventually(() => fran.page.getByLabel('Strict circle').isChecked(), 'strict circle on');
+    // Nobody holds the word: only the facilitator is heard.
+    await eventually(async () => (await tonesHeard(fran.page)) === 0, 'Fran hears no member', 10_000);
+    await eventually(async () => (await tonesHeard(ana.page)) === 1, 'Ana hears Fran alone', 10_000);
+    await eventually(async () => (await tonesHeard(ben.page)) === 1, 'Ben hears Fran alone', 10_000);
+    await fran.page.getByLabel('Person', { exact: true }).selectOption({ label: 'Ana' });
+    await button(fran.page, 'Give the word').click();
+    await eventually(async () => (await tonesHeard(fran.page)) === 1, 'Fran hears Ana, not Ben', 10_000);
+    await eventually(async () => (await tonesHeard(ben.page)) === 2, 'Ben hears Fran and Ana', 10_000);
+    expect(await tonesHeard(ana.page)).toBe(1);
+  });
+});

@@ -4,6 +4,7 @@ import { LIMITS } from './protocol.js';
 import { DEFAULT_LISTING, ListingSchema } from './meeting/listing.js';
 
 import { DEFAULT_DECLARATIONS } from './declaration.js';
+import { E2EE_FALLBACKS } from './e2ee/schemas.js';
 import { GROUP_LANGUAGES } from './languages.js';
 
 export * from './declaration.js';
@@ -43,6 +44,10 @@ export const MeetingSettingsSchema = z
     /** Shown on the public meeting list and feed (/meetings); off by default. */
     listed: z.boolean(),
     listing: ListingSchema,
+    /** Meetings are end-to-end encrypted (on for new groups; groups from before stay off until turned on). */
+    e2ee: z.boolean(),
+    /** A browser that cannot encrypt: joins without audio and video, or is refused. */
+    e2eeFallback: z.enum(E2EE_FALLBACKS),
   })
   .strict();
 
@@ -63,6 +68,8 @@ const GroupSettingsFields = z.object({
   language: MeetingSettingsSchema.shape.language.default('en'),
   listed: MeetingSettingsSchema.shape.listed.default(false),
   listing: MeetingSettingsSchema.shape.listing.default(DEFAULT_LISTING),
+  e2ee: MeetingSettingsSchema.shape.e2ee.default(true),
+  e2eeFallback: MeetingSettingsSchema.shape.e2eeFallback.default('no-media'),
   /** Left out: the default declaration in the group's language. */
   declaration: z.string().trim().min(20).max(LIMITS.declarationMax).optional(),
   turnLimitSec: z
@@ -107,6 +114,8 @@ export interface InviteInfo {
   language: import('./languages.js').GroupLanguage;
   /** Set while the group is on the public meeting list: its "What to expect" page is /meetings/<slug>. */
   listingSlug?: string;
+  /** The group's meetings are end-to-end encrypted, and what a browser that cannot encrypt may do. */
+  e2ee?: { fallback: import('./e2ee/schemas.js').E2eeFallback };
   /** Opened with the public list's Join link: a newcomer who waits in the lobby (no absence notice). */
   fromList?: true;
   /** Opened with a member's one-time buddy invitation: a newcomer who waits in the lobby with them. */

@@ -184,7 +184,8 @@ const isInt = (v: string, min: number, max: number) =>
 export function meetingSettingsFrom(
   intl: IntlShape,
   v: MeetingFieldValues,
-): { settings: Omit<MeetingSettings, 'meetingMinutes'> } | { invalid: string } {
+  // Encryption has its own switch (e2ee/E2eeSettings.tsx), saved on its own.
+): { settings: Omit<MeetingSettings, 'meetingMinutes' | 'e2ee' | 'e2eeFallback'> } | { invalid: string } {
   const say = (message: MessageDescriptor, values?: Record<string, string | number>) => ({
     invalid: intl.formatMessage(message, values),
   });

@@ -3,6 +3,7 @@ import { defineMessages, useIntl } from 'react-intl';
 import type { ReactNode } from 'react';
 import type { InviteInfo, JoinResult, RoomView } from '@circle/shared';
 import type { Room } from './useRoom';
+import type { RoomE2ee } from '../e2ee/useE2ee';
 
 /** What every part of an admitted room screen shares: who this person is, the snapshot, and how to act. */
 export interface RoomContextValue {
@@ -20,6 +21,8 @@ export interface RoomContextValue {
   nameOf: (pid: string) => string;
   /** Whether this pid is in the room's snapshot. */
   known: (pid: string) => boolean;
+  /** End-to-end encryption: the media keys, pair keys for private words, the verification code. */
+  e2ee: RoomE2ee;
 }
 
 const m = defineMessages({
@@ -38,11 +41,12 @@ interface ProviderProps {
   view: RoomView;
   invite: InviteInfo;
   token: string;
+  e2ee: RoomE2ee;
   children: ReactNode;
 }
 
 /** Provided once by the room page, only while this person is admitted and a snapshot is there. */
-export function RoomProvider({ room, me, view, invite, token, children }: ProviderProps) {
+export function RoomProvider({ room, me, view, invite, token, e2ee, children }: ProviderProps) {
   const intl = useIntl();
   // Rebuilt on each render of the page: `room` itself is a new object whenever anything in it changes.
   const names = new Map(view.participants.map((p) => [p.pid, p.name]));
@@ -57,6 +61,7 @@ export function RoomProvider({ room, me, view, invite, token, children }: Provid
     facilitator: me.role === 'facilitator',
     nameOf: (pid) => names.get(pid) ?? intl.formatMessage(m.someone),
     known: (pid) => names.has(pid),
+    e2ee,
   };
   return <RoomContext.Provider value={value}>{children}</RoomContext.Provider>;
 }

@@ -18,6 +18,7 @@ import { Listeners } from '../floor/Listeners';
 import { TurnTimer } from '../floor/TurnTimer';
 import { ROLE_LABELS } from '../labels';
 import { useMedia, type Media } from '../media/useMedia';
+import { useE2ee } from '../e2ee/useE2ee';
 import { BoardPanel } from '../board/BoardPanel';
 import { Spotlight } from '../board/Spotlight';
 import { useBoards } from '../board/useBoards';
@@ -94,7 +95,9 @@ export function RoomPage({ invite, params, onExit }: Props) {
   const intl = useIntl();
   const room = useRoom(params);
   const { phase, me, view } = room;
-  const media = useMedia(room, me);
+  const e2ee = useE2ee(room, invite);
+  // A browser that cannot encrypt the group's media starts none (the server would refuse it anyway).
+  const media = useMedia(room, e2ee.mediaBlocked ? null : me, e2ee.enabled ? e2ee.keys : null);
 
   if (phase === 'failed') {
     return (
@@ -153,7 +156,7 @@ export function RoomPage({ invite, params, onExit }: Props) {
   }
 
   return (
-    <RoomProvider room={room} me={me} view={view} invite={invite} token={params.token}>
+    <RoomProvider room={room} me={me} view={view} invite={invite} token={params.token} e2ee={e2ee}>
       <RoomScreen media={media} />
     </RoomProvider>
   );

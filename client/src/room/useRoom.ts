@@ -15,6 +15,7 @@ import type { CircleSocket } from '../socket';
 import { describeCode, describeError, errorCodeOf } from '../errors';
 import { staleMessage } from '../floor/FloorMoves';
 import { storage } from '../storage';
+import { canEncryptMedia } from '../e2ee/keys/capability';
 import { afterJoinRefused, reconnectsByItself, RoomSnapshots } from './roomSync';
 
 export interface JoinParams {
@@ -112,6 +113,8 @@ export function useRoom(params: JoinParams) {
           accept: true,
           declarationVersion,
           ...(identity ? { identity } : {}),
+          // Whether this browser can encrypt media: an encrypted group gives none to one that cannot.
+          e2ee: canEncryptMedia(),
         });
         if (stopped) return;
         storage.setIdentity(groupId, res.identity);

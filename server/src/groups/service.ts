@@ -1,6 +1,6 @@
 import type { CreateGroupResult, ExcludedPerson, GroupSettings, InviteInfo, Role } from '@circle/shared';
 import type { GroupRecord, InviteRecord } from '../room/records.js';
-import { LIMITS } from '@circle/shared';
+import { groupE2ee, LIMITS } from '@circle/shared';
 import { AppError } from '../errors.js';
 import { slugOf } from '../listing/slug.js';
 import type { Store } from '../store/index.js';
@@ -179,6 +179,7 @@ export class Groups {
       // Groups made before groups had a language met in English.
       language: group.settings.language ?? 'en',
       ...(isListed(group) && { listingSlug: slugOf(group) }),
+      ...(groupE2ee(group.settings) && { e2ee: groupE2ee(group.settings)! }),
     };
   }
 

@@ -2,6 +2,7 @@ import type { types } from 'mediasoup';
 type DtlsParameters = types.DtlsParameters;
 import { AppError } from '../errors.js';
 import type { IceServer } from '@circle/shared';
+import { groupE2ee } from '@circle/shared';
 import { defineDomain } from '../domain.js';
 import type { HandlerTable, JoinedContext } from '../socket/context.js';
 import { mayProduce, silenceListeners } from './listeners.js';
@@ -14,6 +15,8 @@ async function withMedia<T>(
   fn: (m: MediaRoom) => Promise<T>,
 ): Promise<T> {
   if (!service) throw new AppError('UNAVAILABLE');
+  // An encrypted group's media is for browsers that encrypt it: one that said it cannot gets none.
+  if (groupE2ee(ctx.room.group.settings) && ctx.session.encrypts !== true) throw new AppError('FORBIDDEN');
   const media = await service.forRoom(ctx.room);
   return media.run(() => {
     // Cut off (removed, sent to the lobby…) while this request waited its turn: nothing more for them.

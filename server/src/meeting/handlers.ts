@@ -24,6 +24,9 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   // Groups from before the public list existed are not on it.
   listed: s.listed ?? false,
   listing: s.listing ?? DEFAULT_LISTING,
+  // Groups from before end-to-end encryption existed are not encrypted until a facilitator turns it on.
+  e2ee: s.e2ee ?? false,
+  e2eeFallback: s.e2eeFallback ?? 'no-media',
 });
 
 type MeetingDeps = Parameters<typeof meetingRoutes>[0];

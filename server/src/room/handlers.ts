@@ -1,4 +1,5 @@
 import type { ClientEventResults, ClientPayload } from '@circle/shared';
+import { groupE2ee } from '@circle/shared';
 import { AppError } from '../errors.js';
 import { join as joinRoom, leave } from './membership.js';
 import type { BuddyInvitations } from '../buddy/invitations.js';
@@ -48,6 +49,8 @@ export async function join(
   if (services.groups.isExcluded(group, identity.id)) throw new AppError('EXCLUDED');
   const room = await services.rooms.get(group.id);
   if (!room) throw new AppError('NOT_FOUND');
+  // A browser that cannot encrypt its media is refused where the facilitators chose so.
+  if (groupE2ee(group.settings)?.fallback === 'refuse' && p.e2ee !== true) throw new AppError('FORBIDDEN');
   const existing = room.participant(identity.id);
   // A token grants exactly its role: the same person cannot come back in through another door.
   if (existing && existing.role !== role) throw new AppError('CONFLICT');
@@ -69,7 +72,7 @@ export async function join(
       : await joinRoom(room, socket, args);
   // Only now that the room took them: a refused join (full, removed, wrong door) stores nothing.
   await services.identities.remember(group.id, identity, services.now());
-  Object.assign(session, { groupId: group.id, pid: identity.id, token: p.token });
+  Object.assign(session, { groupId: group.id, pid: identity.id, token: p.token, encrypts: p.e2ee === true });
   return result;
 }
 

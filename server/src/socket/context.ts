@@ -15,6 +15,8 @@ export interface Session {
   groupId?: string;
   pid?: string;
   token?: string;
+  /** Declared at join: this browser encrypts media end to end (see e2ee/ and media/handlers.ts). */
+  encrypts?: boolean;
 }
 
 /** What every handler needs: who sent it, from which connection, in which room. Services come from the domain. */

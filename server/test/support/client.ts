@@ -115,6 +115,8 @@ export async function joinAs(port: number, link: string, name: string, identity?
     accept: true,
     declarationVersion: 1,
     identity,
+    // A test client stands for a browser that can encrypt its media (encrypted groups give others none).
+    e2ee: true,
   });
   return { socket, pid: result.pid, identity: result.identity, view: tracker.view, history: tracker.history };
 }

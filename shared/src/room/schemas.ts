@@ -13,6 +13,8 @@ export const roomEventSchemas = {
       accept: z.literal(true),
       declarationVersion: z.number().int().min(1),
       identity: token.optional(),
+      /** This browser can encrypt its media end to end (encoded transforms); absent: it cannot. */
+      e2ee: z.boolean().optional(),
       /** A member's first meeting, shown to the facilitators (or to everyone) only if they say so. */
       firstMeeting: firstMeetingSchema.optional(),
     })

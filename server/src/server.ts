@@ -34,6 +34,7 @@ import { celebrateDomain } from './celebrate/handlers.js';
 import { attendanceDomain } from './attendance/handlers.js';
 import { Chats } from './chat/service.js';
 import { chatDomain } from './chat/handlers.js';
+import { e2eeDomain } from './e2ee/handlers.js';
 import { mergeHandlers } from './domain.js';
 import { floorDomain } from './floor/handlers.js';
 import { formatDomain } from './format/handlers.js';
@@ -222,6 +223,7 @@ export async function startServer(
     }),
     listingDomain({ groups, now }),
     buddyDomain({ buddies }),
+    e2eeDomain({ io, now }),
   ] as const;
   for (const domain of domains) {
     if (domain.attach) rooms.onLoad(domain.attach);

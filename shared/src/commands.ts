@@ -5,6 +5,7 @@ import type { LogSpec } from './commandKit.js';
 import { careCommands } from './care/commands.js';
 import { celebrateCommands } from './celebrate/commands.js';
 import { chatCommands } from './chat/commands.js';
+import { e2eeCommands } from './e2ee/commands.js';
 import { exerciseCommands } from './exercise/commands.js';
 import { fairnessCommands } from './fairness/commands.js';
 import { floorCommands } from './floor/commands.js';
@@ -39,6 +40,7 @@ export const COMMANDS = {
   ...boardCommands,
   ...buddyCommands,
   ...formatCommands,
+  ...e2eeCommands,
 } as const;
 
 export type Commands = typeof COMMANDS;

@@ -12,6 +12,7 @@ export * from './meeting/index.js';
 export * from './moderation/schemas.js';
 export * from './invite/schemas.js';
 export * from './chat/schemas.js';
+export * from './e2ee/schemas.js';
 export * from './care/schemas.js';
 export * from './attendance/schemas.js';
 export * from './attendance/code.js';

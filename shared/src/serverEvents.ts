@@ -5,6 +5,7 @@ import type { BoardServerEvents } from './board/schemas.js';
 import type { CelebrateServerEvents } from './celebrate/schemas.js';
 import type { BuddyServerEvents } from './buddy/schemas.js';
 import type { ChatServerEvents } from './chat/schemas.js';
+import type { E2eeServerEvents } from './e2ee/schemas.js';
 import type { FairnessServerEvents } from './fairness/schemas.js';
 import type { FormatServerEvents } from './format/schemas.js';
 import type { ExerciseServerEvents } from './exercise/schemas.js';
@@ -31,7 +32,8 @@ export interface ServerToClientEvents
     FormatServerEvents,
     AttendanceServerEvents,
     CelebrateServerEvents,
-    BuddyServerEvents {}
+    BuddyServerEvents,
+    E2eeServerEvents {}
 
 interface FloorServerEvents {
   'floor:notice': (notice: NoticeMessage) => void;

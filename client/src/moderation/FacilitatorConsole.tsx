@@ -21,6 +21,7 @@ import { useRoomContext } from '../room/RoomContext';
 import { ActionLog } from './ActionLog';
 import { ModerationPanel } from './ModerationPanel';
 import { ProofAsks } from '../attendance/ProofAsks';
+import { CelebrationList } from '../celebrate/CelebrationList';
 import { NeedsAttention } from './NeedsAttention';
 import { SupportPanel } from './SupportPanel';
 import { useActOn } from './actOn';
@@ -85,6 +86,7 @@ export function FacilitatorConsole({ drawer, shared, chat, media, exercise }: Pr
       <OpenMeeting />
       <NeedsAttention shared={shared} whispers={chat.whispers} onAnswer={answer} />
       <ProofAsks asks={shared.proofAsks} />
+      <CelebrationList />
       <ConsoleTabs
         selected={tab}
         select={setTab}

@@ -31,6 +31,8 @@ import { MemberTools } from '../care/MemberTools';
 import { useChat } from '../chat/useChat';
 import { ClosedScreen } from '../meeting/ClosedScreen';
 import { AskForProof } from '../attendance/AskForProof';
+import { Announcements } from '../celebrate/Announcements';
+import { TellMilestone } from '../celebrate/TellMilestone';
 import { LobbyWaiting } from '../lobby/LobbyWaiting';
 import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
@@ -222,6 +224,7 @@ function RoomScreen({ media }: { media: Media }) {
         </div>
       )}
       <NudgeNotices nudges={nudges} />
+      <Announcements />
       <TimeSignalNotice />
       <OpeningWords />
 
@@ -255,6 +258,7 @@ function RoomScreen({ media }: { media: Media }) {
           <Listeners />
           <MemberTools chat={chat} />
           <AskForProof />
+          <TellMilestone />
           <BoardPanel boards={boards} />
           {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}
           <section className="panel" aria-label={intl.formatMessage(m.otherDevices)} id="other-devices">

@@ -16,6 +16,8 @@ import { useLanguage } from '../i18n/I18nProvider';
 import { Declaration } from './Declaration';
 import { DeviceCodeForm } from './DeviceCodeForm';
 import { Lines } from './Lines';
+import { FirstMeetingChoice } from '../buddy/FirstMeetingChoice';
+import type { FirstMeetingAudience } from '@circle/shared';
 
 const m = defineMessages({
   opening: { id: 'join.JoinPage.opening', defaultMessage: 'Opening the invitation…' },
@@ -125,6 +127,8 @@ export function JoinPage({ token }: { token: string }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [name, setName] = useState('');
   const [accepted, setAccepted] = useState(false);
+  /** Off by default: a newcomer says so only if they want to be welcomed. */
+  const [firstMeeting, setFirstMeeting] = useState<FirstMeetingAudience | null>(null);
   const [joinedAs, setJoinedAs] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -193,6 +197,7 @@ export function JoinPage({ token }: { token: string }) {
           groupId: invite.groupId,
           name: joinedAs,
           declarationVersion: invite.declarationVersion,
+          ...(firstMeeting && invite.role === 'member' ? { firstMeeting } : {}),
         }}
         onExit={() => {
           setJoinedAs(null);
@@ -254,6 +259,9 @@ export function JoinPage({ token }: { token: string }) {
           />
           <label htmlFor="join-accept">{say('accept')}</label>
         </div>
+        {invite.role === 'member' && (
+          <FirstMeetingChoice value={firstMeeting} onChange={setFirstMeeting} buddy={invite.buddy === true} />
+        )}
         {invite.role !== 'observer' && <DeviceCheck startMuted={invite.role === 'member'} />}
         {invite.lobby && (
           <p className="hint">
@@ -281,8 +289,10 @@ export function JoinPage({ token }: { token: string }) {
           {say('join')}
         </button>
       </form>
-      {!invite.fromList && <DeviceCodeForm token={token} groupId={invite.groupId} />}
-      {invite.role === 'member' && !invite.fromList && <AbsenceForm token={token} defaultName={trimmed} />}
+      {!invite.fromList && !invite.buddy && <DeviceCodeForm token={token} groupId={invite.groupId} />}
+      {invite.role === 'member' && !invite.fromList && !invite.buddy && (
+        <AbsenceForm token={token} defaultName={trimmed} />
+      )}
     </main>
   );
 }

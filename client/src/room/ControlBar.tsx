@@ -7,6 +7,7 @@ import { Controls } from '../floor/Controls';
 import { lowDataItem, MediaButtons, screenShareItems } from '../media/MediaControls';
 import type { Media } from '../media/useMedia';
 import { MoreMenu } from './MoreMenu';
+import { buddyItems } from '../buddy/BuddyInvite';
 import { useRoomContext } from './RoomContext';
 import { useShortcuts } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -101,7 +102,11 @@ export function ControlBar({ media, chat, outside, silenced, console }: Props) {
       <MoreMenu
         onErase={() => void room.erase()}
         onShortcuts={() => setShortcuts(true)}
-        items={[...screenShareItems(intl, media, me.role), lowDataItem(intl, media)]}
+        items={[
+          ...screenShareItems(intl, media, me.role),
+          lowDataItem(intl, media),
+          ...buddyItems(intl, me.role),
+        ]}
         language
       />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />

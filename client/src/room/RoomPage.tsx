@@ -34,6 +34,9 @@ import { AskForProof } from '../attendance/AskForProof';
 import { Announcements } from '../celebrate/Announcements';
 import { TellMilestone } from '../celebrate/TellMilestone';
 import { LobbyWaiting } from '../lobby/LobbyWaiting';
+import { BuddyInvite } from '../buddy/BuddyInvite';
+import { CompanionNote } from '../buddy/CompanionNote';
+import { Newcomers } from '../buddy/Newcomers';
 import { MeetingClock } from '../meeting/MeetingClock';
 import { OpeningWords } from '../meeting/OpeningWords';
 import { CurrentPart } from '../format/CurrentPart';
@@ -141,7 +144,12 @@ export function RoomPage({ invite, params, onExit }: Props) {
       <LobbyWaiting
         groupName={invite.groupName}
         note={room.lobbyMessage}
-        banner={<ConnectionBanner connected={room.connected} />}
+        banner={
+          <>
+            <ConnectionBanner connected={room.connected} />
+            <CompanionNote companion={room.companion} />
+          </>
+        }
       >
         <YouActions room={room} supportContacts="" />
       </LobbyWaiting>
@@ -258,6 +266,8 @@ function RoomScreen({ media }: { media: Media }) {
           <Listeners />
           <MemberTools chat={chat} />
           <AskForProof />
+          <Newcomers />
+          <BuddyInvite />
           <TellMilestone />
           <BoardPanel boards={boards} />
           {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}

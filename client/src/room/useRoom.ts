@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import type {
+  BuddyCompanion,
   ClientEventName,
+  FirstMeetingAudience,
   ClientPayload,
   JoinResult,
   LobbyEntry,
@@ -23,6 +25,8 @@ export interface JoinParams {
   groupId: string;
   name: string;
   declarationVersion: number;
+  /** A member's first meeting, and who may know it (the join page's choice). */
+  firstMeeting?: FirstMeetingAudience;
 }
 
 export type Phase = 'connecting' | 'waiting' | 'admitted' | 'closed' | 'failed';
@@ -49,7 +53,7 @@ const m = defineMessages({
  * and keeps the latest server snapshot. All room state comes from the server; nothing is computed here.
  */
 export function useRoom(params: JoinParams) {
-  const { token, groupId, name, declarationVersion } = params;
+  const { token, groupId, name, declarationVersion, firstMeeting } = params;
   const socketRef = useRef<CircleSocket | null>(null);
   const [phase, setPhase] = useState<Phase>('connecting');
   const [connected, setConnected] = useState(false);
@@ -58,6 +62,8 @@ export function useRoom(params: JoinParams) {
   /** The snapshot as last received, for wording a refusal in terms of the room as it is now. */
   const latestView = useRef<RoomView | null>(null);
   const [lobby, setLobby] = useState<LobbyEntry[]>([]);
+  /** Who one came with (or brought) on a buddy invitation: heard in the lobby too, ahead of the join's answer. */
+  const [companion, setCompanion] = useState<BuddyCompanion | null>(null);
   const [notices, setNotices] = useState<ShownNotice[]>([]);
   const [clockOffset, setClockOffset] = useState(0);
   const intl = useIntl();
@@ -113,6 +119,7 @@ export function useRoom(params: JoinParams) {
           accept: true,
           declarationVersion,
           ...(identity ? { identity } : {}),
+          ...(firstMeeting ? { firstMeeting } : {}),
           // Whether this browser can encrypt media: an encrypted group gives none to one that cannot.
           e2ee: canEncryptMedia(),
         });
@@ -207,6 +214,7 @@ export function useRoom(params: JoinParams) {
       close(info.reason === 'deleted' ? 'deleted' : 'ended');
     });
     socket.on('room:lobby', (waiting) => setLobby(waiting));
+    socket.on('buddy:companion', setCompanion);
     socket.on('room:closed', close);
     socket.on('floor:notice', announce);
 
@@ -218,7 +226,7 @@ export function useRoom(params: JoinParams) {
       socket.disconnect();
       if (socketRef.current === socket) socketRef.current = null;
     };
-  }, [token, groupId, name, declarationVersion]);
+  }, [token, groupId, name, declarationVersion, firstMeeting]);
 
   /** Sends an action; a refusal is shown as a message rather than thrown. */
   const act = useCallback(async <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => {
@@ -268,6 +276,7 @@ export function useRoom(params: JoinParams) {
     me,
     view,
     lobby,
+    companion,
     notices,
     clockOffset,
     error: error?.say(intl) ?? null,

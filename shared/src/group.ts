@@ -41,6 +41,8 @@ export const MeetingSettingsSchema = z
     listeners: z.number().int().min(0).max(LIMITS.listenersMax),
     /** The language the group meets in; it picks the built-in texts a new group starts with. */
     language: z.enum(GROUP_LANGUAGES),
+    /** Members and observers wait until a facilitator admits them (the public list needs it on). */
+    lobby: z.boolean(),
     /** Shown on the public meeting list and feed (/meetings); off by default. */
     listed: z.boolean(),
     listing: ListingSchema,

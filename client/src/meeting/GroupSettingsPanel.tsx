@@ -7,6 +7,7 @@ import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 import { ExcludedList } from '../groups/ExcludedList';
 import { ReplaceLinks } from '../groups/ReplaceLinks';
+import { LobbySwitch } from '../lobby/LobbySwitch';
 import {
   MeetingFields,
   meetingFieldsFrom,
@@ -82,6 +83,7 @@ export function GroupSettingsPanel() {
   return (
     <details className="panel" onToggle={(e) => load(e.currentTarget.open)}>
       <summary>{intl.formatMessage(m.title)}</summary>
+      <LobbySwitch />
       {values ? (
         <form
           className="form"

@@ -184,8 +184,10 @@ const isInt = (v: string, min: number, max: number) =>
 export function meetingSettingsFrom(
   intl: IntlShape,
   v: MeetingFieldValues,
-  // Encryption has its own switch (e2ee/E2eeSettings.tsx), saved on its own.
-): { settings: Omit<MeetingSettings, 'meetingMinutes' | 'e2ee' | 'e2eeFallback'> } | { invalid: string } {
+  // Encryption and the lobby have their own switches (e2ee/E2eeSettings.tsx, lobby/LobbySwitch.tsx).
+):
+  | { settings: Omit<MeetingSettings, 'meetingMinutes' | 'e2ee' | 'e2eeFallback' | 'lobby'> }
+  | { invalid: string } {
   const say = (message: MessageDescriptor, values?: Record<string, string | number>) => ({
     invalid: intl.formatMessage(message, values),
   });

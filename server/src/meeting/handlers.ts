@@ -21,6 +21,7 @@ const settingsOf = ({ settings: s }: GroupRecord): MeetingSettings => ({
   listeners: s.listeners ?? 0,
   // Groups made before groups had a language met in English.
   language: s.language ?? 'en',
+  lobby: s.lobby,
   // Groups from before the public list existed are not on it.
   listed: s.listed ?? false,
   listing: s.listing ?? DEFAULT_LISTING,

@@ -28,6 +28,27 @@ export interface RoomDeps {
 
 const roomKey = (g: string) => `${groupKey(g)}room`;
 
+/**
+ * A deep copy of plain JSON data (the record is stored and sent as JSON), a few times cheaper than a JSON
+ * round trip, which every change of every room paid.
+ */
+function plainCopy<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(plainCopy) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    // A key named __proto__ would set the prototype instead of a property.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: plainCopy(x),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else if (x !== undefined) out[k] = plainCopy(x);
+  return out as T;
+}
+
 /** What a change works on: a copy of the record, the time, the floor, and what to do once committed. */
 export interface RoomChange {
   rec: RoomRecord;
@@ -61,8 +82,6 @@ export class Room {
   private readonly endListeners: ((ended: RoomRecord) => void | Promise<void>)[] = [];
   /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
   private lastView: RoomView | null = null;
-  /** `rec` as last written: the next change starts from parsing it (one serialisation per change, not two). */
-  private recJson: string | null = null;
   private lastLobby = '';
 
   private constructor(
@@ -139,8 +158,10 @@ export class Room {
   change<T>(fn: (c: RoomChange) => T | Promise<T>): Promise<T> {
     return this.run(async () => {
       const now = this.deps.clock.now();
-      this.recJson ??= JSON.stringify(this.rec);
-      const rec = JSON.parse(this.recJson) as RoomRecord;
+      // The floor is never changed in place (the floor rules return a new one, sharing what did not
+      // change), so the copy keeps it: unchanged parts then compare by reference in the next patch.
+      const { floor, ...rest } = this.rec;
+      const rec: RoomRecord = { ...plainCopy(rest), floor };
       const effects: FloorEffect[] = [];
       let floorMoved = false;
       const after: (() => void | Promise<void>)[] = [];
@@ -306,7 +327,6 @@ export class Room {
     }
     const prev = this.rec;
     this.rec = rec;
-    this.recJson = json;
     this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;

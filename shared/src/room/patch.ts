@@ -58,21 +58,28 @@ const KEYED_LISTS = new Set(['participants']);
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Plain loops, no key lists or closures: every change of every room compares its whole view.
 function same(a: Json, b: Json): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
+  const list = Array.isArray(a);
+  if (list !== Array.isArray(b)) return false;
+  if (list) {
+    const aa = a as Json[];
     const bb = b as Json[];
-    return a.length === bb.length && a.every((x, i) => same(x, bb[i]));
+    if (aa.length !== bb.length) return false;
+    for (let i = 0; i < aa.length; i++) if (!same(aa[i], bb[i])) return false;
+    return true;
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  return ka.every(
-    (k) =>
-      Object.hasOwn(b as object, k) && same((a as Record<string, Json>)[k], (b as Record<string, Json>)[k]),
-  );
+  const ra = a as Record<string, Json>;
+  const rb = b as Record<string, Json>;
+  let keys = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(rb, k) || !same(ra[k], rb[k])) return false;
+    keys++;
+  }
+  for (const _ in rb) keys--;
+  return keys === 0;
 }
 
 /** What `applyKeyed` does with `up` and `rm`, to tell whether the order must travel too. */

@@ -187,19 +187,26 @@ for (let k = 0; k < PASSES; k++) {
     // A listener given the word is heard by all: their microphone, consumed by everyone.
     const who = people[indexOf.get(holder)!]!;
     const mic = await plainPublish(media, who.socketId, who.pid, 'mic', 30_000 + k);
-    for (const [i, r] of receivers.entries())
-      if (people[i]!.pid !== holder) r.of.set(mic.producerId, await r.rx.consume(mic.producerId));
+    // Everyone's browser asks for it at once when told of the new track (media:state).
+    await Promise.all(
+      receivers.map(async (r, i) => {
+        if (people[i]!.pid !== holder) r.of.set(mic.producerId, await r.rx.consume(mic.producerId));
+      }),
+    );
     listenerMic = { pid: holder, mic };
   } else if (holder && !recent.includes(holder)) {
     // A seated speaker's video comes into the 6 most recent; the oldest goes (paused, as the client does).
     const dropped = recent.at(-1)!;
     recent = [holder, ...recent.slice(0, SHOWN_VIDEOS - 1)];
-    for (const r of receivers) {
-      const off = r.of.get(cams.get(dropped)!.producerId);
-      const on = r.of.get(cams.get(holder)!.producerId);
-      if (off) await r.rx.pause(off.consumerId, true);
-      if (on) await r.rx.pause(on.consumerId, false);
-    }
+    // Each browser pauses the oldest and resumes the newest video, all browsers at once.
+    await Promise.all(
+      receivers.map(async (r) => {
+        const off = r.of.get(cams.get(dropped)!.producerId);
+        const on = r.of.get(cams.get(holder)!.producerId);
+        if (off) await r.rx.pause(off.consumerId, true);
+        if (on) await r.rx.pause(on.consumerId, false);
+      }),
+    );
     progress(
       `videos: ${dropped.slice(0, 4)} out, ${holder.slice(0, 4)} in, in ${Math.round(performance.now() - m0)} ms`,
     );

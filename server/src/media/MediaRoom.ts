@@ -7,6 +7,7 @@ import type { Room } from '../room/Room.js';
 import type { CircleServer } from '../socket/types.js';
 import type { MediaConfig } from './config.js';
 import { MeetingRouters, workerOf } from './routers.js';
+import { MediaTurns } from './turns.js';
 import { webRtcServerOf } from './workers.js';
 
 /** How often audio levels are sampled; talk time is counted in these steps. */
@@ -69,7 +70,7 @@ export class MediaRoom {
   private readonly producers = new Map<string, ProducerEntry>();
   /** What each audience (the circle, each side room) was last told about who is speaking. */
   private readonly lastSpeaking = new Map<string, string>();
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly turns = new MediaTurns();
   private lastView = '';
   readonly talkMs = new Map<string, number>();
 
@@ -118,11 +119,14 @@ export class MediaRoom {
     this.levels.on('silence', () => this.onVolumes([]));
   }
 
-  /** Runs media changes one at a time, so gates never interleave. */
+  /** Runs a change of the meeting's media alone, so gates never interleave. */
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(fn);
-    this.chain = next.catch(() => undefined);
-    return next;
+    return this.turns.alone(fn);
+  }
+
+  /** Runs one connection's request about its own consumers beside other connections' (see MediaTurns). */
+  runFor<T>(socketId: string, fn: () => Promise<T>): Promise<T> {
+    return this.turns.own(socketId, fn);
   }
 
   /** Every router of the meeting has the same codecs, so the same capabilities. */

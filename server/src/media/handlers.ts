@@ -13,12 +13,15 @@ async function withMedia<T>(
   service: MediaService | undefined,
   ctx: JoinedContext,
   fn: (m: MediaRoom) => Promise<T>,
+  /** A request about this connection's own consumers: it runs beside other connections' (MediaTurns). */
+  own = false,
 ): Promise<T> {
-  if (!service) throw new AppError('UNAVAILABLE');
   // An encrypted group's media is for browsers that encrypt it: one that said it cannot gets none.
   if (groupE2ee(ctx.room.group.settings) && ctx.session.encrypts !== true) throw new AppError('FORBIDDEN');
+  if (!service) throw new AppError('UNAVAILABLE');
   const media = await service.forRoom(ctx.room);
-  return media.run(() => {
+  const turn = <R>(f: () => Promise<R>) => (own ? media.runFor(ctx.socket.id, f) : media.run(f));
+  return turn(() => {
     // Cut off (removed, sent to the lobby…) while this request waited its turn: nothing more for them.
     if (!ctx.room.record.participants[ctx.pid]?.admitted) throw new AppError('NOT_ADMITTED');
     return fn(media);
@@ -77,18 +80,20 @@ const mediaHandlers = ({ media, iceServers }: MediaDeps) =>
         return { producerId: await m.produce(ctx.socket.id, ctx.pid, p) };
       }),
     'media:consume': (ctx, p) =>
-      withMedia(media, ctx, (m) => m.consume(ctx.socket.id, ctx.pid, p.producerId, p.rtpCapabilities)),
+      withMedia(media, ctx, (m) => m.consume(ctx.socket.id, ctx.pid, p.producerId, p.rtpCapabilities), true),
     'media:consumerPause': (ctx, p) =>
       withMedia(
         media,
         ctx,
         async (m) => (await m.setConsumerPaused(ctx.socket.id, p.consumerId, true), null),
+        true,
       ),
     'media:consumerResume': (ctx, p) =>
       withMedia(
         media,
         ctx,
         async (m) => (await m.setConsumerPaused(ctx.socket.id, p.consumerId, false), null),
+        true,
       ),
     'media:pause': (ctx, p) =>
       withMedia(media, ctx, async (m) => (await m.setSelfPaused(ctx.pid, p.source, true), null)),

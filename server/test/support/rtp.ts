@@ -150,8 +150,9 @@ export async function plainReceiver(
       const stats = await consumers.get(consumerId)?.getStats();
       return stats?.find((s) => s.type === 'outbound-rtp')?.packetCount ?? 0;
     },
+    // A connection's requests about its own consumers, in the same turns as a browser's (MediaRoom.runFor).
     consume: (producerId, paused = false) =>
-      media.run(async () => {
+      media.runFor(socketId, async () => {
         const c = await media.consume(socketId, pid, producerId, media.rtpCapabilities);
         if (!paused) await media.setConsumerPaused(socketId, c.consumerId, false);
         return {
@@ -159,6 +160,7 @@ export async function plainReceiver(
           ssrc: (c.rtpParameters as types.RtpParameters).encodings![0]!.ssrc!,
         };
       }),
-    pause: (consumerId, paused) => media.run(() => media.setConsumerPaused(socketId, consumerId, paused)),
+    pause: (consumerId, paused) =>
+      media.runFor(socketId, () => media.setConsumerPaused(socketId, consumerId, paused)),
   };
 }

@@ -222,7 +222,7 @@ export async function startServer(
       onAsk: (groupId) => void facilitation.publish(groupId),
     }),
     listingDomain({ groups, now }),
-    buddyDomain({ buddies }),
+    buddyDomain({ buddies, groups, identities }),
     e2eeDomain({ io, now }),
   ] as const;
   for (const domain of domains) {

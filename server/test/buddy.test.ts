@@ -197,6 +197,32 @@ describe('come with a buddy', () => {
     expect((await ok(ana.socket, 'buddy:invite', {})).open).toBe(BUDDY_INVITES_MAX);
   });
 
+  it('makes an invitation from the member link outside a meeting, for the identity this browser holds', async () => {
+    srv = await start();
+    const g = await createGroup(srv.port, { lobby: false });
+    await join(g.links.facilitator, 'Fran');
+    const ana = await join(g.links.member, 'Ana');
+    await ok(ana.socket, 'room:leave', {});
+    const post = (link: string, body: unknown) =>
+      fetch(`http://127.0.0.1:${srv.port}/api/buddy`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(link)}` },
+        body: JSON.stringify(body),
+      });
+    const made = await post(g.links.member, { identity: ana.identity });
+    expect(made.status).toBe(201);
+    const { link } = (await made.json()) as { link: string };
+    // Not with another role's link, not for an identity the group does not know, not with bad input.
+    expect((await post(g.links.observer, { identity: ana.identity })).status).toBe(403);
+    expect((await post(g.links.member, { identity: 'nobody.x.y' })).status).toBe(404);
+    expect((await post(g.links.member, { identity: ana.identity, extra: 1 })).status).toBe(400);
+    expect((await post(link, { identity: ana.identity })).status).toBe(404);
+
+    const nia = await arrive(link, 'Nia');
+    expect(nia.refused).toBeNull();
+    if (nia.refused === null) expect(nia.status).toBe('waiting');
+  });
+
   it('never lets a member learn that it is someone’s first meeting, unless they said yes to everyone', async () => {
     srv = await start();
     const g = await createGroup(srv.port, { lobby: true });

@@ -3,7 +3,7 @@ import { defineDomain } from '../domain.js';
 import type { Room } from '../room/Room.js';
 import type { RoomRecord } from '../room/records.js';
 import type { HandlerTable } from '../socket/context.js';
-import type { BuddyInvitations } from './invitations.js';
+import { buddyRoutes, type BuddyRouteDeps } from './http.js';
 import { companionOf, facilitatorsOverview, firstMeetingForEveryone, overviewFor } from './projection.js';
 
 /**
@@ -11,9 +11,10 @@ import { companionOf, facilitatorsOverview, firstMeetingForEveryone, overviewFor
  * (projection.ts) — the facilitators every pair and first meeting on their own channel, the room only the
  * newcomers who said yes to everyone, and each of a pair where the other one is.
  */
-export const buddyDomain = (deps: { buddies: BuddyInvitations }) =>
+export const buddyDomain = (deps: BuddyRouteDeps) =>
   defineDomain({
     name: 'buddy',
+    routes: buddyRoutes(deps),
     handlers: {
       'buddy:invite': async ({ room, pid }) => deps.buddies.create(room.id, pid),
       'buddy:overview': async ({ room, pid, role }) => overviewFor(room.record, { pid, role }),

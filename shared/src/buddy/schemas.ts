@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty } from '../schemaParts.js';
+import { empty, token } from '../schemaParts.js';
 
 /**
  * Come with a buddy: a member invites someone they accompany to their first meeting. The invitation is a
@@ -19,6 +19,13 @@ export const BUDDY_INVITES_MAX = 3;
 export const FIRST_MEETING_AUDIENCES = ['facilitators', 'everyone'] as const;
 export type FirstMeetingAudience = (typeof FIRST_MEETING_AUDIENCES)[number];
 export const firstMeetingSchema = z.enum(FIRST_MEETING_AUDIENCES);
+
+/**
+ * A buddy invitation made outside a meeting (the member link's page, the closing screen), over HTTP: the
+ * member link rides in the Authorization header, the identity this browser holds in the body.
+ */
+export const buddyPostSchema = z.object({ identity: token }).strict();
+export type BuddyPost = z.input<typeof buddyPostSchema>;
 
 export const buddyEventSchemas = {
   'buddy:invite': empty,

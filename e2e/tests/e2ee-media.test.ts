@@ -32,6 +32,21 @@ async function shareOf(page: Person['page'], name: string): Promise<number> {
   return Number(/(\d+)\s*%/.exec(text)?.[1] ?? NaN);
 }
 
+/** Video frames the page's remote video elements have shown so far. */
+const videoFrames = (page: Person['page']) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('video'))
+      .filter((v) => v.srcObject instanceof MediaStream)
+      .reduce((n, v) => n + v.getVideoPlaybackQuality().totalVideoFrames, 0),
+  );
+
+/** Inbound video bytes during a second. */
+async function inboundVideoGrowth(page: Person['page']): Promise<number> {
+  const a = await mediaStats(page);
+  await new Promise((r) => setTimeout(r, 1_000));
+  return (await mediaStats(page)).inboundVideoBytes - a.inboundVideoBytes;
+}
+
 describe('end-to-end encrypted audio, in real Chromium with a fake microphone playing a tone', () => {
   let server: CircleProcess;
   let browser: Browser;
@@ -131,6 +146,18 @@ describe('end-to-end encrypted audio, in real Chromium with a fake microphone pl
       20_000,
     );
     for (const p of [fran, ben]) await button(p.page, 'Unmute microphone').click();
+  });
+
+  it("decodes a camera's encrypted VP8 video (its first bytes clear for the SFU)", async () => {
+    await button(fran.page, 'Turn camera on').click();
+    await eventually(async () => (await videoFrames(ana.page)) > 0, "Ana decodes Fran's camera", 20_000);
+    const before = await videoFrames(ana.page);
+    await eventually(async () => (await videoFrames(ana.page)) > before + 10, 'video keeps coming', 10_000);
+    expect(await inboundVideoGrowth(ana.page)).toBeGreaterThan(1_000);
+    const s = (await frameStats(ana.page))!;
+    // Frames that did not open would be counted here; a few may precede a rekey's key.
+    expect(s.recv.dropped).toBeLessThan(s.recv.frames / 50);
+    await button(fran.page, 'Turn camera off').click();
   });
 
   it('still silences those without the word in strict circle', async () => {

@@ -1,5 +1,7 @@
 import { ERROR_CODES } from '@circle/shared';
 import type {
+  BuddyInvitation,
+  BuddyPost,
   CreateGroupResult,
   DeviceCodeExchangeResult,
   ErrorCode,
@@ -91,6 +93,12 @@ export async function sendAbsence(token: string, notice: { name: string; note: s
 export function writeJournal(token: string, post: JournalPost): Promise<JournalEntry> {
   // i18n-exempt: an HTTP header
   return request<JournalEntry>('/api/journal', postJson(post, { Authorization: `Bearer ${token}` }));
+}
+
+/** A buddy invitation made from the member link's page (no meeting to be in): bound to this identity. */
+export function createBuddyInvite(token: string, post: BuddyPost): Promise<BuddyInvitation> {
+  // i18n-exempt: an HTTP header
+  return request<BuddyInvitation>('/api/buddy', postJson(post, { Authorization: `Bearer ${token}` }));
 }
 
 /** Exchanges a one-time code read off another device for that person's identity in this group. */

@@ -3,7 +3,9 @@ import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import { BUDDY_INVITES_MAX, type BuddyInvitation, type Role } from '@circle/shared';
 import { call } from '../socket';
-import { describeError, errorCodeOf } from '../errors';
+import { absoluteUrl, createBuddyInvite } from '../api';
+import { CallError, describeError, errorCodeOf } from '../errors';
+import { storage } from '../storage';
 import { useRoomContext } from '../room/RoomContext';
 import { useCopy } from '../useCopy';
 
@@ -42,21 +44,38 @@ export function buddyItems(intl: IntlShape, role: Role) {
   return [{ label: intl.formatMessage(m.heading), onSelect: go }];
 }
 
-/** Members (and listeners) make a one-time invitation for someone they accompany to their first meeting. */
+/** In the room: members (and listeners) make a one-time invitation for someone they accompany. */
 export function BuddyInvite() {
-  const intl = useIntl();
   const { room, me } = useRoomContext();
+  if (me.role !== 'member') return null;
+  const create = async () => {
+    const socket = room.socketRef.current;
+    if (!socket) throw new CallError('DISCONNECTED');
+    return call(socket, 'buddy:invite', {});
+  };
+  return <BuddyInviteForm create={create} />;
+}
+
+/**
+ * On the member link's page, before or between meetings: the same, for the identity this browser holds
+ * (someone who never came has none, and nobody to be bound to yet).
+ */
+export function BuddyInviteOutside({ token, groupId }: { token: string; groupId: string }) {
+  const identity = storage.getIdentity(groupId);
+  if (!identity) return null;
+  return <BuddyInviteForm create={() => createBuddyInvite(token, { identity })} />;
+}
+
+function BuddyInviteForm({ create }: { create: () => Promise<BuddyInvitation> }) {
+  const intl = useIntl();
   const [made, setMade] = useState<BuddyInvitation | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const link = made ? `${window.location.origin}${made.link}` : '';
+  const link = made ? absoluteUrl(made.link) : '';
   const { copied, copy } = useCopy(link, 'buddy-link');
-  if (me.role !== 'member') return null;
 
-  async function create() {
-    const socket = room.socketRef.current;
-    if (!socket) return;
+  async function make() {
     try {
-      setMade(await call(socket, 'buddy:invite', {}));
+      setMade(await create());
       setError(null);
     } catch (err) {
       setError(err);
@@ -81,7 +100,7 @@ export function BuddyInvite() {
           </p>
         </>
       )}
-      <button type="button" onClick={() => void create()}>
+      <button type="button" onClick={() => void make()}>
         {intl.formatMessage(made ? m.another : m.create)}
       </button>
       {error !== null && (

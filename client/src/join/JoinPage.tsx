@@ -17,6 +17,7 @@ import { Declaration } from './Declaration';
 import { DeviceCodeForm } from './DeviceCodeForm';
 import { Lines } from './Lines';
 import { FirstMeetingChoice } from '../buddy/FirstMeetingChoice';
+import { BuddyInviteOutside } from '../buddy/BuddyInvite';
 import type { FirstMeetingAudience } from '@circle/shared';
 
 const m = defineMessages({
@@ -291,7 +292,10 @@ export function JoinPage({ token }: { token: string }) {
       </form>
       {!invite.fromList && !invite.buddy && <DeviceCodeForm token={token} groupId={invite.groupId} />}
       {invite.role === 'member' && !invite.fromList && !invite.buddy && (
-        <AbsenceForm token={token} defaultName={trimmed} />
+        <>
+          <AbsenceForm token={token} defaultName={trimmed} />
+          <BuddyInviteOutside token={token} groupId={invite.groupId} />
+        </>
       )}
     </main>
   );

@@ -169,6 +169,16 @@ describe('come with a buddy', () => {
     expect(again.refused).toBeNull();
   });
 
+  it('lets only one of two people racing with the same invitation in', async () => {
+    srv = await start();
+    const g = await createGroup(srv.port, { lobby: false });
+    await join(g.links.facilitator, 'Fran');
+    const ana = await join(g.links.member, 'Ana');
+    const { link } = await ok(ana.socket, 'buddy:invite', {});
+    const both = await Promise.all([arrive(link, 'Nia'), arrive(link, 'Eve')]);
+    expect(both.map((b) => b.refused).sort()).toEqual(['INVALID_TOKEN', null]);
+  });
+
   it('refuses an expired invitation', async () => {
     const clock = new ManualClock();
     srv = await start({}, clock);

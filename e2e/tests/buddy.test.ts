@@ -93,4 +93,20 @@ describe('come with a buddy, in real Chromium', () => {
     ])
       expect(await ben.page.getByText(shown).count()).toBe(0);
   });
+
+  it('a member makes an invitation from their member link page too, before the next meeting', async () => {
+    const fran = await person(env.browser, 'Fran', env.server.url);
+    const links = await createGroup(fran.page, 'Monday circle');
+    await fran.page.goto(links.facilitator);
+    await join(fran);
+    const ana = await person(env.browser, 'Ana', links.member);
+    await join(ana);
+    await seat(ana.page, 'Ana').waitFor();
+    // Another tab of Ana's browser on her member link: the identity it holds is who the invitation is for.
+    const page = await ana.context.newPage();
+    await page.goto(links.member);
+    await button(page, 'Create a one-time invitation').click();
+    expect(await page.getByLabel('Invitation for the person you bring').inputValue()).toContain('/join#');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

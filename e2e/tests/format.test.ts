@@ -105,6 +105,17 @@ describe('a facilitator steps the meeting format while members follow it, in rea
     await fran.page.screenshot({ path: '/tmp/format-facilitator.png' });
     expect(await axeViolations(ana.page)).toEqual([]);
 
+    // A Timekeeper sees the speaker's time and may signal it once; only the speaker sees the signal.
+    await fran.page.getByLabel('Timekeeper', { exact: true }).selectOption({ label: 'Ben' });
+    await ben.page.getByRole('heading', { name: 'You keep time' }).waitFor();
+    await ben.page.getByText(/^Fran has the word: [23]:\d\d left$/).waitFor();
+    expect(await axeViolations(ben.page)).toEqual([]);
+    await button(ben.page, 'Signal time to Fran').click();
+    await ben.page.getByText('Signalled. Fran saw a gentle note.').waitFor();
+    await fran.page.getByText('A gentle time signal: please begin to bring your share to a close.').waitFor();
+    expect(await ana.page.getByText(/A gentle time signal/).count()).toBe(0);
+    await button(fran.page, 'Dismiss the time signal').click();
+
     // Back, and the facilitator's steps stay by the part they change.
     await button(fran.page, 'Previous part').click();
     await anaPart.getByRole('heading', { name: 'Welcome and agreements' }).waitFor();

@@ -44,6 +44,12 @@ const m = defineMessages({
   start: { id: 'format.CurrentPart.start', defaultMessage: 'Start the format' },
   stop: { id: 'format.CurrentPart.stop', defaultMessage: 'Leave the format' },
   controls: { id: 'format.CurrentPart.controls', defaultMessage: 'Step through the format' },
+  now: {
+    id: 'format.CurrentPart.now',
+    defaultMessage: 'Now, part {number} of {total}: {title}',
+    description:
+      'Read aloud by screen readers when the meeting moves to another part; title is the group’s own',
+  },
 });
 
 /** Whole minutes in the part's plural forms; a go-around's limit in minutes when it is whole minutes. */
@@ -124,6 +130,15 @@ export function CurrentPart() {
           )}
         </>
       )}
+      {/* One polite line when the part changes (its title only: the text is there to be read at will). */}
+      <p className="sr-only" role="status">
+        {current &&
+          intl.formatMessage(m.now, {
+            number: current.index + 1,
+            total: current.total,
+            title: current.part.title,
+          })}
+      </p>
       {(format?.reader || format?.timekeeper) && (
         <p className="part-roles muted">
           {format.reader && intl.formatMessage(m.reader, { name: nameOf(format.reader) })}

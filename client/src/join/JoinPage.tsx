@@ -16,6 +16,7 @@ import { useLanguage } from '../i18n/I18nProvider';
 import { Declaration } from './Declaration';
 import { DeviceCodeForm } from './DeviceCodeForm';
 import { Lines } from './Lines';
+import { BrowserNotice, e2eeRefuses } from '../e2ee/BrowserNotice';
 import { FirstMeetingChoice } from '../buddy/FirstMeetingChoice';
 import { BuddyInviteOutside } from '../buddy/BuddyInvite';
 import type { FirstMeetingAudience } from '@circle/shared';
@@ -210,7 +211,9 @@ export function JoinPage({ token }: { token: string }) {
   }
 
   const trimmed = name.trim();
-  const canJoin = trimmed.length > 0 && accepted;
+  // A browser that cannot encrypt, in a group that keeps such browsers out (the server refuses it too).
+  const refused = e2eeRefuses(invite);
+  const canJoin = trimmed.length > 0 && accepted && !refused;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -233,6 +236,7 @@ export function JoinPage({ token }: { token: string }) {
         })}{' '}
         {intl.formatMessage(ROLE_HINTS[invite.role])}
       </p>
+      <BrowserNotice invite={invite} id="join-e2ee" />
       <form className="form" onSubmit={submit}>
         <label htmlFor="join-name">{say('name')}</label>
         <p className="hint" id="join-name-hint">
@@ -276,7 +280,7 @@ export function JoinPage({ token }: { token: string }) {
             </a>
           </p>
         )}
-        {!canJoin && (
+        {!canJoin && !refused && (
           <p className="hint" id="join-why">
             <Lines text={say(blocker)} />
           </p>
@@ -285,7 +289,7 @@ export function JoinPage({ token }: { token: string }) {
           type="submit"
           className="primary"
           disabled={!canJoin}
-          aria-describedby={canJoin ? undefined : 'join-why'}
+          aria-describedby={canJoin ? undefined : refused ? 'join-e2ee' : 'join-why'}
         >
           {say('join')}
         </button>

@@ -7,6 +7,7 @@ import { defineMessages, useIntl } from 'react-intl';
 import { useRoomContext } from '../room/RoomContext';
 import { ExcludedList } from '../groups/ExcludedList';
 import { ReplaceLinks } from '../groups/ReplaceLinks';
+import { E2eeSettings } from '../e2ee/E2eeSettings';
 import { LobbySwitch } from '../lobby/LobbySwitch';
 import {
   MeetingFields,
@@ -111,6 +112,7 @@ export function GroupSettingsPanel() {
       )}
       {status && <p role="status">{status}</p>}
 
+      {opened > 0 && <E2eeSettings key={`e2ee-${opened}`} />}
       <ReplaceLinks />
       {opened > 0 && <ExcludedList key={opened} />}
 

@@ -4,6 +4,7 @@ import { upcoming } from '@circle/shared';
 import { UndoMove } from '../floor/FloorMoves';
 import { useTurnClock } from '../floor/useTurnClock';
 import { useRoomContext } from './RoomContext';
+import { EncryptionStatus } from '../e2ee/EncryptionStatus';
 
 const m = defineMessages({
   youHave: { id: 'room.StatusStrip.youHave', defaultMessage: 'You have the word' },
@@ -69,6 +70,7 @@ export function StatusStrip({ alert }: { alert?: string }) {
     <div className="status-row">
       <p className="status-strip">{line}</p>
       {facilitator && <UndoMove />}
+      <EncryptionStatus />
     </div>
   );
 }

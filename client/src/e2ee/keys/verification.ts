@@ -13,7 +13,7 @@ const EMOJIS = [
 export const CODE_LENGTH = 5;
 
 export async function verificationCode(epoch: number, holderKey: string, raw: Uint8Array): Promise<string[]> {
-  const label = new TextEncoder().encode(`Circle e2ee verification v1 ${epoch} ${holderKey} `);
+  const label = new TextEncoder().encode(`Circle e2ee verification v1 ${epoch} ${holderKey} `); // i18n-exempt: a key derivation label
   const input = new Uint8Array(label.length + raw.length);
   input.set(label);
   input.set(raw, label.length);

@@ -27,16 +27,18 @@ class FakeRoom {
   holder: KeyManager | null = null;
 
   async add(pid: string): Promise<KeyManager> {
-    const room = this;
-    const manager = await KeyManager.create(pid, {
+    const { admitted, queue } = this;
+    const state = (key: string) => this.state(pid, key);
+    const epoch = () => this.epoch;
+    const manager: KeyManager = await KeyManager.create(pid, {
       async publish(key) {
-        room.admitted.add(pid);
-        return room.state(pid, key);
+        admitted.add(pid);
+        return state(key);
       },
-      async wrap(epoch, wraps) {
-        if (epoch !== room.epoch) throw new Error('STALE');
-        for (const w of wraps) if (!room.admitted.has(w.to)) throw new Error('NOT_FOUND');
-        for (const w of wraps) room.queue.push({ ...w, epoch, from: pid, fromKey: manager.publicKey });
+      async wrap(asked, wraps) {
+        if (asked !== epoch()) throw new Error('STALE');
+        for (const w of wraps) if (!admitted.has(w.to)) throw new Error('NOT_FOUND');
+        for (const w of wraps) queue.push({ ...w, epoch: asked, from: pid, fromKey: manager.publicKey });
       },
     });
     this.people.set(pid, manager);

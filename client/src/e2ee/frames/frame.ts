@@ -22,6 +22,10 @@ const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
 /** Counters and key ids are kept below 2^53 (exact in a JS number); 7 bytes cover them. */
 const MAX_FIELD_BYTES = 7;
+/** HKDF labels: RFC 9605 §4.4.2's, and ours for the per-sender base key. */
+const SENDER_LABEL = 'Circle media sender'; // i18n-exempt: an HKDF salt, never shown
+const KEY_LABEL = 'SFrame 1.0 Secret key '; // i18n-exempt: RFC 9605's HKDF label
+const SALT_LABEL = 'SFrame 1.0 Secret salt '; // i18n-exempt: RFC 9605's HKDF label
 
 /** One sender's key for one epoch, imported once and reused for every frame. */
 export interface FrameKey {
@@ -58,12 +62,12 @@ function label(text: string, epoch: number): Bytes {
  */
 export async function deriveFrameKey(raw: Uint8Array, epoch: number, senderId: string): Promise<FrameKey> {
   const meeting = await subtle.importKey('raw', raw as Bytes, 'HKDF', false, ['deriveBits']);
-  const base = await hkdf(meeting, encoder.encode('Circle media sender'), encoder.encode(senderId), 32);
+  const base = await hkdf(meeting, encoder.encode(SENDER_LABEL), encoder.encode(senderId), 32);
   const secret = await subtle.importKey('raw', base, 'HKDF', false, ['deriveBits']);
   const none = new Uint8Array(0);
   const [keyBits, salt] = await Promise.all([
-    hkdf(secret, none, label('SFrame 1.0 Secret key ', epoch), KEY_BYTES),
-    hkdf(secret, none, label('SFrame 1.0 Secret salt ', epoch), NONCE_BYTES),
+    hkdf(secret, none, label(KEY_LABEL, epoch), KEY_BYTES),
+    hkdf(secret, none, label(SALT_LABEL, epoch), NONCE_BYTES),
   ]);
   const key = await subtle.importKey('raw', keyBits, 'AES-GCM', false, ['encrypt', 'decrypt']);
   return { epoch, key, salt: new Uint8Array(salt) };

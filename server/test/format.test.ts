@@ -120,6 +120,19 @@ describe('the meeting format, stepped by facilitators', () => {
     expect(await ok(fran.socket, 'format:get', {})).toEqual({ parts: FORMAT });
   });
 
+  it('a saved format is announced to the facilitators only, who read it again', async () => {
+    await session.start();
+    const { fran, flo, ana } = await session.seated({ facilitators: ['Fran', 'Flo'], members: ['Ana'] });
+    const heard = { flo: 0, ana: 0 };
+    flo.socket.on('format:saved', () => heard.flo++);
+    ana.socket.on('format:saved', () => heard.ana++);
+    await ok(fran.socket, 'format:save', { parts: FORMAT });
+    await waitUntil(() => heard.flo === 1);
+    expect(await ok(flo.socket, 'format:get', {})).toEqual({ parts: FORMAT });
+    await barrier(ana.socket);
+    expect(heard.ana).toBe(0);
+  });
+
   it('roles go to seated people only', async () => {
     const { fran, obi } = await group();
     expect(await call(fran.socket, 'format:role', { role: 'reader', pid: obi.pid })).toEqual({
@@ -145,7 +158,7 @@ describe('the meeting format, stepped by facilitators', () => {
 
   it('a Timekeeper may only signal time, once per turn, to the holder alone', async () => {
     const { fran, ana, ben, cy, obi } = await group();
-    const signals: Record<string, number> = { ana: 0, cy: 0 };
+    const signals = { ana: 0, cy: 0 };
     ana.socket.on('format:timeSignal', () => signals.ana++);
     cy.socket.on('format:timeSignal', () => signals.cy++);
 

@@ -4,6 +4,7 @@ import { clockLeftMs } from '@circle/shared';
 import type { CurrentPart as Current } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { KIND_LABELS } from './labels';
+import { useSavedFormat } from './useSavedFormat';
 import './format.css';
 
 const m = defineMessages({
@@ -91,7 +92,9 @@ export function CurrentPart() {
   const { view, me, facilitator, act, nameOf } = useRoomContext();
   const format = view.format;
   const current = format?.current ?? null;
-  if (!current && !facilitator) return null;
+  const saved = useSavedFormat();
+  // Nothing to show or start: no part now, and (for facilitators) no format written yet.
+  if (!current && (!facilitator || !saved?.parts.length)) return null;
   const at = current?.index ?? null;
   const step = (move: 'next' | 'previous' | 'stop') => void act('format:step', { move, expectIndex: at });
   const reading = current !== null && me.pid === format?.reader && current.part.kind === 'reading';

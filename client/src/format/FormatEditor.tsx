@@ -9,10 +9,9 @@ import {
   TURN_LIMIT_PRESETS_SEC,
   utf8Bytes,
 } from '@circle/shared';
-import type { FormatPart, MeetingFormat } from '@circle/shared';
-import { call } from '../socket';
+import type { FormatPart } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
-import { useServerState } from '../room/useServerState';
+import { useSavedFormat } from './useSavedFormat';
 import { KIND_LABELS } from './labels';
 import { TEMPLATE_IDS, templateName, templateParts, type TemplateId } from './templates';
 import { turnLimitWords } from './CurrentPart';
@@ -73,12 +72,9 @@ const limitChoice = (sec: number | null) =>
 /** Facilitators write the group's format: parts in order, from scratch or from a template. */
 export function FormatEditor() {
   const intl = useIntl();
-  const { act, facilitator } = useRoomContext();
+  const { act } = useRoomContext();
   const [draft, setDraft] = useState<FormatPart[] | null>(null);
-  const [saved] = useServerState<MeetingFormat | null>(null, {
-    fetch: (socket) => call(socket, 'format:get', {}),
-    enabled: facilitator,
-  });
+  const saved = useSavedFormat();
   const [template, setTemplate] = useState<TemplateId>(TEMPLATE_IDS[0]!);
   const [status, setStatus] = useState<'saved' | 'invalid' | 'large' | null>(null);
   const parts = draft ?? saved?.parts ?? [];

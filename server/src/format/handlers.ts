@@ -6,7 +6,7 @@ import type { Formats } from './service.js';
 export const formatDomain = (formats: Formats) => {
   const handlers = {
     'format:get': ({ room }) => formats.get(room.id),
-    'format:save': async ({ room }, p) => (await formats.save(room.id, p), null),
+    'format:save': async ({ room }, p) => (await formats.save(room, p), null),
     'format:step': async ({ room }, p) => (await formats.step(room, p), null),
     'format:role': async ({ room }, p) => (await formats.assign(room, p.role, p.pid), null),
     'format:signal': async ({ room, pid, role }, p) => formats.signal(room, { pid, role }, p.expectHolder),

@@ -43,8 +43,10 @@ export class Formats {
     return (await this.deps.store.get<MeetingFormat>(formatKey(groupId))) ?? EMPTY;
   }
 
-  save(groupId: string, format: MeetingFormat): Promise<void> {
-    return this.deps.store.put(formatKey(groupId), format);
+  /** Every facilitator's screen reads it again (a co-facilitator's editor, the Start button). */
+  async save(room: Room, format: MeetingFormat): Promise<void> {
+    await this.deps.store.put(formatKey(room.id), format);
+    this.deps.io.to(room.ch.facilitators).emit('format:saved', { at: this.deps.now() });
   }
 
   async step(room: Room, step: FormatStep): Promise<void> {

@@ -17,6 +17,7 @@ export const formatCommands = defineCommands<FormatEventResults>()(formatEventSc
     grant: 'moderate',
     log: { says: '{actor} saved the meeting format', outsideRecord: true },
     example: { parts: [] },
+    broadcasts: ['format:saved'],
   },
   'format:step': {
     summary:

@@ -113,4 +113,6 @@ export interface FormatEventResults {
 export interface FormatServerEvents {
   /** To the holder of the word alone: the timekeeper (or a facilitator) gently says their time is up. */
   'format:timeSignal': (signal: { at: number }) => void;
+  /** To the facilitators: the group's format was saved (by any of them); read it again with `format:get`. */
+  'format:saved': (saved: { at: number }) => void;
 }

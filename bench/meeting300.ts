@@ -16,7 +16,8 @@
  * sees many passes): a hand goes up (a seated member and a listener in turn), the chair presses Next.
  *
  * Run: npx tsx bench/meeting300.ts [--out file.json]   (bench/run.ts runs it)
- * Tunables: BENCH_PASSES (8), BENCH_WORD_SECONDS (3), BENCH_LISTENERS (288).
+ * Tunables: BENCH_PASSES (8), BENCH_WORD_SECONDS (3), BENCH_LISTENERS (288); BENCH_TRACE=1 says each step
+ * of a pass and how long each media sync took (a sync waits for every worker answer it asked for).
  */
 import { fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -107,6 +108,18 @@ const send = (who: number, event: string, payload: unknown, measured = true) =>
 await send(chair, 'media:join', {}, false);
 await send(chair, 'media:strict', { on: true }, false);
 const media: MediaRoom = await srv.media.existing(g.groupId)!;
+if (process.env.BENCH_TRACE) {
+  const sync = media.sync.bind(media);
+  media.sync = async () => {
+    const t = performance.now();
+    progress('sync starts');
+    try {
+      return await sync();
+    } finally {
+      progress(`sync ends after ${Math.round(performance.now() - t)} ms`);
+    }
+  };
+}
 const sinkPorts = await udpDrains(people.length);
 const t0 = performance.now();
 const seated = people.slice(0, SEATED);
@@ -172,8 +185,10 @@ for (let k = 0; k < PASSES; k++) {
   // A seated member and a listener raise a hand in turn; the chair gives the word to the raised hand.
   const raiser = k % 2 === 0 ? 1 + (k % (SEATED - 1)) : SEATED + ((k * 37) % LISTENERS);
   const raised = await send(raiser, 'floor:raise', {});
+  if (process.env.BENCH_TRACE) progress(`pass ${k}: raised`);
   await sleep(WORD_MS / 3);
   const next = await send(chair, 'floor:next', {});
+  if (process.env.BENCH_TRACE) progress(`pass ${k}: next`);
   if (!raised?.ok || !next?.ok)
     progress(`pass ${k}: raise ${raised?.error ?? 'ok'}, next ${next?.error ?? 'ok'}`);
   const holder = holderPid();
@@ -213,6 +228,7 @@ for (let k = 0; k < PASSES; k++) {
   }
   // The server's media changes run in turn: this waits for the gates of the floor change (strict circle).
   await media.run(async () => undefined);
+  if (process.env.BENCH_TRACE) progress(`pass ${k}: media queue passed`);
   const mediaMs = performance.now() - m0;
   // Who receives what they should: the holder's audio and the recent speakers' videos, over one second.
   await sleep(300);
@@ -224,6 +240,7 @@ for (let k = 0; k < PASSES; k++) {
   );
   const sent = () => Promise.all(pairs.map(([i, c]) => receivers[i]!.rx.packetsSent(c)));
   const before = await sent();
+  if (process.env.BENCH_TRACE) progress(`pass ${k}: counters read (${pairs.length})`);
   await sleep(1000);
   const after = await sent();
   const missing = new Set(pairs.filter((_, j) => after[j]! === before[j]!).map(([i]) => i));

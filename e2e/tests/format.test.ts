@@ -123,6 +123,13 @@ describe('a facilitator steps the meeting format while members follow it, in rea
       async () => (await ana.page.getByText(/A go-around is in progress/).count()) === 0,
       'the round ended',
     );
+    // On a phone the facilitator's steps sit with the part, above the control bar.
+    await fran.page.setViewportSize({ width: 390, height: 844 });
+    await fran.page.evaluate(() => window.scrollTo(0, 0));
+    expect(await aboveControls(fran.page, button(fran.page, 'Next part'))).toBe(true);
+    expect(await aboveControls(fran.page, partPanel(fran.page).getByRole('heading', { level: 2 }))).toBe(
+      true,
+    );
     // Members never see the stepping controls.
     expect(await button(ana.page, 'Next part').count()).toBe(0);
     expect(await axeViolations(fran.page)).toEqual([]);

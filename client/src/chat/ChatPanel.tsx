@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS } from '@circle/shared';
-import type { ChatMessage } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+import { useSealing, type SealProblem } from '../e2ee/messages/useSealing';
+import { SealProblemLine, UnreadWords } from './Unread';
+import type { ShownMessage } from './useChat';
 
 const m = defineMessages({
   heading: { id: 'chat.ChatPanel.heading', defaultMessage: 'Group chat' },
@@ -24,7 +26,7 @@ const m = defineMessages({
  * The group chat: seated people write (to share in writing when they would rather not speak), observers
  * read, facilitators switch it off and on and delete a message. Part of the meeting only.
  */
-export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
+export function ChatPanel({ messages }: { messages: ShownMessage[] }) {
   const intl = useIntl();
   const { view, me, facilitator, act } = useRoomContext();
   const { role, pid: myPid } = me;
@@ -32,11 +34,15 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
   const listener = view.participants.some((p) => p.pid === myPid && p.listener);
   const enabled = view.meeting.chatEnabled;
   const [text, setText] = useState('');
+  const [problem, setProblem] = useState<SealProblem | null>(null);
+  const sealing = useSealing();
 
   async function send(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    if (await act('chat:send', { text: text.trim() })) setText('');
+    const sealed = await sealing.chat(text.trim());
+    setProblem('problem' in sealed ? sealed.problem : null);
+    if ('payload' in sealed && (await act('chat:send', sealed.payload))) setText('');
   }
 
   return (
@@ -48,7 +54,8 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
         <ol className="plain messages" aria-label={intl.formatMessage(m.messages)} aria-live="polite">
           {messages.map((msg) => (
             <li key={msg.id}>
-              <strong>{msg.pid === myPid ? intl.formatMessage(m.you) : msg.name}</strong>: {msg.text}{' '}
+              <strong>{msg.pid === myPid ? intl.formatMessage(m.you) : msg.name}</strong>:{' '}
+              {msg.unread ? <UnreadWords why={msg.unread} /> : msg.text}{' '}
               <span className="muted">{intl.formatTime(msg.at, { hour: '2-digit', minute: '2-digit' })}</span>
               {facilitator && (
                 <button
@@ -79,6 +86,7 @@ export function ChatPanel({ messages }: { messages: ChatMessage[] }) {
           </button>
         </form>
       )}
+      <SealProblemLine problem={problem} />
       {role === 'observer' && <p className="hint">{intl.formatMessage(m.observers)}</p>}
       {facilitator && (
         <button type="button" onClick={() => void act('chat:toggle', { on: !enabled })}>

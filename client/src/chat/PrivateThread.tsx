@@ -2,13 +2,15 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS } from '@circle/shared';
-import type { Whisper } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+import { useSealing, type SealProblem } from '../e2ee/messages/useSealing';
+import { SealProblemLine, UnreadWords } from './Unread';
+import type { ShownWhisper } from './useChat';
 
 interface Props {
   /** The member this thread is with. */
   member: string;
-  whispers: Whisper[];
+  whispers: ShownWhisper[];
   label: string;
 }
 
@@ -22,9 +24,11 @@ const m = defineMessages({
 export function PrivateThread({ member, whispers, label }: Props) {
   // Facilitators write to the member; the member writes to the facilitators.
   const intl = useIntl();
-  const { me, facilitator, act } = useRoomContext();
+  const { me, act } = useRoomContext();
   const myPid = me.pid;
   const [text, setText] = useState('');
+  const [problem, setProblem] = useState<SealProblem | null>(null);
+  const sealing = useSealing();
   const thread = whispers.filter((w) => w.member === member);
   const inputId = `private-${member}`;
 
@@ -32,8 +36,9 @@ export function PrivateThread({ member, whispers, label }: Props) {
     e.preventDefault();
     const trimmed = text.trim();
     if (!trimmed) return;
-    const ok = await act('chat:whisper', facilitator ? { to: member, text: trimmed } : { text: trimmed });
-    if (ok) setText('');
+    const sealed = await sealing.privateWord(member, trimmed);
+    setProblem('problem' in sealed ? sealed.problem : null);
+    if ('payload' in sealed && (await act('chat:whisper', sealed.payload))) setText('');
   }
 
   return (
@@ -42,7 +47,8 @@ export function PrivateThread({ member, whispers, label }: Props) {
         <ol className="plain messages" aria-label={intl.formatMessage(m.messages)}>
           {thread.map((w) => (
             <li key={w.id}>
-              <strong>{w.from === myPid ? intl.formatMessage(m.you) : w.fromName}</strong>: {w.text}{' '}
+              <strong>{w.from === myPid ? intl.formatMessage(m.you) : w.fromName}</strong>:{' '}
+              {w.unread ? <UnreadWords why={w.unread} /> : w.text}{' '}
               <span className="muted">{intl.formatTime(w.at, { hour: '2-digit', minute: '2-digit' })}</span>
             </li>
           ))}
@@ -60,6 +66,7 @@ export function PrivateThread({ member, whispers, label }: Props) {
           {intl.formatMessage(m.send)}
         </button>
       </form>
+      <SealProblemLine problem={problem} />
     </div>
   );
 }

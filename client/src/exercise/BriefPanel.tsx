@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
-import type { ExerciseNotice } from '@circle/shared';
+import type { ExerciseNotice, SharedNotes } from '@circle/shared';
 import { exerciseUsedMs, isBuiltInScenario } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
 import { builtInTitle, wordBrief } from './builtInScenarios';
 import { roleName } from './roles';
 import type { Exercise } from './useExercise';
+import { useOpenedNotes } from './useOpenedNotes';
+import { useSealing, type SealProblem } from '../e2ee/messages/useSealing';
+import { SealProblemLine, UnreadWords } from '../chat/Unread';
 
 const m = defineMessages({
   rolePlay: { id: 'exercise.BriefPanel.rolePlay', defaultMessage: 'Role-play' },
@@ -70,12 +73,20 @@ export function BriefPanel({ exercise }: { exercise: Exercise }) {
   const [now, setNow] = useState(() => Date.now());
   const [notes, setNotes] = useState(() => localStorage.getItem(notesKey(myPid)) ?? '');
   const [checked, setChecked] = useState<string[]>([]);
+  const [problem, setProblem] = useState<SealProblem | null>(null);
+  const sealing = useSealing();
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
   useEffect(() => localStorage.setItem(notesKey(myPid), notes), [myPid, notes]);
   if (!state || (state.phase === 'setup' && !brief)) return null;
+
+  async function share() {
+    const sealed = await sealing.notes({ text: notes, checked });
+    setProblem('problem' in sealed ? sealed.problem : null);
+    if ('payload' in sealed) await act('exercise:shareNotes', sealed.payload);
+  }
 
   const left = Math.max(0, state.durationMs - exerciseUsedMs(state, now + clockOffset));
   const mm = `${Math.floor(left / 60_000)}:${String(Math.floor((left % 60_000) / 1000)).padStart(2, '0')}`;
@@ -130,21 +141,29 @@ export function BriefPanel({ exercise }: { exercise: Exercise }) {
           <label htmlFor="observer-notes">{intl.formatMessage(m.notes)}</label>
           <textarea id="observer-notes" value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} />
           {canShare && (
-            <button type="button" onClick={() => void act('exercise:shareNotes', { text: notes, checked })}>
+            <button type="button" onClick={() => void share()}>
               {intl.formatMessage(m.shareNotes)}
             </button>
           )}
+          <SealProblemLine problem={problem} />
         </fieldset>
       )}
       {state.sharedNotes.length > 0 && (
         <ul className="plain" aria-label={intl.formatMessage(m.sharedNotes)}>
           {state.sharedNotes.map((n) => (
-            <li key={n.pid}>
-              {intl.formatMessage(m.sharedNote, { name: nameOf(n.pid), text: n.text, b: bold })}
-            </li>
+            <SharedNote key={n.pid} notes={n} name={nameOf(n.pid)} />
           ))}
         </ul>
       )}
     </section>
   );
+}
+
+/** One observer's shared notes (sealed ones opened in this browser). */
+function SharedNote({ notes, name }: { notes: SharedNotes; name: string }) {
+  const intl = useIntl();
+  const opened = useOpenedNotes(notes, notes.pid);
+  if (!opened) return null;
+  const text = 'unread' in opened ? <UnreadWords why={opened.unread} /> : opened.text;
+  return <li>{intl.formatMessage(m.sharedNote, { name, text, b: bold })}</li>;
 }

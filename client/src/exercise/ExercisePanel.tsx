@@ -4,6 +4,8 @@ import { defineMessages, useIntl } from 'react-intl';
 import { isBuiltInScenario, LIMITS } from '@circle/shared';
 import type { ExerciseRole, ExerciseSummary, ScenarioEntry } from '@circle/shared';
 import { useRoomContext } from '../room/RoomContext';
+import { UnreadWords } from '../chat/Unread';
+import { useOpenedNotes } from './useOpenedNotes';
 import { useServerState } from '../room/useServerState';
 import { call } from '../socket';
 import { builtInTitle } from './builtInScenarios';
@@ -210,7 +212,7 @@ export function ExercisePanel({ exercise }: { exercise: Exercise }) {
                 ),
               })}
               {s.sharedNotes.map((n, j) => (
-                <p key={j}>{intl.formatMessage(m.notesFrom, { name: personName(n.name), text: n.text })}</p>
+                <SummaryNotes key={j} notes={n} name={personName(n.name)} />
               ))}
             </li>
           ))}
@@ -218,4 +220,13 @@ export function ExercisePanel({ exercise }: { exercise: Exercise }) {
       )}
     </section>
   );
+}
+
+/** An observer's notes in a summary (sealed ones opened in this browser, while it holds their key). */
+function SummaryNotes({ notes, name }: { notes: ExerciseSummary['sharedNotes'][number]; name: string }) {
+  const intl = useIntl();
+  const opened = useOpenedNotes(notes, notes.from);
+  if (!opened) return null;
+  const text = 'unread' in opened ? <UnreadWords why={opened.unread} /> : opened.text;
+  return <p>{intl.formatMessage(m.notesFrom, { name, text })}</p>;
 }

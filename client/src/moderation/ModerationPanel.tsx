@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { LIMITS, NUDGE_PRESETS } from '@circle/shared';
-import type { NudgePreset, Whisper } from '@circle/shared';
+import type { NudgePreset } from '@circle/shared';
 import { PrivateThread } from '../chat/PrivateThread';
+import type { ShownWhisper } from '../chat/useChat';
 import { describeError } from '../errors';
 import { useRoomContext } from '../room/RoomContext';
 import { nudgeText } from './nudgePresets';
@@ -71,7 +72,7 @@ const m = defineMessages({
 });
 
 interface Props {
-  whispers: Whisper[];
+  whispers: ShownWhisper[];
   /** The person chosen, shared with the console (Needs attention picks whoever wrote). */
   picked: string;
   setPicked: (pid: string) => void;

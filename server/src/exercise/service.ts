@@ -154,7 +154,11 @@ export class Exercises {
       scenarioTitle: scenario && !scenario.builtIn ? scenario.title : null,
       run: state.run,
       roles: Object.entries(state.roles).map(([pid, role]) => ({ name: name(pid), role })),
-      sharedNotes: state.sharedNotes.map(({ pid, ...notes }) => ({ name: name(pid), ...notes })),
+      sharedNotes: state.sharedNotes.map(({ pid, ...notes }) => ({
+        name: name(pid),
+        ...notes,
+        ...(notes.sealed ? { from: pid } : {}),
+      })),
       durationMs: state.usedMs,
       endedAt: this.deps.clock.now(),
     };

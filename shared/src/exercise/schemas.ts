@@ -87,7 +87,8 @@ export interface ExerciseSummary {
   run: number;
   /** A name is '' when that person had left the meeting. */
   roles: { name: string; role: ExerciseRole }[];
-  sharedNotes: ({ name: string } & NotesBody)[];
+  /** Sealed notes name their writer's pid (`from`): it is bound into them, and opens them. */
+  sharedNotes: ({ name: string; from?: string } & NotesBody)[];
   durationMs: number;
   endedAt: number;
 }

@@ -16,10 +16,10 @@ export type Bytes = Uint8Array<ArrayBuffer>;
 
 /** Each kind of message has its own key (derived with this label) and its own associated data. */
 export const PURPOSES = {
-  chat: 'circle chat v1',
-  notes: 'circle exercise notes v1',
-  privateWord: 'circle private word v1',
-  privateWordKey: 'circle private word key v1',
+  chat: 'circle chat v1', // i18n-exempt: an HKDF label, never shown
+  notes: 'circle exercise notes v1', // i18n-exempt: an HKDF label, never shown
+  privateWord: 'circle private word v1', // i18n-exempt: an HKDF label, never shown
+  privateWordKey: 'circle private word key v1', // i18n-exempt: an HKDF label, never shown
 } as const;
 export type Purpose = keyof typeof PURPOSES;
 

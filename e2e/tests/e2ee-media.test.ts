@@ -22,7 +22,7 @@ const epoch = (p: Person) =>
       (window as unknown as { __circleE2ee?: { current(): number | null } }).__circleE2ee?.current() ?? null,
   );
 
-/** Ana's share of the talk time, in percent, as the facilitators' fairness view shows it. */
+/** Someone's share of the talk time, in percent, as the facilitators' fairness view shows it. */
 async function shareOf(page: Person['page'], name: string): Promise<number> {
   const row = page
     .getByRole('list', { name: 'Share of talk time' })

@@ -157,6 +157,8 @@ describe('operations: readiness, metrics, logs', () => {
       'Unknowneventfig',
     ];
     const g = await createGroup(srv.port, {
+      // Words in clear, so the logs could hold them (an encrypted group takes only sealed ones).
+      e2ee: false,
       name: 'Zorblaxmeadow circle',
       declaration: 'Quillfeatherpact: what is said here stays here.',
     });

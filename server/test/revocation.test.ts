@@ -56,7 +56,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
   for (const how of ['remove', 'toLobby'] as const) {
     it(`a member sent out (${how}) who reconnects with the recovery id receives nothing of the room`, async () => {
       const srv = await s.start();
-      const g = await createGroup(srv.port);
+      const g = await createGroup(srv.port, { e2ee: false });
       const fran = await s.join(g.links.facilitator, 'Fran');
       const ana = await s.join(g.links.member, 'Ana');
       const ben = await s.join(g.links.member, 'Ben');
@@ -82,7 +82,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
 
   it('a tab left open after Leave hears nothing said to that person when they come back on another device', async () => {
     const srv = await s.start();
-    const g = await createGroup(srv.port);
+    const g = await createGroup(srv.port, { e2ee: false });
     const fran = await s.join(g.links.facilitator, 'Fran');
     const ana = await s.join(g.links.member, 'Ana');
     await ok(ana.socket, 'room:leave', {});
@@ -100,7 +100,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
 
   it('after a removal every socket of that identity stops hearing the room, and a fresh identity waits in the lobby', async () => {
     const srv = await s.start();
-    const g = await createGroup(srv.port);
+    const g = await createGroup(srv.port, { e2ee: false });
     const fran = await s.join(g.links.facilitator, 'Fran');
     const ana = await s.join(g.links.member, 'Ana');
     const secondTab = await s.join(g.links.member, 'Ana', ana.identity);
@@ -127,7 +127,7 @@ describe('revocation: nobody keeps hearing a meeting they are out of', () => {
 
   it('a connection of a closed meeting, recovered later, hears nothing of the next meeting', async () => {
     const srv = await s.start();
-    const g = await createGroup(srv.port);
+    const g = await createGroup(srv.port, { e2ee: false });
     const fran = await s.join(g.links.facilitator, 'Fran');
     const ana = await s.join(g.links.member, 'Ana');
     await ok(fran.socket, 'chat:send', { text: 'welcome' });

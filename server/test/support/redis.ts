@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'node:net';
+import { Redis } from 'ioredis';
 import { freePort, waitUntil } from './ports.js';
 
 export interface RedisProcess {
@@ -71,4 +72,24 @@ async function launch(port: number, dir: string, args: string[]): Promise<ChildP
     'redis-server to listen',
   );
   return child;
+}
+
+/** Every value of every key, whatever its type, as Redis holds it now: what someone reading it would find. */
+export async function everyValue(url: string): Promise<string[]> {
+  const client = new Redis(url);
+  try {
+    const values: string[] = [];
+    for (const key of await client.keys('*')) {
+      const type = await client.type(key);
+      if (type === 'string') values.push((await client.get(key)) ?? '');
+      else if (type === 'hash') values.push(JSON.stringify(await client.hgetall(key)));
+      else if (type === 'list') values.push(JSON.stringify(await client.lrange(key, 0, -1)));
+      else if (type === 'set') values.push(JSON.stringify(await client.smembers(key)));
+      else if (type === 'zset') values.push(JSON.stringify(await client.zrange(key, 0, -1)));
+      else if (type === 'stream') values.push(JSON.stringify(await client.xrange(key, '-', '+')));
+    }
+    return values;
+  } finally {
+    client.disconnect();
+  }
 }

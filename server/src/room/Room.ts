@@ -1,4 +1,11 @@
-import type { FloorCommand, FloorEffect, FloorRejection, LobbyEntry, RoomView } from '@circle/shared';
+import type {
+  FloorCommand,
+  FloorEffect,
+  FloorRejection,
+  LobbyEntry,
+  ParticipantView,
+  RoomView,
+} from '@circle/shared';
 import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
 import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';
@@ -83,6 +90,9 @@ export class Room {
   /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
   private lastView: RoomView | null = null;
   private lastLobby = '';
+  /** `rec.participants` as last written, and the roster built from it (reused while it is unchanged). */
+  private people: string | null = null;
+  private roster: { people: string; participants: ParticipantView[]; lobbyCount: number } | null = null;
 
   private constructor(
     public group: GroupRecord,
@@ -208,35 +218,53 @@ export class Room {
   }
 
   view(): RoomView {
-    const everyone = Object.values(this.rec.participants);
-    const nextSeat = nextForSeat(this.rec);
+    const roster = this.rosterView();
     return {
       groupId: this.id,
       groupName: this.group.settings.name,
       meetingId: this.rec.meetingId,
       seq: this.rec.seq,
       at: this.deps.clock.now(),
-      participants: everyone
-        .filter((p) => p.admitted)
-        .map((p) => ({
-          pid: p.pid,
-          name: p.name,
-          role: p.role,
-          online: p.offlineSince === null,
-          // Listeners are in the roster (it travels only when it changes), never in the floor.
-          ...(p.listener ? { listener: true } : {}),
-          ...(p.pid === nextSeat ? { nextSeat: true } : {}),
-        })),
+      participants: roster.participants,
       // What an undo would restore stays on the server: clients only need to know when the move was.
       floor: {
         ...this.rec.floor,
         lastMove: this.rec.floor.lastMove ? { at: this.rec.floor.lastMove.at } : null,
       },
-      lobbyCount: everyone.filter((p) => !p.admitted).length,
+      lobbyCount: roster.lobbyCount,
       capacity: this.group.settings.capacity,
       meeting: meetingView(this.rec, this.group),
       ...(this.rec.format ? { format: this.rec.format } : {}),
     };
+  }
+
+  /**
+   * Who is here, as the view shows it: made from the participants alone, so while their record is what it
+   * was (most changes move only the floor) the last one is reused and the patch compares it by reference.
+   */
+  private rosterView() {
+    if (this.roster && this.roster.people === this.people) return this.roster;
+    const everyone = Object.values(this.rec.participants);
+    const nextSeat = nextForSeat(this.rec);
+    const participants: ParticipantView[] = everyone
+      .filter((p) => p.admitted)
+      .map((p) => ({
+        pid: p.pid,
+        name: p.name,
+        role: p.role,
+        online: p.offlineSince === null,
+        // Listeners are in the roster (it travels only when it changes), never in the floor.
+        ...(p.listener ? { listener: true as const } : {}),
+        ...(p.pid === nextSeat ? { nextSeat: true as const } : {}),
+      }));
+    const roster = {
+      people: this.people ?? '',
+      participants,
+      lobbyCount: everyone.length - participants.length,
+    };
+    // Before the first commit of this Room the record's text is unknown: nothing to reuse it against.
+    if (this.people !== null) this.roster = roster;
+    return roster;
   }
 
   lobby(): LobbyEntry[] {
@@ -319,14 +347,19 @@ export class Room {
     rec.seq = this.rec.seq + 1;
     // A fence, not a lock: if another node changed the room meanwhile (this one stalled past its lease),
     // this write fails and this node lets go of the room instead of overwriting the newer state.
-    const json = JSON.stringify(rec);
+    // The participants' text apart: it tells whether the roster (and the lobby) changed, at no extra cost.
+    const { participants, ...rest } = rec;
+    const people = JSON.stringify(participants);
+    const json = `{"participants":${people},${JSON.stringify(rest).slice(1)}`;
     if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq, json))) {
       this.dispose();
       this.deps.onEmpty(this.id);
       throw new AppError('UNAVAILABLE');
     }
     const prev = this.rec;
+    const peopleBefore = this.people;
     this.rec = rec;
+    this.people = people;
     this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;
@@ -342,10 +375,12 @@ export class Room {
       for (const notice of notices) io.to(this.ch.room).emit('floor:notice', { ...notice, at: view.at });
     }
     this.lastView = view;
-    const lobby = this.lobby();
-    const lobbyText = JSON.stringify(lobby);
-    if (lobbyText !== this.lastLobby) io.to(this.ch.facilitators).emit('room:lobby', lobby);
-    this.lastLobby = lobbyText;
+    if (people !== peopleBefore) {
+      const lobby = this.lobby();
+      const lobbyText = JSON.stringify(lobby);
+      if (lobbyText !== this.lastLobby) io.to(this.ch.facilitators).emit('room:lobby', lobby);
+      this.lastLobby = lobbyText;
+    }
     if (!effects) return;
     // The floor says when it next needs waking (a warning, a deadline), or by saying nothing that it does
     // not; a change without a floor command leaves the wake-up it asked for last.

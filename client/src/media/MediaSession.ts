@@ -263,6 +263,14 @@ export class MediaSession {
     this.crypto?.follow(keys);
   }
 
+  /**
+   * In a side room: our tracks are sealed with the key we share with `peer` alone, and theirs opened with
+   * it; null: back to the meeting key.
+   */
+  setPair(pair: { peer: string; key: CryptoKey } | null) {
+    if (this.e2ee) this.crypto?.pair(pair && { me: this.e2ee.pid, ...pair });
+  }
+
   /** Test hook: our receivers pass frames on unopened, as anyone without the key would get them. */
   bypassDecryption(on: boolean) {
     this.crypto?.bypass(on);

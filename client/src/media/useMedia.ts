@@ -32,7 +32,13 @@ declare global {
  * With `keys` (the group's media is end-to-end encrypted) every frame is encrypted with them, and nothing
  * is sent until the first key arrives.
  */
-export function useMedia(room: Room, me: JoinResult | null, keys?: MediaKeyStore | null) {
+export function useMedia(
+  room: Room,
+  me: JoinResult | null,
+  keys?: MediaKeyStore | null,
+  /** In a side room: the other person and the key only the two of us hold (E2ee.pairKey). */
+  pair?: { peer: string; key: CryptoKey } | null,
+) {
   const intl = useIntl();
   const [snap, setSnap] = useState<SessionSnapshot | null>(null);
   const [view, setView] = useState<MediaView | null>(null);
@@ -53,6 +59,7 @@ export function useMedia(room: Room, me: JoinResult | null, keys?: MediaKeyStore
   const canPublish = me ? me.role !== 'observer' && (!listener || holder === pid) : false;
   const admitted = room.phase === 'admitted';
   const encrypted = !!keys;
+  const pairRef = useRef<{ peer: string; key: CryptoKey } | null>(null);
 
   useEffect(() => {
     const socket = room.socketRef.current;
@@ -88,6 +95,7 @@ export function useMedia(room: Room, me: JoinResult | null, keys?: MediaKeyStore
     const restart = () => setRestarts((n) => n + 1);
     const s = new MediaSession(socket, loadPrefs(), canPublish, setSnap, restart, e2ee);
     session.current = s;
+    s.setPair(pairRef.current); // a new session in a side room (a reconnect there) keeps to the pair's key
     window.__circleMedia = { stats: () => s.stats(), bypassDecryption: (on) => s.bypassDecryption(on) };
     s.start()
       .then(() => latest.current && s.follow(latest.current, pid))
@@ -104,6 +112,12 @@ export function useMedia(room: Room, me: JoinResult | null, keys?: MediaKeyStore
   useEffect(() => {
     if (keys) session.current?.followKeys(keys);
   }, [keys]);
+  const peer = pair?.peer;
+  const pairKey = pair?.key;
+  useEffect(() => {
+    pairRef.current = peer && pairKey ? { peer, key: pairKey } : null;
+    session.current?.setPair(pairRef.current);
+  }, [peer, pairKey]);
 
   // Show the most recent speakers' cameras first; pause the rest.
   const shown = useMemo(() => {

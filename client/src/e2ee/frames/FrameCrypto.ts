@@ -71,6 +71,11 @@ export class FrameCrypto {
     });
   }
 
+  /** In a side room with `peer` (their shared key), or back in the circle (null). */
+  pair(pair: { me: string; peer: string; key: CryptoKey } | null): void {
+    this.post({ type: 'pair', pair });
+  }
+
   /** Test hook: receivers pass frames on without opening them (what anyone without the key gets). */
   bypass(on: boolean): void {
     this.post({ type: 'bypass', on });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ReplayWindow,
+  PAIR_KID,
   TAG_BYTES,
   type Bytes,
   clearBytes,
@@ -187,5 +188,30 @@ describe('senders and receivers', () => {
     expect(await opener.open(after, 0)).toEqual(opus);
     late.set(null);
     expect(await opener.open((await sealer.seal(opus, 0))!, 0)).toBeNull();
+  });
+
+  it("seal a side room pair's tracks with their own key, which no one else in the meeting can open", async () => {
+    const pairKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const [ana, fran, ben] = [new Keyring(), new Keyring(), new Keyring()];
+    for (const k of [ana, fran, ben]) k.set(meetingKey(4));
+    ana.setPair({ me: 'ana', peer: 'fran', key: pairKey });
+    fran.setPair({ me: 'fran', peer: 'ana', key: pairKey });
+    const anaMic = new Sealer(ana, 'ana/mic', 7_000);
+    const franMic = new Sealer(fran, 'fran/mic', 7_000);
+    const fromAna = (await anaMic.seal(opus, 0))!;
+    const fromFran = (await franMic.seal(opus, 0))!;
+    expect(readHeader(fromAna, 0)!.kid).toBe(PAIR_KID);
+    // One key, the same counter, two senders: the nonces differ, so do the ciphertexts.
+    expect(Buffer.from(fromAna).equals(Buffer.from(fromFran))).toBe(false);
+    expect(await new Opener(fran, 'ana/mic').open(fromAna, 0)).toEqual(opus);
+    expect(await new Opener(ana, 'fran/mic').open(fromFran, 0)).toEqual(opus);
+    // Ben holds the meeting key, not theirs.
+    expect(await new Opener(ben, 'ana/mic').open(fromAna, 0)).toBeNull();
+    // Back in the circle, Ana's track is sealed with the meeting key again.
+    ana.setPair(null);
+    expect(await new Opener(ben, 'ana/mic').open((await anaMic.seal(opus, 0))!, 0)).toEqual(opus);
   });
 });

@@ -34,6 +34,27 @@ export interface FrameKey {
   salt: Bytes;
 }
 
+/**
+ * The key id of frames sealed with a side room pair's own key (never a meeting epoch): a receiver knows
+ * from it to open them with the key it shares with their sender alone.
+ */
+export const PAIR_KID = 2 ** 40 - 1;
+
+const SOURCES = ['mic', 'camera', 'screen'];
+
+/**
+ * A side room pair's key (ECDH of the two people's meeting key pairs, an AES-GCM key both hold) as a
+ * FrameKey for one sender's track. Both directions share the key, so the nonces are kept apart: the salt's
+ * first byte says which of the two sends (by the order of their pids), the second which track.
+ */
+export function pairFrameKey(key: CryptoKey, senderId: string, peerPid: string): FrameKey {
+  const [pid = '', source = ''] = senderId.split('/');
+  const salt = new Uint8Array(NONCE_BYTES);
+  salt[0] = pid < peerPid ? 1 : 2;
+  salt[1] = SOURCES.indexOf(source) + 1;
+  return { epoch: PAIR_KID, key, salt };
+}
+
 /** What the SFU reads of a frame: for VP8, 10 bytes of a key frame (size, key-frame bit) or 3 of a delta. */
 export function clearBytes(kind: 'audio' | 'video', keyFrame: boolean): number {
   if (kind === 'audio') return 0; // Opus: the SFU never parses the payload.

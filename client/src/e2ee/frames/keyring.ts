@@ -1,8 +1,10 @@
 import type { MediaKey } from '../mediaKey';
 import {
+  PAIR_KID,
   ReplayWindow,
   deriveFrameKey,
   openFrame,
+  pairFrameKey,
   peekFrame,
   sealFrame,
   type Bytes,
@@ -20,10 +22,37 @@ export class Keyring {
   private readonly raw = new Map<number, Uint8Array>();
   private readonly derived = new Map<string, Promise<FrameKey>>();
   current: number | null = null;
+  /** In a side room: our pid, the other person's, and the key only the two of us hold. */
+  private pair: { me: string; peer: string; key: CryptoKey } | null = null;
+  private readonly pairKeys = new Map<string, FrameKey>();
+
+  /** Entering a side room (its pair's key), or leaving it (null): our tracks go back to the meeting key. */
+  setPair(pair: { me: string; peer: string; key: CryptoKey } | null): void {
+    this.pair = pair;
+    this.pairKeys.clear();
+  }
+
+  /**
+   * The side room key for a track: ours while in a side room, or the other person's there. Undefined for
+   * anyone else's track, and outside a side room.
+   */
+  pairKeyFor(senderId: string): FrameKey | undefined {
+    if (!this.pair) return undefined;
+    const pid = senderId.split('/', 1)[0];
+    const { me, peer, key } = this.pair;
+    if (pid !== me && pid !== peer) return undefined;
+    let k = this.pairKeys.get(senderId);
+    if (!k) {
+      k = pairFrameKey(key, senderId, pid === me ? peer : me);
+      this.pairKeys.set(senderId, k);
+    }
+    return k;
+  }
 
   /** A new epoch's key (from the MediaKeyStore), or null: forget every key (left, removed). */
   set(key: MediaKey | null): void {
     if (!key) {
+      // The side room key stays: it is the pair's, not the meeting's (the session ends on removal anyway).
       this.raw.clear();
       this.derived.clear();
       this.current = null;
@@ -72,6 +101,9 @@ export class Sealer {
 
   /** The sealed frame, or null with no key yet: then nothing is sent (never clear media). */
   async seal(frame: Bytes, clear: number): Promise<Bytes | null> {
+    // In a side room only the other person may open what we send.
+    const pair = this.keys.pairKeyFor(this.senderId);
+    if (pair) return sealFrame(pair, this.ctr++, frame, clear, this.nonce);
     const epoch = this.keys.current;
     const k = epoch === null ? undefined : this.keys.keyFor(this.senderId, epoch);
     if (!k) return null;
@@ -92,7 +124,8 @@ export class Opener {
   async open(frame: Bytes, clear: number): Promise<Bytes | null> {
     const head = peekFrame(frame, clear);
     if (!head) return null;
-    const k = this.keys.keyFor(this.senderId, head.kid);
+    const k =
+      head.kid === PAIR_KID ? this.keys.pairKeyFor(this.senderId) : this.keys.keyFor(this.senderId, head.kid);
     if (!k) return null;
     let window = this.windows.get(head.kid);
     if (window && !window.fresh(head.ctr)) return null;

@@ -30,6 +30,8 @@ export interface FrameStats {
 export type ToWorker =
   | { type: 'key'; key: MediaKey | null }
   | { type: 'bypass'; on: boolean }
+  /** In a side room: the key the two of us share (a CryptoKey clones into the Worker), or null: out. */
+  | { type: 'pair'; pair: { me: string; peer: string; key: CryptoKey } | null }
   | { type: 'stats'; id: number }
   /** The older Chromium path (createEncodedStreams): the streams themselves are transferred. */
   | { type: 'streams'; readable: ReadableStream; writable: WritableStream; options: TransformOptions };

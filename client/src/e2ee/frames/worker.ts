@@ -70,6 +70,7 @@ scope.onrtctransform = ({ transformer }) =>
 scope.onmessage = ({ data }: MessageEvent<ToWorker>) => {
   if (data.type === 'key') keys.set(data.key);
   else if (data.type === 'bypass') stats.bypass = data.on;
+  else if (data.type === 'pair') keys.setPair(data.pair);
   else if (data.type === 'streams') run(data.readable, data.writable, data.options);
   else if (data.type === 'stats') {
     const reply: FromWorker = { type: 'stats', id: data.id, stats };

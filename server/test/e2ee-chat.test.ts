@@ -242,12 +242,7 @@ describe('end-to-end encrypted chat on one node', () => {
       const joined = (await sam.next()) as { pid: string; marker: string };
       // Only the marker's bytes, off the heap: this process never holds it as a string.
       const marker = Buffer.from(joined.marker, 'hex');
-      await ok(fran.socket, 'exercise:setup', {
-        scenarioId: 'newcomer',
-        roles: { [joined.pid]: 'observer', [fran.pid]: 'leader' },
-      });
-      await ok(fran.socket, 'exercise:start', {});
-      await ok(fran.socket, 'exercise:timeOut', {});
+      await observerInTimeOut(fran, joined.pid);
       sam.send('go');
       const done = (await sam.next()) as { control: string };
       const control = Buffer.from(done.control, 'hex');
@@ -305,12 +300,7 @@ describe('end-to-end encrypted chat on two nodes', () => {
     });
     try {
       const joined = (await sam.next()) as { pid: string; marker: string };
-      await ok(fran.socket, 'exercise:setup', {
-        scenarioId: 'newcomer',
-        roles: { [joined.pid]: 'observer', [fran.pid]: 'leader' },
-      });
-      await ok(fran.socket, 'exercise:start', {});
-      await ok(fran.socket, 'exercise:timeOut', {});
+      await observerInTimeOut(fran, joined.pid);
       sam.send('go');
       await sam.next();
       // Across nodes through Redis, and opened by the reader on the other node.
@@ -336,6 +326,16 @@ describe('end-to-end encrypted chat on two nodes', () => {
     }
   });
 });
+
+/** A role-play in TIME OUT with `pid` as its observer: the moment an observer may share notes. */
+async function observerInTimeOut(fran: Joined, pid: string) {
+  await ok(fran.socket, 'exercise:setup', {
+    scenarioId: 'newcomer',
+    roles: { [pid]: 'observer', [fran.pid]: 'leader' },
+  });
+  await ok(fran.socket, 'exercise:start', {});
+  await ok(fran.socket, 'exercise:timeOut', {});
+}
 
 /** The member's browser in its own process (support/e2eeSender.ts), spoken to line by line. */
 function sender(args: object) {

@@ -97,7 +97,10 @@ export function useChat() {
   );
   useOwnWords();
 
+  // A sealed message the server sends again under another id (a replay) is shown once.
+  const ivs = new Set<string>();
   const messages = chat.messages
+    .filter((m) => !m.sealed || (!ivs.has(m.sealed.iv) && !!ivs.add(m.sealed.iv)))
     .map(({ sealed: _sealed, text, ...m }): ShownMessage | null => shown(m, text, openedMessages.get(m.id)))
     .filter((m) => m !== null);
   const whispers = chat.whispers

@@ -290,6 +290,8 @@ describe('end-to-end encrypted chat on two nodes', () => {
     const fran = await joinAs(b.port, e.links.facilitator, 'Fran');
     const words: ChatMessage[] = [];
     fran.socket.on('chat:message', (m) => words.push(m));
+    const privately: Whisper[] = [];
+    fran.socket.on('chat:whisper', (w) => privately.push(w));
     const sam = sender({
       port: a.port,
       link: e.links.member,
@@ -304,7 +306,9 @@ describe('end-to-end encrypted chat on two nodes', () => {
       sam.send('go');
       await sam.next();
       // Across nodes through Redis, and opened by the reader on the other node.
-      await waitUntil(() => words.length === 1);
+      await waitUntil(() => words.length === 1 && privately.length === 1);
+      // The private word's key, wrapped for Fran, crossed to her node on her own channel.
+      expect(privately[0]!.key).toMatchObject({ iv: expect.any(String), key: expect.any(String) });
       const marker = Buffer.from(joined.marker, 'hex').toString();
       const opened = await openFromRoom(
         mediaKeys(),

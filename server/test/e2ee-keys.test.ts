@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KeyManager } from '../../client/src/e2ee/keys/KeyManager.js';
 import { barrier, call, connect, createGroup, ok, tokenOf, type Joined } from './support/client.js';
 import { agreed, keysFor, keysOfEpoch, listen } from './support/e2ee.js';
+import { waitUntil } from './support/ports.js';
 import { serverPerTest } from './support/session.js';
 
 const sameBytes = (a: KeyManager, b: KeyManager, epoch: number) =>
@@ -100,7 +101,7 @@ describe('e2ee keys: who may hand out keys, to whom', () => {
       members: ['Ana', 'Ben'],
       observers: ['Oscar'],
     });
-    const all = await Promise.all([fran, gil, ana, ben, oscar].map(keysFor));
+    const all = await Promise.all([fran, gil, ana, ben, oscar].map((j) => keysFor(j)));
     const epoch = await agreed(all);
     const { holder } = await ok(ana.socket, 'e2ee:publish', { key: all[2]!.publicKey });
     const other = holder === fran.pid ? gil : fran;
@@ -168,6 +169,7 @@ describe('e2ee keys: who may hand out keys, to whom', () => {
       ['e2ee:publish', { key: 'short' }, 'BAD_REQUEST'],
       ['e2ee:publish', { key: '+'.repeat(87) }, 'BAD_REQUEST'],
       ['e2ee:publish', { key: kf.publicKey, extra: 1 }, 'BAD_REQUEST'],
+      ['e2ee:publish', { key: kf.publicKey, have: -1 }, 'BAD_REQUEST'],
       ['e2ee:wrap', { epoch, wraps: [] }, 'BAD_REQUEST'],
       ['e2ee:wrap', { epoch, wraps: Array.from({ length: 97 }, () => one) }, 'BAD_REQUEST'],
       ['e2ee:wrap', { epoch, wraps: [one, one] }, 'BAD_REQUEST'],
@@ -207,6 +209,24 @@ describe('e2ee keys: the key holder', () => {
     expect(keysOfEpoch(heard, after)).toEqual([]);
     expect(kf.keys.get(after)).toBeUndefined();
     expect(kg.code!.code).toEqual(ka.code!.code);
+  });
+
+  it('a member whose connection dropped while an epoch was made gets a newer one on coming back', async () => {
+    await s.start();
+    const { g, fran, ana, ben } = await s.seated({ facilitators: ['Fran'], members: ['Ana', 'Ben'] });
+    const kf = await keysFor(fran);
+    const [ka, kb] = await Promise.all([keysFor(ana), keysFor(ben)]);
+    const before = await agreed([kf, ka, kb]);
+    ana.socket.close();
+    await waitUntil(() => fran.view()?.participants.find((p) => p.pid === ana.pid)?.online === false);
+    // Ben reloads his page: a new epoch, wrapped for Ana too (still in the meeting), lost on the way.
+    const kb2 = await keysFor(ben);
+    const missed = await agreed([kf, kb2], before);
+    expect(ka.keys.current?.epoch).toBe(before);
+    // Ana's page reconnects with the same key pair and publishes the same key again.
+    const back = await s.join(g.links.member, 'Ana', ana.identity);
+    await keysFor(back, ka);
+    expect(await agreed([kf, kb2, ka], missed)).toBeGreaterThan(missed);
   });
 
   it('a dropped holder’s connection hands the keys to a connected facilitator', async () => {

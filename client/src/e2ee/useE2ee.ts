@@ -43,7 +43,7 @@ export function useE2ee(room: Room, invite: InviteInfo): RoomE2ee {
     if (!pid) return;
     let stopped = false;
     const transport: KeyTransport = {
-      publish: (key) => send((s) => call(s, 'e2ee:publish', { key })),
+      publish: (key, have) => send((s) => call(s, 'e2ee:publish', { key, have })),
       wrap: (epoch, wraps) => send((s) => call(s, 'e2ee:wrap', { epoch, wraps })).then(() => undefined),
     };
     const send = <T>(fn: (s: NonNullable<typeof socket>) => Promise<T>) => {

@@ -28,7 +28,7 @@ export const e2eeDomain = ({ io, now }: { io: CircleServer; now: () => number })
     handlers: {
       'e2ee:publish': async ({ room, pid }, p) => {
         const keys = keysOf(room);
-        keys.publish(pid, p.key);
+        keys.publish(pid, p.key, p.have);
         return keys.state();
       },
 

@@ -57,9 +57,16 @@ export class MeetingKeys {
     this.io.to(this.room.ch.room).emit('e2ee:state', this.state());
   }
 
-  /** A browser's public key for this meeting. A new or changed key is a new arrival: a new epoch. */
-  publish(pid: string, key: string) {
-    if (this.peers.get(pid) === key) return;
+  /**
+   * A browser's public key for this meeting. A new or changed key is a new arrival: a new epoch. The same
+   * key again comes after a reconnect, with the epoch that browser holds (`have`): if a newer one was
+   * made meanwhile (its key lost on the way to a dropped connection), a new epoch is made for everyone.
+   */
+  publish(pid: string, key: string, have?: number) {
+    if (this.peers.get(pid) === key) {
+      if (have !== undefined && have < this.epoch && pid !== this.holder) this.rekey();
+      return;
+    }
     this.peers.set(pid, key);
     this.io.to(this.room.ch.room).emit('e2ee:peer', { pid, key });
     if (!this.chooseHolder()) this.rekey();

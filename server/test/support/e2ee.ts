@@ -24,19 +24,22 @@ declare global {
 
 /**
  * A person's browser in the key exchange: the client's own KeyManager (real WebCrypto) over a real socket.
- * As key holder it answers `e2ee:rekey` the way the room does.
+ * As key holder it answers `e2ee:rekey` the way the room does. `page`: the same page (key pair and keys)
+ * on a new connection, as after a reconnect.
  */
-export async function keysFor(j: Joined) {
-  const manager = await KeyManager.create(j.pid, {
-    publish: (key) => ok(j.socket, 'e2ee:publish', { key }),
-    wrap: async (epoch, wraps) => void (await ok(j.socket, 'e2ee:wrap', { epoch, wraps })),
-  });
+export async function keysFor(j: Joined, page?: KeyManager) {
+  const transport = {
+    publish: (key: string, have: number) => ok(j.socket, 'e2ee:publish', { key, have }),
+    wrap: async (epoch: number, wraps: { to: string; iv: string; key: string }[]) =>
+      void (await ok(j.socket, 'e2ee:wrap', { epoch, wraps })),
+  };
+  const manager = page ?? (await KeyManager.create(j.pid, transport));
   j.socket.on('e2ee:state', (s) => manager.state(s));
   j.socket.on('e2ee:peer', (p) => manager.peer(p));
   // A refused wrap (someone left meanwhile, a newer epoch) is followed by a new order, as in the room.
   j.socket.on('e2ee:rekey', (order) => void manager.rekey(order).catch(() => undefined));
   j.socket.on('e2ee:key', (w) => void manager.receive(w));
-  await manager.join();
+  await manager.join(transport);
   return manager;
 }
 

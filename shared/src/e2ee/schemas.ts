@@ -37,7 +37,13 @@ const publicKey = base64url(E2EE_PUBLIC_KEY_CHARS);
 const epoch = z.number().int().min(1).max(E2EE_EPOCH_MAX);
 
 export const e2eeEventSchemas = {
-  'e2ee:publish': z.object({ key: publicKey }).strict(),
+  'e2ee:publish': z
+    .object({
+      key: publicKey,
+      /** The newest epoch this browser holds (0: none), when it publishes again after a reconnect. */
+      have: z.number().int().min(0).max(E2EE_EPOCH_MAX).optional(),
+    })
+    .strict(),
   'e2ee:wrap': z
     .object({
       epoch,

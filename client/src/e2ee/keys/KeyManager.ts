@@ -17,7 +17,8 @@ type Payload<E extends keyof E2eeServerEvents> = Parameters<E2eeServerEvents[E]>
 
 /** What the key manager sends to the server: `e2ee:publish` and `e2ee:wrap` (a socket in the room, a fake in tests). */
 export interface KeyTransport {
-  publish(key: string): Promise<E2eeState>;
+  /** `have`: the newest epoch held, so a server that made one meanwhile has a newer one made. */
+  publish(key: string, have: number): Promise<E2eeState>;
   wrap(epoch: number, wraps: { to: string; iv: string; key: string }[]): Promise<void>;
 }
 
@@ -74,7 +75,7 @@ export class KeyManager {
   /** Publishes this browser's public key (again after every admitted join: the server may have lost it). */
   async join(transport: KeyTransport = this.transport): Promise<void> {
     this.transport = transport;
-    this.state(await transport.publish(this.pair.publicKey));
+    this.state(await transport.publish(this.pair.publicKey, this.keys.current?.epoch ?? 0));
   }
 
   /** The whole picture from the server; one that no longer knows our key (a new node) gets it again. */

@@ -7,6 +7,7 @@ import type {
   RoomView,
 } from '@circle/shared';
 import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
+import { createHash } from 'node:crypto';
 import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -90,7 +91,7 @@ export class Room {
   /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
   private lastView: RoomView | null = null;
   private lastLobby = '';
-  /** `rec.participants` as last written, and the roster built from it (reused while it is unchanged). */
+  /** A digest of `rec.participants` as last written, and the roster built from it (reused while it holds). */
   private people: string | null = null;
   private roster: { people: string; participants: ParticipantView[]; lobbyCount: number } | null = null;
 
@@ -349,8 +350,10 @@ export class Room {
     // this write fails and this node lets go of the room instead of overwriting the newer state.
     // The participants' text apart: it tells whether the roster (and the lobby) changed, at no extra cost.
     const { participants, ...rest } = rec;
-    const people = JSON.stringify(participants);
-    const json = `{"participants":${people},${JSON.stringify(rest).slice(1)}`;
+    const peopleJson = JSON.stringify(participants);
+    const json = `{"participants":${peopleJson},${JSON.stringify(rest).slice(1)}`;
+    // Kept as a digest: the text itself would stay in memory with every room.
+    const people = createHash('sha1').update(peopleJson).digest('base64');
     if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq, json))) {
       this.dispose();
       this.deps.onEmpty(this.id);

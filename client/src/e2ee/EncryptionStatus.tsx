@@ -7,7 +7,7 @@ const m = defineMessages({
   waiting: {
     id: 'e2ee.EncryptionStatus.waiting',
     defaultMessage: 'End-to-end encrypted · waiting for the key',
-    description: 'Shown until this browser has received the meeting key from a facilitator’s browser',
+    description: 'Shown until this browser has received the meeting key from the key holder’s browser',
   },
   code: {
     id: 'e2ee.EncryptionStatus.code',

@@ -35,8 +35,9 @@ export const e2eeDomain = ({ io, now }: { io: CircleServer; now: () => number })
       // No await between the checks and the relay: no change of the room can come in between.
       'e2ee:wrap': async ({ room, pid }, p) => {
         const keys = keysOf(room);
-        if (!keys.isHolder(pid)) throw new AppError('FORBIDDEN');
+        // Epochs are public (e2ee:state): one that is not the epoch asked for is stale whoever sends it.
         if (p.epoch !== keys.currentEpoch) throw new AppError('STALE');
+        if (!keys.isHolder(pid)) throw new AppError('FORBIDDEN');
         const to = new Set(p.wraps.map((w) => w.to));
         if (to.size !== p.wraps.length || to.has(pid)) throw new AppError('BAD_REQUEST');
         // Each recipient is admitted now and has a key: anyone else gets nothing, not even part of a batch.

@@ -90,20 +90,26 @@ export class MeetingKeys {
   }
 
   /**
-   * Keeps the holder while they can hold (an admitted facilitator, connected, with a public key); otherwise
-   * the facilitator who came first takes over. True when the holder changed (and a rekey was asked for).
+   * Keeps the holder while they can hold (admitted, connected, with a public key): a facilitator if any can,
+   * the facilitator who came first taking over; while none can, the member present longest, so that a
+   * meeting without a facilitator still gets its key. Members hold the meeting's key anyway, so holding it
+   * gives them nothing more, and the server still decides who receives wraps. A facilitator who arrives
+   * takes the key over from a member (one rekey, as any change of holder). True when the holder changed (and
+   * a rekey was asked for).
    */
   private chooseHolder(): boolean {
     const rec = this.room.record;
-    const can = (pid: string) => {
+    const can = (pid: string, role: 'facilitator' | 'member') => {
       const p = rec.participants[pid];
-      return !!p && p.admitted && p.role === 'facilitator' && p.offlineSince === null && this.peers.has(pid);
+      return !!p && p.admitted && p.role === role && p.offlineSince === null && this.peers.has(pid);
     };
-    if (this.holder && can(this.holder)) return false;
-    const next =
+    const first = (role: 'facilitator' | 'member') =>
       Object.values(rec.participants)
-        .filter((p) => can(p.pid))
+        .filter((p) => can(p.pid, role))
         .sort((a, b) => a.joinedAt - b.joinedAt)[0]?.pid ?? null;
+    const facilitator = this.holder && can(this.holder, 'facilitator') ? this.holder : first('facilitator');
+    const member = this.holder && can(this.holder, 'member') ? this.holder : first('member');
+    const next = facilitator ?? member;
     if (next === this.holder) return false;
     this.holder = next;
     this.announce();

@@ -3,10 +3,10 @@ import { id } from '../schemaParts.js';
 
 /*
  * End-to-end encryption's keys. Every browser makes an ephemeral ECDH P-256 key pair per meeting and
- * publishes its public key; one facilitator's browser (the key holder, chosen by the server) makes each
- * generation (epoch) of the meeting's media key and wraps it for every admitted person's public key. The
- * server keeps public keys in the room's memory and relays each wrapped key to its one recipient: it never
- * holds a key that opens anything.
+ * publishes its public key; one browser (the key holder, chosen by the server: a facilitator's, or while no
+ * facilitator can, the member present longest) makes each generation (epoch) of the meeting's media key
+ * and wraps it for every admitted person's public key. The server keeps public keys in the room's memory
+ * and relays each wrapped key to its one recipient: it never holds a key that opens anything.
  */
 
 /** What happens to a browser without encoded transforms in a group whose meetings are encrypted. */
@@ -62,7 +62,7 @@ export interface E2eeState {
   /** The group's meetings are end-to-end encrypted. */
   enabled: boolean;
   fallback: E2eeFallback;
-  /** The facilitator whose browser makes and hands out the keys; null while no facilitator can. */
+  /** Whose browser makes and hands out the keys (a facilitator, else a member); null while nobody can. */
   holder: string | null;
   /** The newest epoch asked for (its key may still be on its way). */
   epoch: number;

@@ -19,6 +19,7 @@ import { TurnTimer } from '../floor/TurnTimer';
 import { ROLE_LABELS } from '../labels';
 import { useMedia, type Media } from '../media/useMedia';
 import { useE2ee } from '../e2ee/useE2ee';
+import { usePairKey, useSidePartner } from '../e2ee/sidePair';
 import { BoardPanel } from '../board/BoardPanel';
 import { Spotlight } from '../board/Spotlight';
 import { useBoards } from '../board/useBoards';
@@ -101,8 +102,11 @@ export function RoomPage({ invite, params, onExit }: Props) {
   const room = useRoom(params);
   const { phase, me, view } = room;
   const e2ee = useE2ee(room, invite);
+  // In a side room the pair's media is sealed with their own key (the partner is known inside the room).
+  const [sidePartner, setSidePartner] = useState<string | null>(null);
+  const pair = usePairKey(e2ee, sidePartner, e2ee.verification?.epoch);
   // A browser that cannot encrypt the group's media starts none (the server would refuse it anyway).
-  const media = useMedia(room, e2ee.mediaBlocked ? null : me, e2ee.enabled ? e2ee.keys : null);
+  const media = useMedia(room, e2ee.mediaBlocked ? null : me, e2ee.enabled ? e2ee.keys : null, pair);
 
   if (phase === 'failed') {
     return (
@@ -167,17 +171,18 @@ export function RoomPage({ invite, params, onExit }: Props) {
 
   return (
     <RoomProvider room={room} me={me} view={view} invite={invite} token={params.token} e2ee={e2ee}>
-      <RoomScreen media={media} />
+      <RoomScreen media={media} onSidePartner={setSidePartner} />
     </RoomProvider>
   );
 }
 
-function RoomScreen({ media }: { media: Media }) {
+function RoomScreen({ media, onSidePartner }: { media: Media; onSidePartner: (pid: string | null) => void }) {
   const intl = useIntl();
   // The Language picker sits in the More menu here: a line above the room would cost a phone its one screen.
   useOwnLanguagePicker();
   const { room, me, view, facilitator, nameOf } = useRoomContext();
   const chat = useChat();
+  useSidePartner(chat.sideRoom, onSidePartner);
   const boards = useBoards();
   const exercise = useExercise();
   const shared = useFacilitatorView();

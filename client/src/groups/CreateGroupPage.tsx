@@ -11,6 +11,7 @@ import { InviteLinks } from './InviteLinks';
 import { invalidFields, turnLimitFrom, type Field, type FieldErrors } from './createForm';
 import { emptyMeetingFields, MeetingFields, meetingSettingsFrom } from '../meeting/MeetingFields';
 import type { MeetingFieldValues } from '../meeting/MeetingFields';
+import { E2eeCreateOption } from '../e2ee/E2eeCreateOption';
 
 const m = defineMessages({
   checkField: {
@@ -121,6 +122,7 @@ export function CreateGroupPage() {
   const [minutes, setMinutes] = useState('60');
   // On by default: a stranger with a forwarded member link waits until a facilitator lets them in.
   const [lobby, setLobby] = useState(true);
+  const [e2ee, setE2ee] = useState(true);
   /** The group's own declaration; null while it is the default (then it follows the group's language). */
   const [ownDeclaration, setOwnDeclaration] = useState<string | null>(null);
   const declaration = ownDeclaration ?? DEFAULT_DECLARATIONS[language];
@@ -185,6 +187,7 @@ export function CreateGroupPage() {
       capacity: capacityNum,
       meetingMinutes: Number(minutes),
       lobby,
+      e2ee,
       language,
       // Left out while it is a default: the server stores the one of the group's language.
       declaration: ownDeclaration ?? undefined,
@@ -262,6 +265,7 @@ export function CreateGroupPage() {
           />
           <label htmlFor="group-lobby">{intl.formatMessage(m.lobby)}</label>
         </div>
+        <E2eeCreateOption checked={e2ee} onChange={setE2ee} />
 
         <details
           className="more-settings"

@@ -107,6 +107,8 @@ export interface FrameStats {
   recv: { frames: number; dropped: number; ms: number };
   firstAudioAt: number | null;
   bypass: boolean;
+  /** Sending with a side room pair's own key. */
+  pair: boolean;
 }
 
 /** The page's encryption Worker's counters (null: its media is not encrypted). */

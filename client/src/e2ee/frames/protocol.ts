@@ -24,6 +24,8 @@ export interface FrameStats {
   firstAudioAt: number | null;
   /** The receivers pass frames on unopened (test hook: what the server or an outsider would get). */
   bypass: boolean;
+  /** In a side room: what we send is sealed with the pair's own key. */
+  pair: boolean;
 }
 
 /** What the page posts to the Worker. */

@@ -31,6 +31,7 @@ const stats: FrameStats = {
   recv: { frames: 0, dropped: 0, ms: 0 },
   firstAudioAt: null,
   bypass: false,
+  pair: false,
 };
 
 function run(
@@ -70,8 +71,10 @@ scope.onrtctransform = ({ transformer }) =>
 scope.onmessage = ({ data }: MessageEvent<ToWorker>) => {
   if (data.type === 'key') keys.set(data.key);
   else if (data.type === 'bypass') stats.bypass = data.on;
-  else if (data.type === 'pair') keys.setPair(data.pair);
-  else if (data.type === 'streams') run(data.readable, data.writable, data.options);
+  else if (data.type === 'pair') {
+    keys.setPair(data.pair);
+    stats.pair = data.pair !== null;
+  } else if (data.type === 'streams') run(data.readable, data.writable, data.options);
   else if (data.type === 'stats') {
     const reply: FromWorker = { type: 'stats', id: data.id, stats };
     scope.postMessage(reply);

@@ -43,6 +43,8 @@ export function meeting300Figures(m: Meeting300Result | null): Figure[] {
   const check = (value: number | null | undefined, ok: (v: number) => boolean) =>
     value == null ? null : ok(value);
   const passFor = (holder: 'seated' | 'listener') => m?.passes.filter((p) => p.holder === holder) ?? [];
+  const passList = (passes: { mediaMs: number }[]) =>
+    passes.map((p) => `${Math.round(p.mediaMs)} ms`).join(', ');
   const figures: Figure[] = [
     {
       id: 'meeting300.join.seconds',
@@ -116,8 +118,9 @@ export function meeting300Figures(m: Meeting300Result | null): Figure[] {
       value: m ? Math.round(Math.max(0, ...passFor('listener').map((p) => p.mediaMs))) : null,
       unit: 'ms',
       note:
-        "one consumer per person, made one after another in the meeting's media queue (as the server " +
-        'serializes every media change of a meeting), on cores shared with the load generators',
+        'every browser asks for its consumer at once; one connection’s requests about its own consumers run ' +
+        'beside the others’ (MediaTurns), after the sync of the floor change, which waits for every worker ' +
+        `answer; each pass: ${passList(passFor('listener'))}`,
     },
     {
       id: 'meeting300.media.gatesMs',
@@ -126,8 +129,9 @@ export function meeting300Figures(m: Meeting300Result | null): Figure[] {
       value: m ? Math.round(Math.max(0, ...passFor('seated').map((p) => p.mediaMs))) : null,
       unit: 'ms',
       note:
-        'when a new speaker enters the 6 shown videos, each of the 300 pauses the oldest video and resumes ' +
-        "the new one: 600 consumer changes, one after another in the meeting's media queue",
+        'strict circle’s gates (the sync after the floor change waits for every worker answer) and, when a ' +
+        'new speaker enters the 6 shown videos, 300 browsers pausing the oldest and resuming the newest at ' +
+        `once; each pass: ${passList(passFor('seated'))}`,
     },
     {
       id: 'meeting300.media.workersUsed',

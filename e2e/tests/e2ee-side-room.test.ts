@@ -31,6 +31,8 @@ describe('end-to-end encrypted side rooms, in real Chromium with a fake micropho
 
   it('a side room pair hears each other through frames sealed with their own key, then the circle again', async () => {
     const fran = await person(browser, 'Fran', server.url);
+    // The create form encrypts new groups unless told not to.
+    expect(await fran.page.getByLabel('End-to-end encryption', { exact: true }).isChecked()).toBe(true);
     const links = await createGroup(fran.page, 'Thursday circle');
     await fran.page.goto(links.facilitator);
     await join(fran);

@@ -6,8 +6,7 @@ import type {
   ParticipantView,
   RoomView,
 } from '@circle/shared';
-import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
-import { createHash } from 'node:crypto';
+import { diffView, floorReducer, initialFloor, nextWake, sameJson } from '@circle/shared';
 import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -91,9 +90,12 @@ export class Room {
   /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
   private lastView: RoomView | null = null;
   private lastLobby = '';
-  /** A digest of `rec.participants` as last written, and the roster built from it (reused while it holds). */
-  private people: string | null = null;
-  private roster: { people: string; participants: ParticipantView[]; lobbyCount: number } | null = null;
+  /** The roster of the view and the participants it was made from (carried over while they are equal). */
+  private roster: {
+    of: RoomRecord['participants'];
+    participants: ParticipantView[];
+    lobbyCount: number;
+  } | null = null;
 
   private constructor(
     public group: GroupRecord,
@@ -244,7 +246,7 @@ export class Room {
    * was (most changes move only the floor) the last one is reused and the patch compares it by reference.
    */
   private rosterView() {
-    if (this.roster && this.roster.people === this.people) return this.roster;
+    if (this.roster?.of === this.rec.participants) return this.roster;
     const everyone = Object.values(this.rec.participants);
     const nextSeat = nextForSeat(this.rec);
     const participants: ParticipantView[] = everyone
@@ -258,14 +260,12 @@ export class Room {
         ...(p.listener ? { listener: true as const } : {}),
         ...(p.pid === nextSeat ? { nextSeat: true as const } : {}),
       }));
-    const roster = {
-      people: this.people ?? '',
+    this.roster = {
+      of: this.rec.participants,
       participants,
       lobbyCount: everyone.length - participants.length,
     };
-    // Before the first commit of this Room the record's text is unknown: nothing to reuse it against.
-    if (this.people !== null) this.roster = roster;
-    return roster;
+    return this.roster;
   }
 
   lobby(): LobbyEntry[] {
@@ -348,21 +348,17 @@ export class Room {
     rec.seq = this.rec.seq + 1;
     // A fence, not a lock: if another node changed the room meanwhile (this one stalled past its lease),
     // this write fails and this node lets go of the room instead of overwriting the newer state.
-    // The participants' text apart: it tells whether the roster (and the lobby) changed, at no extra cost.
-    const { participants, ...rest } = rec;
-    const peopleJson = JSON.stringify(participants);
-    const json = `{"participants":${peopleJson},${JSON.stringify(rest).slice(1)}`;
-    // Kept as a digest: the text itself would stay in memory with every room.
-    const people = createHash('sha1').update(peopleJson).digest('base64');
+    const json = JSON.stringify(rec);
     if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq, json))) {
       this.dispose();
       this.deps.onEmpty(this.id);
       throw new AppError('UNAVAILABLE');
     }
     const prev = this.rec;
-    const peopleBefore = this.people;
     this.rec = rec;
-    this.people = people;
+    // Most changes move only the floor: the roster made from equal participants stays (and the lobby too).
+    const samePeople = sameJson(prev.participants, rec.participants);
+    if (samePeople && this.roster?.of === prev.participants) this.roster.of = rec.participants;
     this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;
@@ -378,7 +374,7 @@ export class Room {
       for (const notice of notices) io.to(this.ch.room).emit('floor:notice', { ...notice, at: view.at });
     }
     this.lastView = view;
-    if (people !== peopleBefore) {
+    if (!samePeople || this.lastLobby === '') {
       const lobby = this.lobby();
       const lobbyText = JSON.stringify(lobby);
       if (lobbyText !== this.lastLobby) io.to(this.ch.facilitators).emit('room:lobby', lobby);

@@ -58,8 +58,11 @@ const KEYED_LISTS = new Set(['participants']);
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// Plain loops, no key lists or closures: every change of every room compares its whole view.
-function same(a: Json, b: Json): boolean {
+/**
+ * Whether two JSON values are equal. Plain loops, no key lists or closures: every change of every room
+ * compares its whole view.
+ */
+export function sameJson(a: Json, b: Json): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const list = Array.isArray(a);
@@ -68,14 +71,14 @@ function same(a: Json, b: Json): boolean {
     const aa = a as Json[];
     const bb = b as Json[];
     if (aa.length !== bb.length) return false;
-    for (let i = 0; i < aa.length; i++) if (!same(aa[i], bb[i])) return false;
+    for (let i = 0; i < aa.length; i++) if (!sameJson(aa[i], bb[i])) return false;
     return true;
   }
   const ra = a as Record<string, Json>;
   const rb = b as Record<string, Json>;
   let keys = 0;
   for (const k in ra) {
-    if (!Object.hasOwn(rb, k) || !same(ra[k], rb[k])) return false;
+    if (!Object.hasOwn(rb, k) || !sameJson(ra[k], rb[k])) return false;
     keys++;
   }
   for (const _ in rb) keys--;
@@ -98,10 +101,10 @@ const dotted = (path: string[]) => {
 function diffKeyed(path: string[], prev: Keyed[], next: Keyed[], out: RoomPatch) {
   const before = new Map(prev.map((p) => [p.pid, p]));
   const after = new Set(next.map((p) => p.pid));
-  const up = next.filter((p) => !same(before.get(p.pid), p));
+  const up = next.filter((p) => !sameJson(before.get(p.pid), p));
   const rm = prev.filter((p) => !after.has(p.pid)).map((p) => p.pid);
   const wanted = next.map((p) => p.pid);
-  const order = same(keyedResult(prev, up, rm), wanted) ? undefined : wanted;
+  const order = sameJson(keyedResult(prev, up, rm), wanted) ? undefined : wanted;
   if (!up.length && !rm.length && !order) return;
   (out.people ??= []).push({
     path: dotted(path),
@@ -112,7 +115,7 @@ function diffKeyed(path: string[], prev: Keyed[], next: Keyed[], out: RoomPatch)
 }
 
 function diffAt(path: string[], prev: Json, next: Json, out: RoomPatch) {
-  if (same(prev, next)) return;
+  if (sameJson(prev, next)) return;
   const key = path.at(-1);
   if (key !== undefined && KEYED_LISTS.has(key) && Array.isArray(prev) && Array.isArray(next)) {
     diffKeyed(path, prev as Keyed[], next as Keyed[], out);
@@ -143,7 +146,7 @@ export function diffView(prev: RoomView, next: RoomView, notices: FloorNotice[] 
   const rest = [...notices];
   const derived = derivedNotices(prev.floor, next.floor);
   const exact = derived.every((d) => {
-    const at = rest.findIndex((n) => same(n, d));
+    const at = rest.findIndex((n) => sameJson(n, d));
     if (at < 0) return false;
     rest.splice(at, 1);
     return true;

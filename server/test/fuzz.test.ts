@@ -15,8 +15,11 @@ import { inProcess, tempDir } from './support/server.js';
  * out, so any change at all is a bug. Reproduce a failure with the seed it prints: FUZZ_SEED=<seed>.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-/** Distinct payloads per event; each is sent by the facilitator and by the member. */
-const PER_EVENT = Number(process.env.FUZZ_RUNS ?? 1000);
+/**
+ * Distinct payloads per event; each is sent by the facilitator and by the member. 600 keeps the whole run
+ * near a minute with 100+ events on two cores (FUZZ_RUNS=5000 for a longer hunt).
+ */
+const PER_EVENT = Number(process.env.FUZZ_RUNS ?? 600);
 /** In flight at once per socket: enough to keep the server busy, well under any socket buffer. */
 const WINDOW = 64;
 

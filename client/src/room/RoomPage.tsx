@@ -271,9 +271,9 @@ function RoomScreen({ media, onSidePartner }: { media: Media; onSidePartner: (pi
           <Listeners />
           <MemberTools chat={chat} />
           <AskForProof />
+          <TellMilestone />
           <Newcomers />
           <BuddyInvite />
-          <TellMilestone />
           <BoardPanel boards={boards} />
           {outside.length > 0 && <OutsideList outside={outside} myPid={me.pid} observers={outsideCircle} />}
           <section className="panel" aria-label={intl.formatMessage(m.otherDevices)} id="other-devices">

@@ -114,7 +114,12 @@ export function admit(room: Room, pids: string[] | 'all'): Promise<number> {
       chosen.push(p);
     }
     if (asked.length && !chosen.length) throw new AppError('ROOM_FULL');
-    for (const p of chosen) seat(c, p, chosen.map((q) => q.pid));
+    for (const p of chosen)
+      seat(
+        c,
+        p,
+        chosen.map((q) => q.pid),
+      );
     c.after(() => {
       for (const p of chosen) room.deps.io.to(room.ch.person(p.pid)).emit('room:admitted', room.view());
     });

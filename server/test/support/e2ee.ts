@@ -30,7 +30,7 @@ declare global {
 export async function keysFor(j: Joined, page?: KeyManager) {
   const transport = {
     publish: (key: string, have: number) => ok(j.socket, 'e2ee:publish', { key, have }),
-    wrap: async (epoch: number, wraps: { to: string; iv: string; key: string }[]) =>
+    wrap: async (epoch: number, wraps: { to: string; device: string; iv: string; key: string }[]) =>
       void (await ok(j.socket, 'e2ee:wrap', { epoch, wraps })),
   };
   const manager = page ?? (await KeyManager.create(j.pid, transport));

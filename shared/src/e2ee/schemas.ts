@@ -30,6 +30,13 @@ export const E2EE_WRAPPED_CHARS = 64;
  * a hundred of them, each some 130 bytes of JSON).
  */
 export const E2EE_WRAPS_MAX = 96;
+/**
+ * Connections one person may hold keys on at once (two tabs, a phone added for the camera…): each has its
+ * own key pair, and the key holder wraps each epoch for each of them.
+ */
+export const E2EE_DEVICES_MAX = 4;
+/** The opaque id the server gives one connection's public key (never the socket's id). */
+export const E2EE_DEVICE_CHARS = 16;
 /** Epochs grow through a meeting, across restarts and node takeovers too (see server/src/e2ee/). */
 export const E2EE_EPOCH_MAX = 2 ** 31;
 
@@ -49,7 +56,15 @@ export const e2eeEventSchemas = {
       epoch,
       wraps: z
         .array(
-          z.object({ to: id, iv: base64url(E2EE_IV_CHARS), key: base64url(E2EE_WRAPPED_CHARS) }).strict(),
+          z
+            .object({
+              to: id,
+              /** Which of `to`'s connections (from `e2ee:rekey`); without it, their newest one. */
+              device: base64url(E2EE_DEVICE_CHARS).optional(),
+              iv: base64url(E2EE_IV_CHARS),
+              key: base64url(E2EE_WRAPPED_CHARS),
+            })
+            .strict(),
         )
         .min(1)
         .max(E2EE_WRAPS_MAX),
@@ -66,8 +81,10 @@ export interface E2eeState {
   holder: string | null;
   /** The newest epoch asked for (its key may still be on its way). */
   epoch: number;
-  /** Admitted people's public keys, by pid. */
+  /** Admitted people's public keys, by pid: their newest connection's (pair keys use it). */
   peers: Record<string, string>;
+  /** Every public key of each admitted person, one per connection (at most E2EE_DEVICES_MAX), oldest first. */
+  devices: Record<string, string[]>;
 }
 
 export interface E2eeEventResults {
@@ -78,14 +95,15 @@ export interface E2eeEventResults {
 export interface E2eeServerEvents {
   /** The whole picture: after the room was (re)loaded on a node, after a setting or the key holder changed. */
   'e2ee:state': (state: E2eeState) => void;
-  /** One person's public key came (`key`) or went (null: they are no longer admitted). */
+  /** One person's newest public key came (`key`) or went (null: no connection of theirs has one now). */
   'e2ee:peer': (peer: { pid: string; key: string | null }) => void;
   /**
-   * To the key holder only: make the key of `epoch` and wrap it for exactly these people (every admitted
-   * person with a public key but the holder). Any earlier epoch still being wrapped is stale.
+   * To the key holder's connection only: make the key of `epoch` and wrap it for exactly these connections
+   * (every connection of every admitted person with a public key, the holder's other devices too, but not
+   * this one). Any earlier epoch still being wrapped is stale.
    */
-  'e2ee:rekey': (order: { epoch: number; peers: Record<string, string> }) => void;
-  /** To its one recipient: the key of `epoch`, wrapped by `from` (whose public key the server knows as `fromKey`). */
+  'e2ee:rekey': (order: { epoch: number; devices: { pid: string; device: string; key: string }[] }) => void;
+  /** To its one recipient connection: the key of `epoch`, wrapped by `from` (whose public key the server knows as `fromKey`). */
   'e2ee:key': (wrapped: { epoch: number; from: string; fromKey: string; iv: string; key: string }) => void;
 }
 

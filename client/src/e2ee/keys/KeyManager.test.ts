@@ -55,12 +55,10 @@ class FakeRoom {
   /** The server's order to the holder: a new epoch for everyone admitted with a key but the holder. */
   async rekey(): Promise<number> {
     this.epoch += 1;
-    const peers = Object.fromEntries(
-      [...this.admitted]
-        .filter((pid) => pid !== this.holder!.pid)
-        .map((pid) => [pid, this.people.get(pid)!.publicKey]),
-    );
-    await this.holder!.rekey({ epoch: this.epoch, peers });
+    const devices = [...this.admitted]
+      .filter((pid) => pid !== this.holder!.pid)
+      .map((pid) => ({ pid, device: `device-${pid}`, key: this.people.get(pid)!.publicKey }));
+    await this.holder!.rekey({ epoch: this.epoch, devices });
     return this.epoch;
   }
 
@@ -68,7 +66,15 @@ class FakeRoom {
     const peers = Object.fromEntries(
       [...this.admitted].map((p) => [p, this.people.get(p)?.publicKey ?? key]),
     );
-    return { enabled: true, fallback: 'no-media', holder: this.holder?.pid ?? pid, epoch: this.epoch, peers };
+    const devices = Object.fromEntries(Object.entries(peers).map(([p, k]) => [p, [k]]));
+    return {
+      enabled: true,
+      fallback: 'no-media',
+      holder: this.holder?.pid ?? pid,
+      epoch: this.epoch,
+      peers,
+      devices,
+    };
   }
 }
 
@@ -128,7 +134,10 @@ describe('key wrapping', () => {
     const asAna = await makeKeyPair();
     const asFran = await makeKeyPair();
     room.epoch += 1;
-    await fran.rekey({ epoch: room.epoch, peers: { ana: asAna.publicKey } });
+    await fran.rekey({
+      epoch: room.epoch,
+      devices: [{ pid: 'ana', device: 'device-ana', key: asAna.publicKey }],
+    });
     const [toServer] = room.queue.splice(0);
     const stolen = await unwrapMediaKey(
       await wrappingKey(await sharedSecret(asAna.privateKey, fran.publicKey)),
@@ -202,14 +211,14 @@ describe('rekeying with seeded random drops and reorders', () => {
     const room = new FakeRoom();
     const fac = await room.add('fac');
     const ana = await room.add('ana');
-    const peers = { ana: ana.publicKey };
+    const devices = [{ pid: 'ana', device: 'device-ana', key: ana.publicKey }];
     room.epoch = 5;
-    await expect(fac.rekey({ epoch: 4, peers })).rejects.toThrow('STALE');
+    await expect(fac.rekey({ epoch: 4, devices })).rejects.toThrow('STALE');
     expect(fac.keys.get(4)).toBeUndefined();
-    await fac.rekey({ epoch: 5, peers });
+    await fac.rekey({ epoch: 5, devices });
     expect(fac.keys.current?.epoch).toBe(5);
     // An older order arriving late is ignored.
-    await fac.rekey({ epoch: 3, peers });
+    await fac.rekey({ epoch: 3, devices });
     expect(fac.keys.current?.epoch).toBe(5);
   });
 });

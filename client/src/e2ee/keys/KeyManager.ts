@@ -19,7 +19,7 @@ type Payload<E extends keyof E2eeServerEvents> = Parameters<E2eeServerEvents[E]>
 export interface KeyTransport {
   /** `have`: the newest epoch held, so a server that made one meanwhile has a newer one made. */
   publish(key: string, have: number): Promise<E2eeState>;
-  wrap(epoch: number, wraps: { to: string; iv: string; key: string }[]): Promise<void>;
+  wrap(epoch: number, wraps: { to: string; device: string; iv: string; key: string }[]): Promise<void>;
 }
 
 /** What the room shows: the current epoch's verification code. */
@@ -83,7 +83,8 @@ export class KeyManager {
     this.enabled = s.enabled;
     this.peers.clear();
     for (const [pid, key] of Object.entries(s.peers)) this.peers.set(pid, key);
-    if (s.peers[this.pid] !== this.pair.publicKey) void this.join().catch(() => undefined);
+    // Our other devices have keys of their own: only this connection's missing means publishing again.
+    if (!s.devices[this.pid]?.includes(this.pair.publicKey)) void this.join().catch(() => undefined);
   }
 
   peer({ pid, key }: Payload<'e2ee:peer'>): void {
@@ -91,14 +92,18 @@ export class KeyManager {
     else this.peers.delete(pid);
   }
 
-  /** As key holder: a fresh media key for `epoch`, wrapped for exactly the people the server names. */
-  async rekey({ epoch, peers }: Payload<'e2ee:rekey'>): Promise<void> {
+  /**
+   * As key holder: a fresh media key for `epoch`, wrapped for exactly the connections the server names
+   * (each device of a person has its own key pair, so each gets its own wrap).
+   */
+  async rekey({ epoch, devices }: Payload<'e2ee:rekey'>): Promise<void> {
     if (epoch <= this.asked) return;
     this.asked = epoch;
     const raw = newMediaKey();
     const wraps = await Promise.all(
-      Object.entries(peers).map(async ([to, key]) => ({
+      devices.map(async ({ pid: to, device, key }) => ({
         to,
+        device,
         ...(await wrapMediaKey(await this.wrappingFor(key), raw, { epoch, from: this.pid, to })),
       })),
     );
@@ -124,7 +129,10 @@ export class KeyManager {
     }
   }
 
-  /** A key for this person and `pid` only, or null while they have no public key. */
+  /**
+   * A key for this person and `pid` only, or null while they have no public key. Per person, from each
+   * side's newest device: with two devices, only the newest one of each person can read private words.
+   */
   async pairKey(pid: string): Promise<CryptoKey | null> {
     const key = this.peers.get(pid);
     if (!key || pid === this.pid) return null;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createGroup, joinAs, ok, type Joined } from './support/client.js';
 import { filesHolding } from './support/canary.js';
+import { waitUntil } from './support/ports.js';
 import { everyValue, startRedis, type RedisProcess } from './support/redis.js';
 import { spawnServer, TEST_SECRET, type ServerProcess } from './support/server.js';
 
@@ -33,6 +34,11 @@ describe('revocation on several nodes', () => {
     const onA = await join(a.port, g.links.member, 'Ana');
     const onB = await join(b.port, g.links.member, 'Ana', onA.identity);
     const ben = await join(b.port, g.links.member, 'Ben');
+    // Ben's arrival reaches Ana's tabs through Redis after his join is answered: both have it before we
+    // listen, so what is heard from here on is only what came after.
+    await waitUntil(() =>
+      [onA, onB].every((t) => t.view()?.participants.some((p) => p.pid === ben.pid) === true),
+    );
     const heard: string[] = [];
     for (const tab of [onA, onB])
       tab.socket.onAny((event: string, ...args: unknown[]) => heard.push(`${event} ${JSON.stringify(args)}`));

@@ -71,7 +71,7 @@ export class Boards {
   attach(room: Room): void {
     this.rooms.set(room.id, room);
     room.onChange((next, prev) => {
-      if (samePresence(next, prev)) return;
+      if (next.participants === prev.participants || samePresence(next, prev)) return;
       for (const [key, pending] of this.live)
         if (key.startsWith(`${room.id}/`))
           void pending.then((l) => l.run(() => l.recheck())).catch(() => undefined);

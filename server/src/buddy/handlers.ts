@@ -28,6 +28,8 @@ function followBuddies(room: Room) {
   let forEveryone = '';
   const companions = new Map<string, string>();
   room.onChange((next: RoomRecord, prev: RoomRecord) => {
+    // Buddies live in the participants alone; equal participants are the same object (Room shares them).
+    if (next.participants === prev.participants) return;
     const io = room.deps.io;
     const fac = JSON.stringify(facilitatorsOverview(next));
     const facilitatorCame = Object.values(next.participants).some(

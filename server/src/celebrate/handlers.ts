@@ -30,7 +30,8 @@ class Celebrations {
 
   attach(room: Room) {
     this.byRoom.set(room.id, new Map());
-    room.onChange((next) => {
+    room.onChange((next, prev) => {
+      if (next.participants === prev.participants) return;
       const told = this.byRoom.get(room.id);
       if (!told) return;
       let gone = false;

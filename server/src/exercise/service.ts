@@ -53,8 +53,10 @@ export class Exercises {
     const entry: Live = { room };
     this.live.set(room.id, entry);
     this.schedule(entry);
-    room.onChange((next) => {
-      // Records are copied on every change; rescheduling is cheap and always follows the latest state.
+    room.onChange((next, prev) => {
+      // Parts a change left equal are the same objects (Room shares them): the hands and the word move
+      // often, the play and who is here seldom.
+      if (next.exercise === prev.exercise && next.participants === prev.participants) return;
       this.schedule(entry);
       // Someone left the meeting: they have no role in the play any more.
       for (const pid of Object.keys(next.exercise?.roles ?? {}))

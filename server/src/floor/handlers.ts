@@ -16,7 +16,7 @@ function lowerTarget(ctx: JoinedContext, pid: string | undefined): string {
 const floorHandlers = {
   // A listener steps onto the floor to ask for the word, or when given it; the record says who listens.
   'floor:raise': async ({ room, pid }) => (
-    await room.change((c) => c.floor({ type: 'raiseHand', pid, listener: isListener(c.rec, pid) })),
+    await room.floor((rec) => ({ type: 'raiseHand', pid, listener: isListener(rec, pid) })),
     ok
   ),
   'floor:lower': async (ctx, p) => (
@@ -26,7 +26,7 @@ const floorHandlers = {
   'floor:pass': async ({ room, pid }) => (await room.floor({ type: 'pass', pid }), ok),
   'floor:done': async ({ room, pid }) => (await room.floor({ type: 'done', pid }), ok),
   'floor:give': async ({ room }, p) => (
-    await room.change((c) => c.floor({ type: 'give', ...p, listener: isListener(c.rec, p.pid) })),
+    await room.floor((rec) => ({ type: 'give', ...p, listener: isListener(rec, p.pid) })),
     ok
   ),
   'floor:take': async ({ room }, p) => (await room.floor({ type: 'takeBack', ...p }), ok),

@@ -26,7 +26,8 @@ export class Formats {
   constructor(private readonly deps: { store: Store; io: CircleServer; now: () => number }) {}
 
   attach(room: Room) {
-    room.onChange((next) => {
+    room.onChange((next, prev) => {
+      if (next.participants === prev.participants) return;
       const format = next.format;
       // Someone who left (or was sent to the lobby) holds no role any more: they end with the person's stay.
       if (format && dropRolesOf(format, present(next)) !== format)

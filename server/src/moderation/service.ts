@@ -26,9 +26,10 @@ export class Facilitation {
     this.rooms.set(room.id, room);
     this.logs.set(room.id, { entries: [], next: 1 });
     room.onChange((next, prev) => {
+      // An unchanged meeting part is the same object (Room shares what a change left equal).
+      if (next.meeting === prev.meeting) return;
       const a = meetingOf(next);
       const b = meetingOf(prev);
-      // Records are copied on every change, so compare contents, not identities.
       const seen = (m: typeof a) => JSON.stringify([m.support, m.sideRooms]);
       if (seen(a) !== seen(b)) void this.publish(room.id);
     });

@@ -58,6 +58,7 @@ export class Retention {
   /** An identity's last use is when it was last let into a meeting (or the lobby). */
   attach(room: Room): void {
     room.onChange((next, prev) => {
+      if (next.participants === prev.participants) return;
       for (const pid of Object.keys(next.participants))
         if (!prev.participants[pid])
           void this.deps.identities.used(room.id, pid, this.deps.now()).catch(() => undefined);

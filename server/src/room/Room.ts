@@ -6,7 +6,7 @@ import type {
   ParticipantView,
   RoomView,
 } from '@circle/shared';
-import { diffView, floorReducer, initialFloor, nextWake, sameJson } from '@circle/shared';
+import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
 import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -16,7 +16,8 @@ import { meetingView } from '../meeting/record.js';
 import { meetingChannels, type MeetingChannels } from '../socket/channels.js';
 import type { Store } from '../store/index.js';
 import { newId } from '../tokens.js';
-import { fillFreedSeats, nextForSeat } from './places.js';
+import { plainCopy, shareUnchanged } from './copy.js';
+import { fillFreedSeats, nextForSeat, seatsToFill } from './places.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { Connections, RoomTimers } from './timers.js';
 
@@ -34,27 +35,6 @@ export interface RoomDeps {
 }
 
 const roomKey = (g: string) => `${groupKey(g)}room`;
-
-/**
- * A deep copy of plain JSON data (the record is stored and sent as JSON), a few times cheaper than a JSON
- * round trip, which every change of every room paid.
- */
-function plainCopy<T>(v: T): T {
-  if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) return v.map(plainCopy) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v))
-    // A key named __proto__ would set the prototype instead of a property.
-    if (k === '__proto__')
-      Object.defineProperty(out, k, {
-        value: plainCopy(x),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else if (x !== undefined) out[k] = plainCopy(x);
-  return out as T;
-}
 
 /** What a change works on: a copy of the record, the time, the floor, and what to do once committed. */
 export interface RoomChange {
@@ -169,51 +149,62 @@ export class Room {
    * copy is committed behind the fence, `after` work runs, and the result is returned.
    */
   change<T>(fn: (c: RoomChange) => T | Promise<T>): Promise<T> {
-    return this.run(async () => {
-      const now = this.deps.clock.now();
-      // The floor is never changed in place (the floor rules return a new one, sharing what did not
-      // change), so the copy keeps it: unchanged parts then compare by reference in the next patch.
-      const { floor, ...rest } = this.rec;
-      const rec: RoomRecord = { ...plainCopy(rest), floor };
-      const effects: FloorEffect[] = [];
-      let floorMoved = false;
-      const after: (() => void | Promise<void>)[] = [];
-      const how: { outcome: 'commit' | 'unchanged' | 'end' } = { outcome: 'commit' };
-      const apply = (cmd: FloorCommand): FloorRejection | null => {
-        const r = floorReducer(rec.floor, cmd, now);
-        const rejected = r.effects.find((e) => e.type === 'rejected');
-        if (rejected) return rejected.reason;
-        rec.floor = r.state;
-        effects.push(...r.effects);
-        floorMoved = true;
-        return null;
-      };
-      const result = await fn({
-        rec,
-        now,
-        floor: (cmd) => {
-          const refused = apply(cmd);
-          if (refused) throw new AppError(refused);
-        },
-        tryFloor: (cmd) => apply(cmd) === null,
-        after: (f) => void after.push(f),
-        unchanged: () => void (how.outcome = 'unchanged'),
-        end: () => void (how.outcome = 'end'),
-      });
-      if (how.outcome === 'unchanged') return result;
-      // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it.
-      if (how.outcome === 'commit')
-        for (const p of fillFreedSeats(this.group.settings, rec)) apply({ type: 'join', pid: p.pid });
-      if (how.outcome === 'commit') await this.commit(rec, floorMoved ? effects : null);
-      for (const f of after) await f();
-      if (how.outcome === 'end') await this.end();
-      return result;
-    });
+    return this.run(() => this.apply(fn, true));
   }
 
-  /** Applies a floor command; a rejection by the floor rules becomes the matching error code. */
-  floor(cmd: FloorCommand): Promise<void> {
-    return this.change((c) => c.floor(cmd));
+  /**
+   * Applies a floor command (or the one `cmd` makes from the record as it is then); a rejection by the
+   * floor rules becomes the matching error code. The hot path of every meeting (hands, the word, timer
+   * ticks): the floor rules return a new floor and touch nothing else, so the rest of the record is not
+   * copied but shared with the one before.
+   */
+  floor(cmd: FloorCommand | ((rec: Readonly<RoomRecord>) => FloorCommand)): Promise<void> {
+    return this.run(() => this.apply((c) => c.floor(typeof cmd === 'function' ? cmd(c.rec) : cmd), false));
+  }
+
+  /** `deep`: `fn` may change any part of the record, so it works on a deep copy; else only the floor moves. */
+  private async apply<T>(fn: (c: RoomChange) => T | Promise<T>, deep: boolean): Promise<T> {
+    const now = this.deps.clock.now();
+    // The floor is never changed in place (the floor rules return a new one, sharing what did not
+    // change), so the copy keeps it: unchanged parts then compare by reference in the next patch.
+    const { floor, ...rest } = this.rec;
+    const rec: RoomRecord = deep ? { ...plainCopy(rest), floor } : { ...this.rec };
+    const effects: FloorEffect[] = [];
+    let floorMoved = false;
+    const after: (() => void | Promise<void>)[] = [];
+    const how: { outcome: 'commit' | 'unchanged' | 'end' } = { outcome: 'commit' };
+    const apply = (cmd: FloorCommand): FloorRejection | null => {
+      const r = floorReducer(rec.floor, cmd, now);
+      const rejected = r.effects.find((e) => e.type === 'rejected');
+      if (rejected) return rejected.reason;
+      rec.floor = r.state;
+      effects.push(...r.effects);
+      floorMoved = true;
+      return null;
+    };
+    const result = await fn({
+      rec,
+      now,
+      floor: (cmd) => {
+        const refused = apply(cmd);
+        if (refused) throw new AppError(refused);
+      },
+      tryFloor: (cmd) => apply(cmd) === null,
+      after: (f) => void after.push(f),
+      unchanged: () => void (how.outcome = 'unchanged'),
+      end: () => void (how.outcome = 'end'),
+    });
+    if (how.outcome === 'unchanged') return result;
+    if (deep) shareUnchanged(this.rec, rec);
+    // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it.
+    if (how.outcome === 'commit' && seatsToFill(this.group.settings, rec)) {
+      if (rec.participants === this.rec.participants) rec.participants = plainCopy(rec.participants);
+      for (const p of fillFreedSeats(this.group.settings, rec)) apply({ type: 'join', pid: p.pid });
+    }
+    if (how.outcome === 'commit') await this.commit(rec, floorMoved ? effects : null);
+    for (const f of after) await f();
+    if (how.outcome === 'end') await this.end();
+    return result;
   }
 
   reorderSeats(order: string[]): Promise<void> {
@@ -229,16 +220,37 @@ export class Room {
       seq: this.rec.seq,
       at: this.deps.clock.now(),
       participants: roster.participants,
-      // What an undo would restore stays on the server: clients only need to know when the move was.
-      floor: {
-        ...this.rec.floor,
-        lastMove: this.rec.floor.lastMove ? { at: this.rec.floor.lastMove.at } : null,
-      },
+      floor: this.floorView(),
       lobbyCount: roster.lobbyCount,
       capacity: this.group.settings.capacity,
-      meeting: meetingView(this.rec, this.group),
+      meeting: this.meetingView(),
       ...(this.rec.format ? { format: this.rec.format } : {}),
     };
+  }
+
+  // The parts of the view made from parts of the record that did not change are the objects made last
+  // time: the next patch compares them by identity instead of walking them.
+  private shown: {
+    floor?: { of: RoomRecord['floor']; view: RoomView['floor'] };
+    meeting?: { of: [RoomRecord['meeting'], GroupRecord]; view: RoomView['meeting'] };
+  } = {};
+
+  private floorView(): RoomView['floor'] {
+    const floor = this.rec.floor;
+    if (this.shown.floor?.of !== floor)
+      // What an undo would restore stays on the server: clients only need to know when the move was.
+      this.shown.floor = {
+        of: floor,
+        view: { ...floor, lastMove: floor.lastMove ? { at: floor.lastMove.at } : null },
+      };
+    return this.shown.floor.view;
+  }
+
+  private meetingView(): RoomView['meeting'] {
+    const m = this.shown.meeting;
+    if (!m || m.of[0] !== this.rec.meeting || m.of[1] !== this.group)
+      this.shown.meeting = { of: [this.rec.meeting, this.group], view: meetingView(this.rec, this.group) };
+    return this.shown.meeting!.view;
   }
 
   /**
@@ -357,7 +369,8 @@ export class Room {
     const prev = this.rec;
     this.rec = rec;
     // Most changes move only the floor: the roster made from equal participants stays (and the lobby too).
-    const samePeople = sameJson(prev.participants, rec.participants);
+    // Equal parts of the record are the same objects (see shareUnchanged), so this is one comparison.
+    const samePeople = prev.participants === rec.participants;
     if (samePeople && this.roster?.of === prev.participants) this.roster.of = rec.participants;
     this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);

@@ -64,20 +64,26 @@ export function fillFreedSeats(
   settings: Pick<GroupSettings, 'capacity'>,
   rec: RoomRecord,
 ): ParticipantRecord[] {
-  let free = settings.capacity;
-  let listening = false;
-  for (const p of Object.values(rec.participants))
-    if (p.admitted && p.role === 'member') {
-      if (p.listener) listening = true;
-      else free--;
-    }
-  if (!listening || free <= 0) return [];
+  const free = seatsToFill(settings, rec);
+  if (free === 0) return [];
   const seated = seatLine(rec).slice(0, free);
   for (const p of seated) {
     delete p.listener;
     delete p.inLineSince;
   }
   return seated;
+}
+
+/** How many free seats listeners could take now (0 without a listener connected to take one); changes nothing. */
+export function seatsToFill(settings: Pick<GroupSettings, 'capacity'>, rec: Readonly<RoomRecord>): number {
+  let free = settings.capacity;
+  let listening = false;
+  for (const p of Object.values(rec.participants))
+    if (p.admitted && p.role === 'member') {
+      if (!p.listener) free--;
+      else if (p.offlineSince === null) listening = true;
+    }
+  return listening && free > 0 ? free : 0;
 }
 
 /** A facilitator's choice: this listener takes the next seat that comes free, before everyone else in line. */

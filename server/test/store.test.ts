@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRedisStore } from '../src/store/redis.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -75,6 +77,28 @@ describe.each(makers)('the %s store', (_name, make) => {
     expect(await store.replaceIfSeq(k, { seq: 2, v: 'b' }, 1)).toBe(true);
     expect(await store.replaceIfSeq(k, { seq: 3, v: 'stale' }, 1)).toBe(false); // a stale writer fails
     expect(await store.get(k)).toEqual({ seq: 2, v: 'b' });
+    await store.close();
+  });
+});
+
+describe('the sqlite store and files from before the seq column', () => {
+  it('fences a record written before the column existed by the seq inside it, then by the column', async () => {
+    const dir = tempDir();
+    // The file as an older version left it: no seq column, a room record at seq 5.
+    const old = new Database(join(dir, 'circle.db'));
+    old.exec('CREATE TABLE docs (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    old.prepare('INSERT INTO docs (key, value) VALUES (?, ?)').run('g:room', JSON.stringify({ seq: 5 }));
+    old.close();
+    const store = openSqliteStore(dir);
+    expect(await store.replaceIfSeq('g:room', { seq: 5, v: 'stale' }, 4)).toBe(false);
+    expect(await store.replaceIfSeq('g:room', { seq: 6, v: 'a' }, 5)).toBe(true);
+    expect(await store.replaceIfSeq('g:room', { seq: 7, v: 'stale' }, 5)).toBe(false);
+    expect(await store.replaceIfSeq('g:room', { seq: 7, v: 'b' }, 6)).toBe(true);
+    // A plain put leaves no column seq behind: the fence reads the document again.
+    await store.put('g:room', { seq: 9 });
+    expect(await store.replaceIfSeq('g:room', { seq: 8, v: 'stale' }, 7)).toBe(false);
+    expect(await store.replaceIfSeq('g:room', { seq: 10, v: 'c' }, 9)).toBe(true);
+    expect(await store.get('g:room')).toEqual({ seq: 10, v: 'c' });
     await store.close();
   });
 });

@@ -27,6 +27,10 @@ export function openSqliteStore(dataDir: string): Store {
     db.exec('VACUUM');
     db.pragma(`user_version = ${SECURE_SINCE}`);
   }
+  // The fence's seq in a column of its own: comparing it no longer parses the whole stored record (every
+  // change of every room did). Rows from before it have none, and are compared by their JSON's seq.
+  const columns = db.pragma('table_info(docs)') as { name: string }[];
+  if (!columns.some((c) => c.name === 'seq')) db.exec('ALTER TABLE docs ADD COLUMN seq INTEGER');
   const checkpoint = () => db.pragma('wal_checkpoint(TRUNCATE)');
   checkpoint();
   // SQLite gives its -wal and -shm the main file's mode, but files left by an older version may be looser.
@@ -34,12 +38,15 @@ export function openSqliteStore(dataDir: string): Store {
 
   const getDoc = db.prepare<[string], { value: string }>('SELECT value FROM docs WHERE key = ?');
   const putDoc = db.prepare(
-    'INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    'INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, seq = NULL',
   );
   const insertDoc = db.prepare('INSERT INTO docs (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING');
+  const insertFenced = db.prepare(
+    'INSERT INTO docs (key, value, seq) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING',
+  );
   const delDoc = db.prepare('DELETE FROM docs WHERE key = ?');
   const replaceDoc = db.prepare(
-    "UPDATE docs SET value = ? WHERE key = ? AND json_extract(value, '$.seq') = ?",
+    "UPDATE docs SET value = @json, seq = @seq WHERE key = @key AND (seq = @expected OR (seq IS NULL AND json_extract(value, '$.seq') = @expected))",
   );
   const appendLog = db.prepare('INSERT INTO logs (log, entry) VALUES (?, ?)');
   const readLog = db.prepare<[string], { entry: string }>('SELECT entry FROM logs WHERE log = ? ORDER BY id');
@@ -59,6 +66,7 @@ export function openSqliteStore(dataDir: string): Store {
   interface Pending {
     key: string;
     json: string;
+    seq: number;
     expected: number;
     done: (won: boolean) => void;
     failed: (err: unknown) => void;
@@ -67,8 +75,8 @@ export function openSqliteStore(dataDir: string): Store {
   const writeBatch = db.transaction((batch: Pending[]) =>
     batch.map((w) =>
       w.expected === 0
-        ? insertDoc.run(w.key, w.json).changes === 1
-        : replaceDoc.run(w.json, w.key, w.expected).changes === 1,
+        ? insertFenced.run(w.key, w.json, w.seq).changes === 1
+        : replaceDoc.run({ json: w.json, seq: w.seq, key: w.key, expected: w.expected }).changes === 1,
     ),
   );
   const flush = () => {
@@ -108,7 +116,7 @@ export function openSqliteStore(dataDir: string): Store {
     replaceIfSeq<T extends { seq: number }>(key: string, value: T, expected: number, given?: string) {
       const json = given ?? JSON.stringify(value);
       return new Promise<boolean>((done, failed) => {
-        if (pending.push({ key, json, expected, done, failed }) === 1) setImmediate(flush);
+        if (pending.push({ key, json, seq: value.seq, expected, done, failed }) === 1) setImmediate(flush);
       });
     },
     async append(log, entry) {

@@ -23,7 +23,7 @@ export const e2eeDomain = ({ io, now }: { io: CircleServer; now: () => number })
       const keys = new MeetingKeys(room, io, now());
       meetings.set(room, keys);
       byGroup.set(room.group.id, keys);
-      room.onChange((next) => keys.follow(next));
+      room.onChange((next, prev) => keys.follow(next, prev));
       room.onEnd(() => {
         meetings.delete(room);
         if (byGroup.get(room.group.id) === keys) byGroup.delete(room.group.id);

@@ -119,8 +119,12 @@ export class MeetingKeys {
   }
 
   /** After every committed change of the room: drop whoever is no longer admitted, and rekey without them. */
-  follow(next: RoomRecord) {
+  follow(next: RoomRecord, prev: RoomRecord) {
     const cutOff = new Set<string>();
+    const enabled = this.settings() !== null;
+    // Hands and the word move on every few seconds; who may hold or receive a key only with the people
+    // (equal participants are the same object: Room shares them) or the group's setting.
+    if (next.participants === prev.participants && enabled === this.enabled) return;
     for (const [id, d] of [...this.devices]) {
       if (next.participants[d.pid]?.admitted) continue;
       this.devices.delete(id);
@@ -128,7 +132,6 @@ export class MeetingKeys {
       cutOff.add(d.pid);
     }
     for (const pid of cutOff) this.io.to(this.room.ch.room).emit('e2ee:peer', { pid, key: null });
-    const enabled = this.settings() !== null;
     const switched = enabled !== this.enabled;
     this.enabled = enabled;
     if (switched) this.announce();

@@ -44,6 +44,10 @@ export class Metrics {
   private readonly registry = new Registry();
   private readonly events: Counter<'event' | 'result'>;
   private readonly handling: Histogram<'event'>;
+  // Every command of every room is counted and timed: the labelled children are looked up once, not
+  // hashed from their labels on each event.
+  private readonly counted = new Map<string, { inc(): void }>();
+  private readonly timed = new Map<string, { observe(v: number): void }>();
 
   constructor(deps: { io: Server; media: () => MediaService | undefined; draining: () => boolean }) {
     const registers = [this.registry];
@@ -166,7 +170,20 @@ export class Metrics {
 
   /** Counts an event answered without reaching a handler (unknown name, or refused while draining). */
   count(event: string, result: 'ok' | ErrorCode | 'no_ack') {
-    this.events.inc({ event: KNOWN_EVENTS.has(event) ? event : 'unknown', result });
+    this.tally(KNOWN_EVENTS.has(event) ? event : 'unknown', result);
+  }
+
+  private tally(event: string, result: string) {
+    const key = `${event} ${result}`;
+    let child = this.counted.get(key);
+    if (!child) this.counted.set(key, (child = this.events.labels({ event, result })));
+    child.inc();
+  }
+
+  private time(event: string, seconds: number) {
+    let child = this.timed.get(event);
+    if (!child) this.timed.set(event, (child = this.handling.labels({ event })));
+    child.observe(seconds);
   }
 
   /**
@@ -192,8 +209,8 @@ export class Metrics {
       const started = performance.now();
       packet[packet.length - 1] = (value: unknown) => {
         end();
-        this.events.inc({ event: name, result: resultOf(value) });
-        this.handling.observe({ event: name }, (performance.now() - started) / 1000);
+        this.tally(name, resultOf(value));
+        this.time(name, (performance.now() - started) / 1000);
         ack(value);
       };
       next();

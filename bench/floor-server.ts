@@ -41,6 +41,8 @@ export type ServerRequest =
   /** The heap by kind (bench/heap-kinds.ts): a full snapshot, seconds of work. */
   | { type: 'heapKinds' }
   | { type: 'plan'; plan: PlanItem[] }
+  /** Circle only: the stored room records, by their size in bytes (what each floor change writes). */
+  | { type: 'recordBytes' }
   | { type: 'profile'; action: 'start' }
   | { type: 'profile'; action: 'stop'; file: string }
   | { type: 'close' };
@@ -117,6 +119,7 @@ async function bareServer() {
 
 let port: number;
 let setPlan: (p: PlanItem[]) => void = () => {};
+let recordBytes: () => Promise<number[]> = async () => [];
 let close: () => Promise<void>;
 if (mode === 'circle') {
   const dataDir = mkdtempSync(join(tmpdir(), 'circle-bench-'));
@@ -125,6 +128,10 @@ if (mode === 'circle') {
     pino({ level: 'silent' }),
   );
   port = server.port;
+  recordBytes = async () => {
+    const keys = (await server.store.keys('')).filter((k) => k.endsWith(':room'));
+    return Promise.all(keys.map(async (k) => JSON.stringify(await server.store.get(k)).length));
+  };
   close = async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -156,6 +163,8 @@ process.on('message', (raw) => {
         return heapKinds();
       case 'plan':
         return setPlan(req.plan);
+      case 'recordBytes':
+        return recordBytes();
       case 'profile':
         if (req.action === 'start') {
           profiler = new Session();

@@ -19,7 +19,7 @@
  * Tunables: BENCH_FLOOR_SIZES (100,250,500), BENCH_FLOOR_ROUNDS (5 pairs), BENCH_FLOOR_WINDOW (6 s),
  * BENCH_FLOOR_RATE (changes per room per second, 1), BENCH_FLOOR_PROFILE_AT (rooms; the middle size).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateGroupResult } from '@circle/shared';
@@ -31,6 +31,7 @@ import type { Memory, PlanItem } from './floor-server.js';
 import { perRoomGrowth, type HeapKinds } from './heap-kinds.js';
 import { BENCH_METRICS_TOKEN } from './limits.js';
 import { spread, type Spread } from './spread.js';
+import { openSqliteStore } from '../server/src/store/sqlite.js';
 
 const SIZES = (process.env.BENCH_FLOOR_SIZES ?? '100,250,500').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_FLOOR_ROUNDS ?? 5);
@@ -315,6 +316,7 @@ for (const rooms of SIZES) {
 }
 // Active rooms: everyone connected, the word has gone round for a while.
 const memActive = await memoryOf();
+const recordSizes = (await servers.circle.ask<number[]>({ type: 'recordBytes' })).sort((a, b) => a - b);
 
 await ask({ type: 'close', mode: 'bare' });
 await ask({ type: 'close', mode: 'circle' });
@@ -330,6 +332,32 @@ async function connections() {
   const headers = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
   const text = await (await fetch(`${base}/metrics`, { headers })).text();
   return Number(/^circle_connections (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+const durableWrite = await durableWriteCost(recordSizes[Math.floor(recordSizes.length / 2)] ?? 0);
+
+/**
+ * What the durability every change pays costs by itself: CPU-us per fenced write of a room record of the
+ * median size the Circle server holds, into the same SQLite store, one write per transaction (at one
+ * change per room per second, the store's group commit seldom finds two). The bare server writes nothing,
+ * so this part of Circle's CPU has no counterpart in the reference; measured here, in this quiet process.
+ */
+async function durableWriteCost(bytes: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'circle-floor-store-'));
+  const store = openSqliteStore(dir);
+  const record = (seq: number) => ({ seq, body: 'x'.repeat(Math.max(0, bytes - 30)) });
+  const ROOMS = 250;
+  for (let r = 0; r < ROOMS; r++) await store.replaceIfSeq(`group:${r}:room`, record(1), 0);
+  const writes = 4_000;
+  const started = process.cpuUsage();
+  for (let i = 0; i < writes; i++) {
+    const seq = 2 + Math.floor(i / ROOMS);
+    await store.replaceIfSeq(`group:${i % ROOMS}:room`, record(seq), seq - 1);
+  }
+  const used = process.cpuUsage(started);
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { recordBytes: bytes, usPerWrite: round((used.user + used.system) / writes, 1) };
 }
 
 const idleRooms = SIZES[0]!;
@@ -392,6 +420,7 @@ const result = {
   windowSeconds: WINDOW_MS / 1000,
   rounds: ROUNDS,
   sizes,
+  durableWrite,
   memory,
   profile: profile && { file: 'bench/profile-floor.txt', circle: profile.circle, bare: profile.bare },
 };

@@ -127,6 +127,25 @@ if (selected('floor')) {
         spread: s.circle[key],
         note: 'median over windows of each window’s percentile; spread: Circle’s windows',
       });
+    // Diagnostic, not a verdict: the reference writes nothing to disk, Circle writes every change before
+    // anyone hears of it (nothing acknowledged is lost). How much of the gap that write is:
+    const durable = floor!.durableWrite;
+    if (durable) {
+      const perDelivery =
+        durable.usPerWrite / (floor!.socketsPerRoom * s.circle.deliveriesPerChangePerSocket);
+      const beyond = round(s.circle.usPerDelivery.median - perDelivery, 3);
+      figures.push({
+        id: `floor.cpuPerMessageBeyondDurableWrite.${s.rooms}`,
+        figure: `server CPU per delivered floor message, the durable write of each change set aside (${shape})`,
+        value: beyond,
+        unit: 'CPU-us',
+        reference: { what: 'bare Socket.IO (writes nothing)', value: s.bare.usPerDelivery.median },
+        ratio: ratio(beyond, s.bare.usPerDelivery.median),
+        note:
+          `diagnostic: ${durable.usPerWrite} CPU-us per fenced SQLite write of a ${durable.recordBytes}-byte ` +
+          `room record (measured alone), ${round(perDelivery, 2)} us per delivered message`,
+      });
+    }
     figures.push({
       id: `floor.lost.${s.rooms}`,
       figure: `floor events lost, by seq per socket (${shape})`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server.js';
 import { barrier, createGroup, joinAs, ok, type Joined, type TestSocket } from './support/client.js';
-import { EVENTS, invalidPayloads, wire } from './support/fuzz.js';
+import { EVENTS, invalidPayloads, MAX_ATTACHMENTS, wire } from './support/fuzz.js';
 import { inProcess, tempDir } from './support/server.js';
 
 /**
@@ -149,4 +149,14 @@ describe('fuzzing every client event', () => {
       `fuzz: ${total} payloads over ${EVENTS.length} events (>= ${Math.min(...Object.values(tally))} each) in ${Date.now() - started} ms (generating ${Math.round(genMs)} ms), seed ${SEED}`,
     );
   }, 300_000);
+
+  // Failing seeds kept as named regressions.
+  it('seed 1148369288 (CI, 2026-11-30): no payload carries more binary attachments than the parser allows', () => {
+    // It made a meeting:settings payload of a dozen empty Buffers: Socket.IO's parser dropped both
+    // connections (as it should), and every later payload went unanswered until the test timed out.
+    for (const [i, event] of EVENTS.entries()) {
+      const { list } = invalidPayloads(event, PER_EVENT, 1148369288 + i * 31);
+      for (const p of list) expect(wire(p).attachments, event).toBeLessThanOrEqual(MAX_ATTACHMENTS);
+    }
+  }, 120_000);
 });

@@ -24,7 +24,8 @@ export class FrameCrypto {
   private readonly worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   private unsubscribe: () => void = () => undefined;
   private asked = 0;
-  private readonly waiting = new Map<number, (s: FrameStats) => void>();
+  private readonly waiting = new Map<number, (s: FrameStats | null) => void>();
+  private closed = false;
 
   constructor(
     keys: MediaKeyStore,
@@ -63,7 +64,9 @@ export class FrameCrypto {
     return (receiver: RTCRtpReceiver) => this.attach(receiver, { side: 'recv', kind, senderId });
   }
 
-  stats(): Promise<FrameStats> {
+  /** The worker's counters; null once closed (a question asked of a closed session must still be answered). */
+  stats(): Promise<FrameStats | null> {
+    if (this.closed) return Promise.resolve(null);
     const id = ++this.asked;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
@@ -82,8 +85,12 @@ export class FrameCrypto {
   }
 
   close(): void {
+    this.closed = true;
     this.unsubscribe();
     this.worker.terminate();
+    // The terminated worker will never answer: whoever asked gets null now instead of waiting forever.
+    for (const answer of this.waiting.values()) answer(null);
+    this.waiting.clear();
   }
 
   private attach(end: RTCRtpSender | RTCRtpReceiver, options: TransformOptions) {

@@ -17,7 +17,21 @@ import { button, createGroup, eventually, join, person, type Person } from '../s
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
 /** Latin words a Russian page may show: the languages' own names in the picker, a file format's. */
-const OWN_NAMES = ['English', 'Español', 'Français', 'Deutsch', 'CSV'];
+// Also the browser's own names of its devices ("Fake Default Audio Input", "fake_device_0" here): the
+// microphone picker shows them as the system gives them, once the page may list them (a race in CI).
+const OWN_NAMES = [
+  'English',
+  'Español',
+  'Français',
+  'Deutsch',
+  'CSV',
+  'Fake',
+  'Default',
+  'Audio',
+  'Input',
+  'fake',
+  'device',
+];
 const CONSOLE_TABS = ['Floor', 'People', 'Meeting', 'Tools'] as const;
 /** The Russian circle's people: Cyrillic NAMES, so any Latin word on their pages is the client's. */
 const NAMES = ['Вера', 'Аня', 'Борис'];

@@ -142,8 +142,9 @@ if (selected('floor')) {
         reference: { what: 'bare Socket.IO (writes nothing)', value: s.bare.usPerDelivery.median },
         ratio: ratio(beyond, s.bare.usPerDelivery.median),
         note:
-          `diagnostic: ${durable.usPerWrite} CPU-us per fenced SQLite write of a ${durable.recordBytes}-byte ` +
-          `room record (measured alone), ${round(perDelivery, 2)} us per delivered message`,
+          `diagnostic: ${durable.usPerWrite} CPU-us per durable floor change (a journal line; a fenced SQLite ` +
+          `write of the ${durable.recordBytes}-byte room record every 200th time, ` +
+          `${durable.usPerWholeWrite ?? '?'} CPU-us each), measured alone; ${round(perDelivery, 2)} us per delivered message`,
       });
     }
     figures.push({

@@ -15,6 +15,7 @@ import { groupKey } from '../groups/service.js';
 import { meetingView } from '../meeting/record.js';
 import { meetingChannels, type MeetingChannels } from '../socket/channels.js';
 import type { Store } from '../store/index.js';
+import type { FloorDelta } from '../store/journal.js';
 import { newId } from '../tokens.js';
 import { plainCopy, shareUnchanged } from './copy.js';
 import { fillFreedSeats, nextForSeat, seatsToFill } from './places.js';
@@ -170,7 +171,7 @@ export class Room {
     const { floor, ...rest } = this.rec;
     const rec: RoomRecord = deep ? { ...plainCopy(rest), floor } : { ...this.rec };
     const effects: FloorEffect[] = [];
-    let floorMoved = false;
+    const commands: FloorCommand[] = [];
     const after: (() => void | Promise<void>)[] = [];
     const how: { outcome: 'commit' | 'unchanged' | 'end' } = { outcome: 'commit' };
     const apply = (cmd: FloorCommand): FloorRejection | null => {
@@ -179,7 +180,7 @@ export class Room {
       if (rejected) return rejected.reason;
       rec.floor = r.state;
       effects.push(...r.effects);
-      floorMoved = true;
+      commands.push(cmd);
       return null;
     };
     const result = await fn({
@@ -201,7 +202,12 @@ export class Room {
       if (rec.participants === this.rec.participants) rec.participants = plainCopy(rec.participants);
       for (const p of fillFreedSeats(this.group.settings, rec)) apply({ type: 'join', pid: p.pid });
     }
-    if (how.outcome === 'commit') await this.commit(rec, floorMoved ? effects : null);
+    // One floor command and nothing else changed: the store may keep the command instead of the record.
+    const delta =
+      !deep && commands.length === 1 && rec.participants === this.rec.participants
+        ? { now, cmd: commands[0]! }
+        : undefined;
+    if (how.outcome === 'commit') await this.commit(rec, commands.length ? effects : null, delta);
     for (const f of after) await f();
     if (how.outcome === 'end') await this.end();
     return result;
@@ -356,12 +362,11 @@ export class Room {
   }
 
   /** `effects`: what the floor commands of this change said, or null when none ran. */
-  private async commit(rec: RoomRecord, effects: FloorEffect[] | null) {
+  private async commit(rec: RoomRecord, effects: FloorEffect[] | null, delta?: FloorDelta) {
     rec.seq = this.rec.seq + 1;
     // A fence, not a lock: if another node changed the room meanwhile (this one stalled past its lease),
     // this write fails and this node lets go of the room instead of overwriting the newer state.
-    const json = JSON.stringify(rec);
-    if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq, json))) {
+    if (!(await this.deps.store.replaceIfSeq(roomKey(this.id), rec, this.rec.seq, delta))) {
       this.dispose();
       this.deps.onEmpty(this.id);
       throw new AppError('UNAVAILABLE');

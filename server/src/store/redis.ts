@@ -101,8 +101,8 @@ export function openRedisStore(url: string): Store {
     async del(key) {
       await redis.del(doc(key));
     },
-    async replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number, json?: string) {
-      const text = json ?? JSON.stringify(value);
+    async replaceIfSeq<T extends { seq: number }>(key: string, value: T, expectedSeq: number) {
+      const text = JSON.stringify(value);
       return (await redis.eval(REPLACE_IF_SEQ, 1, doc(key), text, String(expectedSeq))) === 1;
     },
     async append(key, entry) {

@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { privateDir, privateFile, tightenIfPresent } from './files.js';
+import type { FloorState } from '@circle/shared';
+import { Journal, replayFloor, type FloorDelta } from './journal.js';
 import type { Store } from './types.js';
+
+/** Floor deltas a document may be behind its SQLite row before it is written whole again (bounds replay). */
+const MAX_DELTAS = 200;
+/** The journal is emptied (every document it is ahead of written whole) once it grows past this. */
+const JOURNAL_LIMIT = 8 * 1024 * 1024;
 
 /** `user_version` once the file has been rebuilt with secure_delete on (see below). */
 const SECURE_SINCE = 1;
@@ -48,6 +55,7 @@ export function openSqliteStore(dataDir: string): Store {
   const replaceDoc = db.prepare(
     "UPDATE docs SET value = @json, seq = @seq WHERE key = @key AND (seq = @expected OR (seq IS NULL AND json_extract(value, '$.seq') = @expected))",
   );
+  const forceDoc = db.prepare('UPDATE docs SET value = ?, seq = ? WHERE key = ?');
   const appendLog = db.prepare('INSERT INTO logs (log, entry) VALUES (?, ?)');
   const readLog = db.prepare<[string], { entry: string }>('SELECT entry FROM logs WHERE log = ? ORDER BY id');
   const delLog = db.prepare('DELETE FROM logs WHERE log = ?');
@@ -60,63 +68,136 @@ export function openSqliteStore(dataDir: string): Store {
   const like = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 
   // Group commit: the fenced writes of one turn of the event loop (every room that changed in it) go to
-  // disk in one transaction, and each caller hears its own answer only once that transaction is done,
-  // so nothing acknowledged is lost. Any other operation first writes what is pending, so the order of
+  // disk together, and each caller hears its own answer only once they are there, so nothing acknowledged
+  // is lost. A write that says how it follows from the one before (a floor command, see journal.ts) goes
+  // to the journal as one short line; the others, and every MAX_DELTAS-th one of a document, are written
+  // whole in one SQLite transaction. Any other operation first writes what is pending, so the order of
   // calls is the order on disk (a deletion can never be overtaken by an older write).
   interface Pending {
     key: string;
-    json: string;
-    seq: number;
+    value: { seq: number };
     expected: number;
+    delta?: FloorDelta;
     done: (won: boolean) => void;
     failed: (err: unknown) => void;
   }
+  /**
+   * What this process wrote last to a document through the fence: its seq (so the fence needs no query)
+   * and, while the SQLite row is behind the journal, the value itself (what `get` answers, and what a
+   * compaction writes). Only documents written here since nobody read them: a reader may change what it
+   * read before writing it back (a room loaded after a restart marks people offline), and a delta is only
+   * a delta of exactly what was written before it.
+   */
+  interface Known {
+    seq: number;
+    behind?: { value: { seq: number }; deltas: number };
+  }
+  const known = new Map<string, Known>();
+  const journal = new Journal(join(dataDir, 'circle.journal'));
   let pending: Pending[] = [];
-  const writeBatch = db.transaction((batch: Pending[]) =>
-    batch.map((w) =>
-      w.expected === 0
-        ? insertFenced.run(w.key, w.json, w.seq).changes === 1
-        : replaceDoc.run({ json: w.json, seq: w.seq, key: w.key, expected: w.expected }).changes === 1,
-    ),
-  );
+  const writeWhole = (key: string, value: { seq: number }) => forceDoc.run(JSON.stringify(value), value.seq, key);
+  replayJournal();
+  /** Writes in SQLite every document the journal is ahead of, then empties the journal. */
+  const compact = () => {
+    flush();
+    db.transaction(() => {
+      for (const [key, k] of known) if (k.behind) writeWhole(key, k.behind.value);
+    })();
+    for (const k of known.values()) delete k.behind;
+    if (journal.bytes) journal.clear();
+  };
+  /** A document is about to be read, replaced unfenced or deleted: its journal lines are folded in first. */
+  const settle = (key: string) => {
+    flush();
+    if (journal.keys.has(key) || known.get(key)?.behind) compact();
+    known.delete(key);
+  };
+
+  function replayJournal() {
+    const docs = new Map<string, { seq: number; floor: FloorState } | null>();
+    for (const { key, seq, delta } of journal.read()) {
+      if (!docs.has(key)) {
+        const row = getDoc.get(key);
+        docs.set(key, row ? JSON.parse(row.value) : null);
+      }
+      const doc = docs.get(key);
+      // Lines the document already holds (written whole after them) or that follow a line lost: skipped.
+      if (doc?.seq === seq - 1) docs.set(key, replayFloor(doc, delta, seq));
+    }
+    db.transaction(() => {
+      for (const [key, doc] of docs) if (doc) writeWhole(key, doc);
+    })();
+    journal.clear();
+  }
+
   const flush = () => {
     if (!pending.length) return;
     const batch = pending;
     pending = [];
+    const staged = new Map<string, Known>();
+    const lines: string[] = [];
+    const lineKeys: string[] = [];
     let won: boolean[];
     try {
-      won = writeBatch(batch);
+      won = db.transaction(() =>
+        batch.map((w) => {
+          const k = staged.get(w.key) ?? known.get(w.key);
+          if (!k) {
+            // First write of this document by this process: the fence is the row's own seq.
+            const ok =
+              w.expected === 0
+                ? insertFenced.run(w.key, JSON.stringify(w.value), w.value.seq).changes === 1
+                : replaceDoc.run({ json: JSON.stringify(w.value), seq: w.value.seq, key: w.key, expected: w.expected })
+                    .changes === 1;
+            if (ok) staged.set(w.key, { seq: w.value.seq });
+            return ok;
+          }
+          if (k.seq !== w.expected) return false;
+          const deltas = k.behind?.deltas ?? 0;
+          if (w.delta && deltas < MAX_DELTAS) {
+            lines.push(journal.line(w.key, w.value.seq, w.delta));
+            lineKeys.push(w.key);
+            staged.set(w.key, { seq: w.value.seq, behind: { value: w.value, deltas: deltas + 1 } });
+          } else {
+            writeWhole(w.key, w.value);
+            staged.set(w.key, { seq: w.value.seq });
+          }
+          return true;
+        }),
+      )();
+      if (lines.length) journal.append(lines.join(''), lineKeys);
     } catch (err) {
       for (const w of batch) w.failed(err);
       return;
     }
+    for (const [key, k] of staged) known.set(key, k);
     batch.forEach((w, i) => w.done(won[i]!));
+    if (journal.bytes > JOURNAL_LIMIT) compact();
   };
 
   return {
     kind: 'sqlite',
     async get<T>(key: string) {
-      flush();
+      settle(key);
       const row = getDoc.get(key);
       return row ? (JSON.parse(row.value) as T) : null;
     },
     async put(key, value) {
-      flush();
+      settle(key);
       putDoc.run(key, JSON.stringify(value));
     },
     async putIfAbsent<T>(key: string, value: T) {
-      flush();
+      settle(key);
       insertDoc.run(key, JSON.stringify(value));
       return JSON.parse(getDoc.get(key)!.value) as T;
     },
     async del(key) {
-      flush();
+      settle(key);
       delDoc.run(key);
     },
-    replaceIfSeq<T extends { seq: number }>(key: string, value: T, expected: number, given?: string) {
-      const json = given ?? JSON.stringify(value);
+    replaceIfSeq<T extends { seq: number }>(key: string, value: T, expected: number, delta?: FloorDelta) {
       return new Promise<boolean>((done, failed) => {
-        if (pending.push({ key, json, seq: value.seq, expected, done, failed }) === 1) setImmediate(flush);
+        if (pending.push({ key, value, expected, delta, done, failed }) === 1) setImmediate(flush);
       });
     },
     async append(log, entry) {
@@ -141,6 +222,8 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async deletePrefix(prefix) {
       flush();
+      if ([...journal.keys].some((k) => k.startsWith(prefix))) compact();
+      for (const k of [...known.keys()]) if (k.startsWith(prefix)) known.delete(k);
       db.transaction(() => {
         delDocs.run(like(prefix));
         delLogs.run(like(prefix));
@@ -151,13 +234,14 @@ export function openSqliteStore(dataDir: string): Store {
       return listKeys.all(like(prefix), like(prefix)).map((r) => r.key);
     },
     async forgetDeleted() {
-      flush();
+      compact();
       // The write-ahead log still holds the pages as they were before the deletion; copying it into the
       // (zeroed) main file and truncating it to nothing removes those copies.
       checkpoint();
     },
     async close() {
-      flush();
+      compact();
+      journal.close();
       db.close();
     },
   };

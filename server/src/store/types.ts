@@ -1,3 +1,5 @@
+import type { FloorDelta } from './journal.js';
+
 /**
  * The one storage interface the server uses. Two implementations: embedded SQLite (default) and Redis
  * (when REDIS_URL is set). Values are JSON documents; logs are append-only lists.
@@ -18,8 +20,11 @@ export interface Store {
     key: string,
     value: T,
     expectedSeq: number,
-    /** `value` already serialised by the caller (the room keeps it), so it is not done twice. */
-    json?: string,
+    /**
+     * How `value` follows from the value written before it (one floor command), when that is all that
+     * changed: the embedded store then journals the command instead of the whole document.
+     */
+    delta?: FloorDelta,
   ): Promise<boolean>;
   append(log: string, entry: unknown): Promise<void>;
   read<T>(log: string): Promise<T[]>;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import { mayPublishInExercise } from '@circle/shared';
 import type { InviteInfo, ParticipantView } from '@circle/shared';
@@ -203,6 +203,11 @@ function RoomScreen({ media, onSidePartner }: { media: Media; onSidePartner: (pi
   const alert = facilitator ? supportAlertText(shared, nameOf, intl) : '';
   const narrow = useNarrow();
   const [consoleOpen, setConsoleOpen] = useState(false);
+  // The drawer exists only on a narrow screen: one left open there (or opened by a tap while the window was
+  // still narrowing back) does not cover the circle the next time the window narrows.
+  useEffect(() => {
+    if (!narrow) setConsoleOpen(false);
+  }, [narrow]);
   const drawer = {
     narrow,
     open: consoleOpen,

@@ -66,10 +66,14 @@ export class Journal {
 
   /** Appends lines in one write: done once the kernel has them. */
   append(text: string, keys: Iterable<string>): void {
-    const buf = Buffer.from(text);
-    let at = 0;
-    while (at < buf.length) at += writeSync(this.fd, buf, at);
-    this.bytes += buf.length;
+    // One write of the whole text is the usual case; a short write (a full disk, a signal) goes on from there.
+    let written = writeSync(this.fd, text);
+    const bytes = Buffer.byteLength(text);
+    if (written < bytes) {
+      const buf = Buffer.from(text);
+      while (written < bytes) written += writeSync(this.fd, buf, written);
+    }
+    this.bytes += bytes;
     for (const k of keys) this.keys.add(k);
   }
 

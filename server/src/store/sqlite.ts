@@ -130,47 +130,57 @@ export function openSqliteStore(dataDir: string): Store {
     journal.clear();
   }
 
+  /** What one batch does: documents it moved on (known once it is done) and the journal lines it adds. */
+  interface Step {
+    staged: Map<string, Known>;
+    lines: string[];
+    lineKeys: string[];
+  }
+  const step = (w: Pending, out: Step): boolean => {
+    const k = out.staged.get(w.key) ?? known.get(w.key);
+    if (!k) {
+      // First write of this document by this process: the fence is the row's own seq.
+      const json = JSON.stringify(w.value);
+      const ok =
+        w.expected === 0
+          ? insertFenced.run(w.key, json, w.value.seq).changes === 1
+          : replaceDoc.run({ json, seq: w.value.seq, key: w.key, expected: w.expected }).changes === 1;
+      if (ok) out.staged.set(w.key, { seq: w.value.seq });
+      return ok;
+    }
+    if (k.seq !== w.expected) return false;
+    const deltas = k.behind?.deltas ?? 0;
+    if (w.delta && deltas < MAX_DELTAS) {
+      out.lines.push(journal.line(w.key, w.value.seq, w.delta));
+      out.lineKeys.push(w.key);
+      out.staged.set(w.key, { seq: w.value.seq, behind: { value: w.value, deltas: deltas + 1 } });
+    } else {
+      writeWhole(w.key, w.value);
+      out.staged.set(w.key, { seq: w.value.seq });
+    }
+    return true;
+  };
+  /** Whether `w` needs no SQLite (a journal line, or a fence that fails): most batches need none. */
+  const lineOnly = (w: Pending) => {
+    const k = known.get(w.key);
+    return !!k && (k.seq !== w.expected || (!!w.delta && (k.behind?.deltas ?? 0) < MAX_DELTAS));
+  };
+  const inTransaction = db.transaction((batch: Pending[], out: Step) => batch.map((w) => step(w, out)));
+
   const flush = () => {
     if (!pending.length) return;
     const batch = pending;
     pending = [];
-    const staged = new Map<string, Known>();
-    const lines: string[] = [];
-    const lineKeys: string[] = [];
+    const out: Step = { staged: new Map(), lines: [], lineKeys: [] };
     let won: boolean[];
     try {
-      won = db.transaction(() =>
-        batch.map((w) => {
-          const k = staged.get(w.key) ?? known.get(w.key);
-          if (!k) {
-            // First write of this document by this process: the fence is the row's own seq.
-            const ok =
-              w.expected === 0
-                ? insertFenced.run(w.key, JSON.stringify(w.value), w.value.seq).changes === 1
-                : replaceDoc.run({ json: JSON.stringify(w.value), seq: w.value.seq, key: w.key, expected: w.expected })
-                    .changes === 1;
-            if (ok) staged.set(w.key, { seq: w.value.seq });
-            return ok;
-          }
-          if (k.seq !== w.expected) return false;
-          const deltas = k.behind?.deltas ?? 0;
-          if (w.delta && deltas < MAX_DELTAS) {
-            lines.push(journal.line(w.key, w.value.seq, w.delta));
-            lineKeys.push(w.key);
-            staged.set(w.key, { seq: w.value.seq, behind: { value: w.value, deltas: deltas + 1 } });
-          } else {
-            writeWhole(w.key, w.value);
-            staged.set(w.key, { seq: w.value.seq });
-          }
-          return true;
-        }),
-      )();
-      if (lines.length) journal.append(lines.join(''), lineKeys);
+      won = batch.every(lineOnly) ? batch.map((w) => step(w, out)) : inTransaction(batch, out);
+      if (out.lines.length) journal.append(out.lines.join(''), out.lineKeys);
     } catch (err) {
       for (const w of batch) w.failed(err);
       return;
     }
-    for (const [key, k] of staged) known.set(key, k);
+    for (const [key, k] of out.staged) known.set(key, k);
     batch.forEach((w, i) => w.done(won[i]!));
     if (journal.bytes > JOURNAL_LIMIT) compact();
   };

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Mode, Request } from './floor-clients.js';
 import type { ServerRequest } from './floor-server.js';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags.js';
 
 /**
  * Forks a bench script (its own process: its own event loop, CPU and memory) and returns it with `ask`,
@@ -43,7 +44,8 @@ export async function startFloorServer(mode: Mode) {
   const { child, ask, ready } = forkAsking<ServerRequest>(
     './floor-server.ts',
     [mode],
-    ['--expose-gc', '--enable-source-maps'],
+    // Both servers run with the flags `npm start` gives Circle's: the reference gets the same runtime.
+    ['--expose-gc', '--enable-source-maps', ...SERVER_NODE_FLAGS],
     true,
   );
   const { port } = (await ready) as { port: number };

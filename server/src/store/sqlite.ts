@@ -250,6 +250,7 @@ export function openSqliteStore(dataDir: string): Store {
       checkpoint();
     },
     async close() {
+      if (!db.open) return;
       compact();
       journal.close();
       db.close();

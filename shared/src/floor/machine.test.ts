@@ -1279,3 +1279,27 @@ describe('turnUsedMs, canSpeak, upcoming', () => {
     expect(upcoming(state)).toBe(next);
   });
 });
+
+describe('floorReducer: a command copies only what it changes', () => {
+  const given = build([...join('a', 'b', 'c'), ...raise('b'), give('a'), { type: 'startRound' }]);
+  const parts = ['seats', 'presence', 'queue', 'round', 'settings', 'turns'] as const;
+  const cases: { cmd: FloorCommand; changed: (typeof parts)[number][] }[] = [
+    { cmd: { type: 'raiseHand', pid: 'c' }, changed: ['queue'] },
+    { cmd: { type: 'lowerHand', pid: 'b' }, changed: ['queue'] },
+    { cmd: { type: 'presence', pid: 'c', presence: 'offline' }, changed: ['presence'] },
+    { cmd: { type: 'tick' }, changed: [] },
+    { cmd: { type: 'settings', settings: { turnLimitMs: 5_000 } }, changed: ['settings'] },
+    { cmd: { type: 'skip', pid: 'c' }, changed: ['round'] },
+    // The holder's turn ends (counted, marked in the round) and the round's next person, b, takes the
+    // word, their raised hand with it.
+    { cmd: { type: 'done', pid: 'a' }, changed: ['round', 'turns', 'queue'] },
+  ];
+  for (const c of cases)
+    it(`${c.cmd.type}: ${c.changed.join(', ') || 'nothing'} new, the rest the very objects of the floor before`, () => {
+      const r = floorReducer(given, c.cmd, T + 1_000);
+      expect(r.effects.some((e) => e.type === 'rejected')).toBe(false);
+      for (const part of parts)
+        if (c.changed.includes(part)) expect(r.state[part], part).not.toBe(given[part]);
+        else expect(r.state[part], part).toBe(given[part]);
+    });
+});

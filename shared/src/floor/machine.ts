@@ -5,6 +5,7 @@ import type {
   FloorResult,
   FloorSettings,
   FloorState,
+  Round,
   RoundMark,
   Turn,
 } from './types.js';
@@ -76,24 +77,34 @@ export function floorReducer(prev: FloorState, cmd: FloorCommand, now: number): 
   return { state: s, effects };
 }
 
+/** The floor each state made by `copyFloor` still shares its records with, until it writes to them. */
+const sharedWith = new WeakMap<FloorState, FloorState>();
+
 /**
- * A copy of the floor that `apply` may change without touching `prev`: every list and record it changes
- * in place is new, what it only replaces or reads is shared (the undo's `lastMove`, a round's order, each
- * person's turn count, which `endTurn` replaces). Far cheaper than a JSON round trip on every command.
+ * A copy of the floor that `apply` may change without touching `prev`. Copy on write: lists are replaced
+ * rather than changed in place, and a record (presence, turn counts, settings, a round's marks) is copied
+ * the first time this command writes to it (`own`, `ownMarks`); only the turn, changed in place by the
+ * clock, is copied up front. So a command copies what it changes and nothing else, and every part it left
+ * alone is the very object of the floor before: the patch to clients compares those by identity.
  */
 function copyFloor(prev: FloorState): FloorState {
-  const s: FloorState = {
-    ...prev,
-    seats: [...prev.seats],
-    presence: { ...prev.presence },
-    holder: prev.holder && { ...prev.holder },
-    queue: [...prev.queue],
-    round: prev.round && { ...prev.round, marks: { ...prev.round.marks } },
-    settings: { ...prev.settings },
-    turns: { ...prev.turns },
-  };
-  if (prev.guests) s.guests = [...prev.guests];
+  const s: FloorState = { ...prev, holder: prev.holder && { ...prev.holder } };
+  sharedWith.set(s, prev);
   return s;
+}
+
+/** `s`'s own `presence`, `turns` or `settings`, to write to (copied on the first write). */
+function own<K extends 'presence' | 'turns' | 'settings'>(s: FloorState, key: K): FloorState[K] {
+  const prev = sharedWith.get(s);
+  if (prev && s[key] === prev[key]) s[key] = { ...s[key] };
+  return s[key];
+}
+
+/** The marks of `s`'s round, to write to (the round and its marks copied on the first write). */
+function ownMarks(s: FloorState): Round['marks'] {
+  const round = s.round!;
+  if (round === sharedWith.get(s)?.round) s.round = { ...round, marks: { ...round.marks } };
+  return s.round!.marks;
 }
 
 /** A command aimed at another holder (or another next person) than the room has now is refused whole. */
@@ -137,7 +148,7 @@ function undo(s: FloorState, now: number, fx: FloorEffect[]): FloorRejection | n
 function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[]): FloorRejection | null {
   switch (cmd.type) {
     case 'join':
-      if (!s.seats.includes(cmd.pid)) s.seats.push(cmd.pid);
+      if (!s.seats.includes(cmd.pid)) s.seats = [...s.seats, cmd.pid];
       s.guests = s.guests?.filter((p) => p !== cmd.pid);
       setPresence(s, cmd.pid, 'here', now, fx);
       return null;
@@ -148,7 +159,7 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
       s.seats = s.seats.filter((p) => p !== cmd.pid);
       s.guests = s.guests?.filter((p) => p !== cmd.pid);
       s.queue = s.queue.filter((p) => p !== cmd.pid);
-      delete s.presence[cmd.pid];
+      delete own(s, 'presence')[cmd.pid];
       if (held) advance(s, now, fx);
       return null;
     }
@@ -163,7 +174,7 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
     case 'raiseHand':
       if (cmd.listener) enrolGuest(s, cmd.pid);
       if (!canSpeak(s, cmd.pid) || s.holder?.pid === cmd.pid) return 'CONFLICT';
-      if (!s.queue.includes(cmd.pid)) s.queue.push(cmd.pid);
+      if (!s.queue.includes(cmd.pid)) s.queue = [...s.queue, cmd.pid];
       return null;
     case 'lowerHand':
       s.queue = s.queue.filter((p) => p !== cmd.pid);
@@ -212,7 +223,7 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
     case 'skip': {
       const round = s.round;
       if (!round || !round.order.includes(cmd.pid) || round.marks[cmd.pid]) return 'CONFLICT';
-      round.marks[cmd.pid] = 'skipped';
+      ownMarks(s)[cmd.pid] = 'skipped';
       if (s.holder?.pid === cmd.pid) {
         s.holder = null;
         advance(s, now, fx);
@@ -226,8 +237,8 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
     case 'settings': {
       // Only the known keys, and only when given: `{ turnLimitMs: undefined }` must not wipe the limit.
       const { turnLimitMs, autoHandover } = cmd.settings;
-      if (turnLimitMs !== undefined) s.settings.turnLimitMs = turnLimitMs;
-      if (autoHandover !== undefined) s.settings.autoHandover = autoHandover;
+      if (turnLimitMs !== undefined) own(s, 'settings').turnLimitMs = turnLimitMs;
+      if (autoHandover !== undefined) own(s, 'settings').autoHandover = autoHandover;
       return null;
     }
     case 'pause':
@@ -255,7 +266,7 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
 function enrolGuest(s: FloorState, pid: string) {
   if (onFloor(s, pid)) return;
   s.guests = [...(s.guests ?? []), pid];
-  s.presence[pid] = 'here';
+  own(s, 'presence')[pid] = 'here';
 }
 
 /**
@@ -265,7 +276,7 @@ function enrolGuest(s: FloorState, pid: string) {
 function tidyGuests(s: FloorState) {
   if (!s.guests) return void delete s.guests;
   const stay = s.guests.filter((p) => s.queue.includes(p) || s.holder?.pid === p);
-  for (const p of s.guests) if (!stay.includes(p) && !s.seats.includes(p)) delete s.presence[p];
+  for (const p of s.guests) if (!stay.includes(p) && !s.seats.includes(p)) delete own(s, 'presence')[p];
   if (stay.length) s.guests = stay;
   else delete s.guests;
 }
@@ -277,7 +288,7 @@ function setPresence(
   now: number,
   fx: FloorEffect[],
 ) {
-  s.presence[pid] = presence;
+  if (s.presence[pid] !== presence) own(s, 'presence')[pid] = presence;
   const turn = s.holder;
   if (turn?.pid !== pid) return;
   if (presence === 'away') {
@@ -302,10 +313,10 @@ function endTurn(s: FloorState, mark: Exclude<RoundMark, 'skipped'>, _now: numbe
   const pid = s.holder?.pid;
   if (!pid) return;
   const round = s.round;
-  if (round && round.order.includes(pid) && !round.marks[pid]) round.marks[pid] = mark;
+  if (round && round.order.includes(pid) && !round.marks[pid]) ownMarks(s)[pid] = mark;
   // Replaced, not changed in place: the copy of the floor shares each count with the state before.
   const count = s.turns[pid] ?? { spoke: 0, passed: 0 };
-  s.turns[pid] =
+  own(s, 'turns')[pid] =
     mark === 'passed' ? { ...count, passed: count.passed + 1 } : { ...count, spoke: count.spoke + 1 };
   s.holder = null;
 }
@@ -317,7 +328,7 @@ function advance(s: FloorState, now: number, fx: FloorEffect[]) {
     for (const pid of round.order) {
       if (round.marks[pid]) continue;
       if (!canSpeak(s, pid)) {
-        round.marks[pid] = 'skipped';
+        ownMarks(s)[pid] = 'skipped';
         continue;
       }
       giveTo(s, pid, now, fx);

@@ -1,6 +1,10 @@
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser.js';
 import { browserAndServer } from '../support/fixture.js';
+import { mediaStats } from '../support/media.js';
+import { startCircle, type CircleProcess } from '../support/server.js';
+import { listeningArgs, tonesHeard } from '../support/tone.js';
 import {
   button,
   createGroup,
@@ -96,5 +100,115 @@ describe('listeners beyond the seats, in real Chromium', () => {
     expect(await holder(lea.page)).toBeNull();
     await listener(fran.page, 'Lea').waitFor();
     expect(await button(lea.page, 'Give the word to Max').count()).toBe(0);
+  });
+});
+
+/**
+ * Counts the media requests a page sends on its socket: a rebuilt media session asks `media:join` again
+ * and a consumer again for everyone it hears.
+ */
+async function wireCounter(p: Person) {
+  const sent = { join: 0, consume: 0 };
+  p.page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      const text = typeof payload === 'string' ? payload : payload.toString();
+      if (text.includes('"media:join"')) sent.join++;
+      if (text.includes('"media:consume"')) sent.consume++;
+    }),
+  );
+  await p.page.reload(); // the socket may have opened on load, before the listener
+  return sent;
+}
+
+describe('a listener given the word is heard by all, in real Chromium with a fake microphone', () => {
+  let server: CircleProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startCircle({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
+    browser = await launch(listeningArgs());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('is heard by the seated and the other listeners, and nobody receiving is restarted', async () => {
+    // Clear media: what is measured is the session surviving the word (e2ee-media.test.ts covers sealing).
+    const fran = await person(browser, 'Fran', server.url);
+    await fran.page.getByLabel('End-to-end encryption', { exact: true }).setChecked(false);
+    const links = await createGroup(fran.page, 'Open meeting', {
+      more: { Capacity: '2', 'Listeners beyond the seats': '5' },
+    });
+    const at = (url: string) => new URL(url, server.url).href;
+    await fran.page.goto(at(links.facilitator));
+    // The facilitator and two members take the seats; Lea and Max listen.
+    const seated = [
+      fran,
+      ...(await Promise.all(['Ana', 'Ben'].map((n) => person(browser, n, at(links.member))))),
+    ];
+    const [lea, max] = await Promise.all(['Lea', 'Max'].map((n) => person(browser, n, at(links.member))));
+    const everyone = [...seated, lea!, max!];
+    const wire = new Map<Person, { join: number; consume: number }>();
+    for (const p of everyone) {
+      wire.set(p, await wireCounter(p));
+      await join(p);
+      await (seated.includes(p) ? seat(fran.page, p.name) : listener(fran.page, p.name)).waitFor();
+    }
+    /** Whom each one hears: the other seated people, and Lea while she holds the word. */
+    const hears = (p: Person, leaSpeaks: boolean) =>
+      seated.filter((s) => s !== p).length + (leaSpeaks && p !== lea ? 1 : 0);
+    for (const p of everyone)
+      await eventually(
+        async () => (await mediaStats(p.page)).consumers === hears(p, false),
+        `${p.name} consumes the seated`,
+        15_000,
+      );
+    expect((await mediaStats(lea!.page)).producers).toBe(0);
+    const before = new Map([...wire].map(([p, n]) => [p, { ...n }]));
+    const bytesBefore = (await mediaStats(lea!.page)).inboundAudioBytes;
+
+    await button(lea!.page, 'Raise hand').click();
+    await button(fran.page, 'Give the word to Lea').click();
+    const given = Date.now();
+    await waitHolder(
+      everyone.map((p) => p.page),
+      'Lea',
+    );
+    const heard: string[] = [];
+    for (const p of everyone.filter((p) => p !== lea)) {
+      await eventually(
+        async () => (await mediaStats(p.page)).consumers === hears(p, true),
+        `${p.name} consumes Lea`,
+        15_000,
+      );
+      // Lea's tone among what they play: one more track carrying it than the seated people's alone.
+      await eventually(
+        async () => (await tonesHeard(p.page)) >= hears(p, true),
+        `${p.name} hears Lea`,
+        15_000,
+      );
+      heard.push(`${p.name} ${Date.now() - given} ms`);
+    }
+    console.log(`[measure] word given to listener Lea -> her tone heard by ${heard.join(', ')}`);
+    expect((await mediaStats(lea!.page)).producers).toBe(1);
+
+    await button(lea!.page, "I'm done").click();
+    await waitHolder([fran.page, lea!.page], null);
+    await eventually(async () => (await mediaStats(lea!.page)).producers === 0, 'Lea stops sending', 10_000);
+    for (const p of everyone)
+      await eventually(
+        async () => (await mediaStats(p.page)).consumers === hears(p, false),
+        `${p.name} drops Lea`,
+        10_000,
+      );
+
+    // One media session all along: no new media:join, and a consumer asked only for Lea's new microphone.
+    for (const [p, n] of wire) {
+      expect(n.join, `${p.name} joined media once`).toBe(1);
+      expect(n.consume - before.get(p)!.consume, `${p.name}'s new consumers`).toBe(p === lea ? 0 : 1);
+    }
+    // Lea kept receiving through the same transport: its byte counter never went back to zero.
+    expect((await mediaStats(lea!.page)).inboundAudioBytes).toBeGreaterThan(bytesBefore);
   });
 });

@@ -70,6 +70,10 @@ export class MediaSession {
   private micOn: boolean;
   private cameraOn: boolean;
   private failed = false;
+  /** start() has loaded the device: from then on a change of canPublish acts at once. */
+  private started = false;
+  /** Publishing turns on and off one change at a time, so a quick on/off/on never leaves a stray producer. */
+  private turns: Promise<void> = Promise.resolve();
   /** Encrypts our frames and decrypts theirs when the group's media is end-to-end encrypted. */
   private readonly crypto: FrameCrypto | null = null;
   /** Encryption is on but this browser cannot do it: neither send nor receive (never clear media). */
@@ -78,7 +82,8 @@ export class MediaSession {
   constructor(
     private readonly socket: CircleSocket,
     private readonly prefs: MediaPrefs,
-    private readonly canPublish: boolean,
+    /** A listener may be heard only while holding the word: this follows it (setCanPublish). */
+    private canPublish: boolean,
     private readonly onChange: (s: SessionSnapshot) => void,
     /** The transport failed (network change): the owner restarts the session. */
     private readonly onFailure: () => void,
@@ -98,10 +103,35 @@ export class MediaSession {
     await this.device.load({ routerRtpCapabilities: routerRtpCapabilities as types.RtpCapabilities });
     if (this.unable) return this.emit();
     this.recv = await this.transport('recv');
+    this.started = true;
+    await this.setCanPublish(this.canPublish);
+  }
+
+  /**
+   * Starts or stops sending in the running session (a listener given the word, then the word moving on),
+   * without touching what we receive: rebuilding the session would cut everyone's audio on this device.
+   */
+  setCanPublish(on: boolean): Promise<void> {
+    this.canPublish = on;
+    const turn = this.turns.then(() => this.followCanPublish());
+    this.turns = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async followCanPublish() {
+    if (!this.started || this.closed || this.unable) return;
     if (this.canPublish) {
-      this.send = await this.transport('send');
+      this.send ??= await this.transport('send');
       await this.publish('mic');
       if (this.cameraOn) await this.publish('camera').catch(() => (this.cameraOn = false));
+    } else {
+      // The server closes a listener's producers itself when the word moves on; closing twice is harmless.
+      for (const [source, producer] of this.producers) {
+        producer.track?.stop();
+        producer.close();
+        await call(this.socket, 'media:close', { source }).catch(() => undefined);
+      }
+      this.producers.clear();
     }
     this.emit();
   }

@@ -60,6 +60,8 @@ export function useMedia(
   // A listener (beyond the seats) is heard only while holding the word: the server refuses them otherwise.
   const listener = !!room.view?.participants.some((p) => p.pid === pid && p.listener);
   const canPublish = me ? me.role !== 'observer' && (!listener || holder === pid) : false;
+  /** What a new session starts with; a running one follows changes through setCanPublish. */
+  const canPublishRef = useRef(canPublish);
   const admitted = room.phase === 'admitted';
   const encrypted = !!keys;
   const pairRef = useRef<{ peer: string; key: CryptoKey } | null>(null);
@@ -96,7 +98,7 @@ export function useMedia(
     if (!admitted || !socket || !pid || room.epoch === 0) return;
     const e2ee = keys ? { keys, pid } : null;
     const restart = () => setRestarts((n) => n + 1);
-    const s = new MediaSession(socket, loadPrefs(), canPublish, setSnap, restart, e2ee);
+    const s = new MediaSession(socket, loadPrefs(), canPublishRef.current, setSnap, restart, e2ee);
     session.current = s;
     s.setPair(pairRef.current); // a new session in a side room (a reconnect there) keeps to the pair's key
     // The tests' hook: a session made anew (a restart, a reconnect) keeps bypassing if asked to.
@@ -119,7 +121,12 @@ export function useMedia(
     // A new store (the key manager made) is followed by the running session; only turning encryption on or
     // off starts a new one (the transports and codecs differ).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [admitted, room.socketRef, room.epoch, restarts, pid, canPublish, encrypted]);
+  }, [admitted, room.socketRef, room.epoch, restarts, pid, encrypted]);
+  // The word given to a listener (and moving on) turns sending on and off in the running session.
+  useEffect(() => {
+    canPublishRef.current = canPublish;
+    session.current?.setCanPublish(canPublish).catch((err: unknown) => setError(err));
+  }, [canPublish]);
   useEffect(() => {
     if (keys) session.current?.followKeys(keys);
   }, [keys]);

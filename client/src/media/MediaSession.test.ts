@@ -109,4 +109,42 @@ describe('MediaSession.setCanPublish: a listener given the word, then the word m
     expect(live.producers).toBe(1);
     expect(count('media:transport', 'send')).toBe(1);
   });
+
+  it('makes one camera when two asks come at once (the word given while the camera is turned on)', async () => {
+    const s = new MediaSession(
+      {} as CircleSocket,
+      { micOn: true, cameraOn: true },
+      true,
+      () => undefined,
+      () => undefined,
+    );
+    await s.start();
+    expect(live.producers).toBe(2); // microphone and camera
+    await s.setCamera(false);
+    await Promise.all([s.setCamera(true), s.setCamera(true)]);
+    expect(live.producers).toBe(2);
+  });
+
+  it('a session closed while its microphone was being made leaves nothing sending', async () => {
+    let grant = () => undefined as void;
+    const track = { stop: () => undefined };
+    vi.stubGlobal('navigator', {
+      mediaDevices: {
+        // The browser asks for the microphone; the session is closed before the answer.
+        getUserMedia: () =>
+          new Promise((resolve) => {
+            grant = () => resolve({ getAudioTracks: () => [track], getVideoTracks: () => [track] });
+          }),
+      },
+    });
+    const s = listenerSession();
+    await s.start();
+    const word = s.setCanPublish(true);
+    await vi.waitFor(() => expect(count('media:transport', 'send')).toBe(1));
+    await new Promise((r) => setTimeout(r, 0));
+    s.close();
+    grant();
+    await word;
+    expect(live.producers).toBe(0);
+  });
 });

@@ -66,6 +66,7 @@ export class MediaSession {
     { consumer: types.Consumer; pid: string; source: MediaSource }
   >();
   private readonly pending = new Set<string>();
+  private readonly publishing = new Map<MediaSource, Promise<void>>();
   private closed = false;
   private micOn: boolean;
   private cameraOn: boolean;
@@ -369,7 +370,19 @@ export class MediaSession {
     return t;
   }
 
-  private async publish(source: MediaSource) {
+  /**
+   * One producer per source even when two paths ask at once (the word given while the camera is turned
+   * on, a start and a change of canPublish): a second ask waits for the first instead of producing again.
+   */
+  private publish(source: MediaSource): Promise<void> {
+    const running = this.publishing.get(source);
+    if (running) return running;
+    const made = this.produce(source).finally(() => this.publishing.delete(source));
+    this.publishing.set(source, made);
+    return made;
+  }
+
+  private async produce(source: MediaSource) {
     if (!this.send || this.producers.has(source)) return;
     const constraints: MediaStreamConstraints =
       source === 'mic'
@@ -393,6 +406,11 @@ export class MediaSession {
       ...this.encrypted(source === 'mic' ? 'audio' : 'video', source),
     });
     if (paused) producer.pause();
+    // Closed meanwhile (a restart, leaving): nothing of this session may go on sending.
+    if (this.closed) {
+      producer.close();
+      return;
+    }
     this.producers.set(source, producer);
   }
 

@@ -37,6 +37,12 @@ export interface RoomDeps {
 
 const roomKey = (g: string) => `${groupKey(g)}room`;
 
+/** A copy of the record `fn` may change anywhere, but the floor, never changed in place, is kept. */
+function deepCopy(rec: RoomRecord): RoomRecord {
+  const { floor, ...rest } = rec;
+  return { ...plainCopy(rest), floor };
+}
+
 /** What a change works on: a copy of the record, the time, the floor, and what to do once committed. */
 export interface RoomChange {
   rec: RoomRecord;
@@ -168,8 +174,7 @@ export class Room {
     const now = this.deps.clock.now();
     // The floor is never changed in place (the floor rules return a new one, sharing what did not
     // change), so the copy keeps it: unchanged parts then compare by reference in the next patch.
-    const { floor, ...rest } = this.rec;
-    const rec: RoomRecord = deep ? { ...plainCopy(rest), floor } : { ...this.rec };
+    const rec: RoomRecord = deep ? deepCopy(this.rec) : { ...this.rec };
     const effects: FloorEffect[] = [];
     const commands: FloorCommand[] = [];
     const after: (() => void | Promise<void>)[] = [];

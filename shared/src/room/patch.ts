@@ -133,10 +133,14 @@ function diffAt(path: string[], prev: Json, next: Json, out: RoomPatch) {
 }
 
 function put(out: RoomPatch, path: string[], value: Json) {
-  dotted(path);
   let node = (out.set ??= {});
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, Json>;
-  node[path.at(-1)!] = value;
+  const last = path.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const key = path[i]!;
+    if (key.includes('.')) dotted(path); // throws, naming the path
+    if (i < last) node = (node[key] ??= {}) as Record<string, Json>;
+    else node[key] = value;
+  }
 }
 
 /** The patch that turns `prev` into `next` (whose seq is one more). */

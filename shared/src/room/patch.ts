@@ -158,9 +158,16 @@ export function diffView(prev: RoomView, next: RoomView, notices: FloorNotice[] 
   if (!exact) out.derive = false;
   const sent = exact ? rest : notices;
   if (sent.length) out.notices = sent;
-  const { seq: _s, at: _a, ...before } = prev;
-  const { seq: _s2, at: _a2, ...after } = next;
-  diffAt([], before, after, out);
+  // Key by key at the top (the sequence number and the time travel as `seq` and `at`): most parts of a
+  // view are the very objects of the one before and cost one comparison.
+  const before = prev as unknown as Record<string, Json>;
+  const after = next as unknown as Record<string, Json>;
+  for (const k in after) {
+    if (k === 'seq' || k === 'at' || before[k] === after[k]) continue;
+    if (!Object.hasOwn(before, k)) put(out, [k], after[k]);
+    else diffAt([k], before[k], after[k], out);
+  }
+  for (const k in before) if (!Object.hasOwn(after, k)) (out.del ??= []).push(dotted([k]));
   return out;
 }
 

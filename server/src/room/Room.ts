@@ -3,7 +3,6 @@ import type {
   FloorEffect,
   FloorRejection,
   LobbyEntry,
-  ParticipantView,
   RoomView,
 } from '@circle/shared';
 import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
@@ -12,15 +11,15 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { GroupRecord } from '../groups/service.js';
 import { groupKey } from '../groups/service.js';
-import { meetingView } from '../meeting/record.js';
 import { meetingChannels, type MeetingChannels } from '../socket/channels.js';
 import type { Store } from '../store/index.js';
 import type { FloorDelta } from '../store/journal.js';
 import { newId } from '../tokens.js';
 import { plainCopy, shareUnchanged } from './copy.js';
-import { fillFreedSeats, nextForSeat, seatsToFill } from './places.js';
+import { fillFreedSeats, seatsToFill } from './places.js';
 import type { ParticipantRecord, RoomRecord } from './records.js';
 import { Connections, RoomTimers } from './timers.js';
+import { RoomViews } from './view.js';
 
 export { meetingChannels, type MeetingChannels } from '../socket/channels.js';
 
@@ -77,12 +76,9 @@ export class Room {
   /** What the room's channel last heard, so the next change goes out as a patch on top of it. */
   private lastView: RoomView | null = null;
   private lastLobby = '';
-  /** The roster of the view and the participants it was made from (carried over while they are equal). */
-  private roster: {
-    of: RoomRecord['participants'];
-    participants: ParticipantView[];
-    lobbyCount: number;
-  } | null = null;
+  /** The participants and group of the last commit, which left no seat free for a listener online. */
+  private seatsChecked: { of: RoomRecord['participants']; group: GroupRecord } | null = null;
+  private readonly views = new RoomViews();
 
   private constructor(
     public group: GroupRecord,
@@ -202,8 +198,11 @@ export class Room {
     });
     if (how.outcome === 'unchanged') return result;
     if (deep) shareUnchanged(this.rec, rec);
-    // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it.
-    if (how.outcome === 'commit' && seatsToFill(this.group.settings, rec)) {
+    // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it. The
+    // same people in the same group as at the last commit left none free (a floor command moves nobody).
+    const checked = this.seatsChecked;
+    const sameSeats = checked?.of === rec.participants && checked.group === this.group;
+    if (how.outcome === 'commit' && !sameSeats && seatsToFill(this.group.settings, rec)) {
       if (rec.participants === this.rec.participants) rec.participants = plainCopy(rec.participants);
       for (const p of fillFreedSeats(this.group.settings, rec)) apply({ type: 'join', pid: p.pid });
     }
@@ -212,7 +211,11 @@ export class Room {
       !deep && commands.length === 1 && rec.participants === this.rec.participants
         ? { now, cmd: commands[0]! }
         : undefined;
-    if (how.outcome === 'commit') await this.commit(rec, commands.length ? effects : null, delta);
+    if (how.outcome === 'commit') {
+      await this.commit(rec, commands.length ? effects : null, delta);
+      // Filled above, so no seat waits for a listener who could take it: until the people or the group change.
+      this.seatsChecked = { of: rec.participants, group: this.group };
+    }
     for (const f of after) await f();
     if (how.outcome === 'end') await this.end();
     return result;
@@ -223,72 +226,7 @@ export class Room {
   }
 
   view(): RoomView {
-    const roster = this.rosterView();
-    return {
-      groupId: this.id,
-      groupName: this.group.settings.name,
-      meetingId: this.rec.meetingId,
-      seq: this.rec.seq,
-      at: this.deps.clock.now(),
-      participants: roster.participants,
-      floor: this.floorView(),
-      lobbyCount: roster.lobbyCount,
-      capacity: this.group.settings.capacity,
-      meeting: this.meetingView(),
-      ...(this.rec.format ? { format: this.rec.format } : {}),
-    };
-  }
-
-  // The parts of the view made from parts of the record that did not change are the objects made last
-  // time: the next patch compares them by identity instead of walking them.
-  private shown: {
-    floor?: { of: RoomRecord['floor']; view: RoomView['floor'] };
-    meeting?: { of: [RoomRecord['meeting'], GroupRecord]; view: RoomView['meeting'] };
-  } = {};
-
-  private floorView(): RoomView['floor'] {
-    const floor = this.rec.floor;
-    if (this.shown.floor?.of !== floor)
-      // What an undo would restore stays on the server: clients only need to know when the move was.
-      this.shown.floor = {
-        of: floor,
-        view: { ...floor, lastMove: floor.lastMove ? { at: floor.lastMove.at } : null },
-      };
-    return this.shown.floor.view;
-  }
-
-  private meetingView(): RoomView['meeting'] {
-    const m = this.shown.meeting;
-    if (!m || m.of[0] !== this.rec.meeting || m.of[1] !== this.group)
-      this.shown.meeting = { of: [this.rec.meeting, this.group], view: meetingView(this.rec, this.group) };
-    return this.shown.meeting!.view;
-  }
-
-  /**
-   * Who is here, as the view shows it: made from the participants alone, so while their record is what it
-   * was (most changes move only the floor) the last one is reused and the patch compares it by reference.
-   */
-  private rosterView() {
-    if (this.roster?.of === this.rec.participants) return this.roster;
-    const everyone = Object.values(this.rec.participants);
-    const nextSeat = nextForSeat(this.rec);
-    const participants: ParticipantView[] = everyone
-      .filter((p) => p.admitted)
-      .map((p) => ({
-        pid: p.pid,
-        name: p.name,
-        role: p.role,
-        online: p.offlineSince === null,
-        // Listeners are in the roster (it travels only when it changes), never in the floor.
-        ...(p.listener ? { listener: true as const } : {}),
-        ...(p.pid === nextSeat ? { nextSeat: true as const } : {}),
-      }));
-    this.roster = {
-      of: this.rec.participants,
-      participants,
-      lobbyCount: everyone.length - participants.length,
-    };
-    return this.roster;
+    return this.views.view(this.rec, this.group, this.deps.clock.now());
   }
 
   lobby(): LobbyEntry[] {
@@ -378,10 +316,9 @@ export class Room {
     }
     const prev = this.rec;
     this.rec = rec;
-    // Most changes move only the floor: the roster made from equal participants stays (and the lobby too).
-    // Equal parts of the record are the same objects (see shareUnchanged), so this is one comparison.
+    // Most changes move only the floor: the lobby made from the same participants stays (and the roster,
+    // see RoomViews). Equal parts of the record are the same objects (see shareUnchanged): one comparison.
     const samePeople = prev.participants === rec.participants;
-    if (samePeople && this.roster?.of === prev.participants) this.roster.of = rec.participants;
     this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;

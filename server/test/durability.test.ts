@@ -50,7 +50,8 @@ describe.each(stores)('restart durability on %s', (_name, setup) => {
     await server.kill9();
     for (const p of people) p.socket.close();
     // The hands and the word went to SQLite's journal as floor commands: the restart replays them.
-    if (env.CIRCLE_DATA_DIR) expect(statSync(join(env.CIRCLE_DATA_DIR, 'circle.journal')).size).toBeGreaterThan(0);
+    if (env.CIRCLE_DATA_DIR)
+      expect(statSync(join(env.CIRCLE_DATA_DIR, 'circle.journal')).size).toBeGreaterThan(0);
     server = await spawnServer(env, port);
 
     // The invitation links still work (same secret), and everyone comes back as themselves.

@@ -71,7 +71,8 @@ async function history(seed: number, steps: number) {
       rec = next;
     }
     // A stale writer still fails, journaled or not.
-    if (rng.chance(0.05)) expect(await store.replaceIfSeq(key, { ...rec, seq: rec.seq }, rec.seq - 1)).toBe(false);
+    if (rng.chance(0.05))
+      expect(await store.replaceIfSeq(key, { ...rec, seq: rec.seq }, rec.seq - 1)).toBe(false);
     if (rng.chance(0.03)) {
       // A crash: this store is abandoned as it is (nothing closed, nothing flushed); the next opens the files.
       store = openSqliteStore(dir);

@@ -1,10 +1,4 @@
-import type {
-  FloorCommand,
-  FloorEffect,
-  FloorRejection,
-  LobbyEntry,
-  RoomView,
-} from '@circle/shared';
+import type { FloorCommand, FloorEffect, FloorRejection, LobbyEntry, RoomView } from '@circle/shared';
 import { diffView, floorReducer, initialFloor, nextWake } from '@circle/shared';
 import type { Server } from 'socket.io';
 import type { Clock } from '../clock.js';

@@ -35,7 +35,10 @@ export class RoomViews {
     const floor = rec.floor;
     if (this.floor?.of !== floor)
       // What an undo would restore stays on the server: clients only need to know when the move was.
-      this.floor = { of: floor, view: { ...floor, lastMove: floor.lastMove ? { at: floor.lastMove.at } : null } };
+      this.floor = {
+        of: floor,
+        view: { ...floor, lastMove: floor.lastMove ? { at: floor.lastMove.at } : null },
+      };
     return this.floor.view;
   }
 

@@ -13,10 +13,15 @@ export interface FloorDelta {
 }
 
 /** The record `delta` makes of `doc` (whose seq is one less than `seq`). */
-export function replayFloor<T extends { seq: number; floor: FloorState }>(doc: T, delta: FloorDelta, seq: number): T {
+export function replayFloor<T extends { seq: number; floor: FloorState }>(
+  doc: T,
+  delta: FloorDelta,
+  seq: number,
+): T {
   const r = floorReducer(doc.floor, delta.cmd, delta.now);
   // The room refused nothing it journaled: a refusal here means the record is not the one the room had.
-  if (r.effects.some((e) => e.type === 'rejected')) throw new Error('journal: a floor command no longer applies');
+  if (r.effects.some((e) => e.type === 'rejected'))
+    throw new Error('journal: a floor command no longer applies');
   return { ...doc, floor: r.state, seq };
 }
 

@@ -95,7 +95,8 @@ export function openSqliteStore(dataDir: string): Store {
   const known = new Map<string, Known>();
   const journal = new Journal(join(dataDir, 'circle.journal'));
   let pending: Pending[] = [];
-  const writeWhole = (key: string, value: { seq: number }) => forceDoc.run(JSON.stringify(value), value.seq, key);
+  const writeWhole = (key: string, value: { seq: number }) =>
+    forceDoc.run(JSON.stringify(value), value.seq, key);
   replayJournal();
   /** Writes in SQLite every document the journal is ahead of, then empties the journal. */
   const compact = () => {

@@ -53,6 +53,57 @@ export interface RoomChange {
 }
 
 /**
+ * One change in the making: what `fn` is given. A class, not an object of closures: every command of every
+ * room makes one (and the server's TypeScript loader names each closure it makes, at a cost).
+ */
+class Change implements RoomChange {
+  readonly effects: FloorEffect[] = [];
+  readonly commands: FloorCommand[] = [];
+  readonly afterCommit: (() => void | Promise<void>)[] = [];
+  outcome: 'commit' | 'unchanged' | 'end' = 'commit';
+
+  constructor(
+    readonly rec: RoomRecord,
+    readonly now: number,
+  ) {
+    // Handed on as plain functions (`backToCircle(c.rec, pid, c.floor)`).
+    this.floor = this.floor.bind(this);
+    this.tryFloor = this.tryFloor.bind(this);
+  }
+
+  floor(cmd: FloorCommand): void {
+    const refused = this.apply(cmd);
+    if (refused) throw new AppError(refused);
+  }
+
+  tryFloor(cmd: FloorCommand): boolean {
+    return this.apply(cmd) === null;
+  }
+
+  after(fn: () => void | Promise<void>): void {
+    this.afterCommit.push(fn);
+  }
+
+  unchanged(): void {
+    this.outcome = 'unchanged';
+  }
+
+  end(): void {
+    this.outcome = 'end';
+  }
+
+  private apply(cmd: FloorCommand): FloorRejection | null {
+    const r = floorReducer(this.rec.floor, cmd, this.now);
+    const rejected = r.effects.find((e) => e.type === 'rejected');
+    if (rejected) return rejected.reason;
+    this.rec.floor = r.state;
+    this.effects.push(...r.effects);
+    this.commands.push(cmd);
+    return null;
+  }
+}
+
+/**
  * The authority for one meeting: its kernel. The only way to change the meeting is `change` — one at a
  * time, on a copy of the record, committed with the store's compare-and-set fence, then the channels
  * follow the record, listeners hear of it, and everyone gets the snapshot with the next sequence number.
@@ -165,53 +216,30 @@ export class Room {
     // The floor is never changed in place (the floor rules return a new one, sharing what did not
     // change), so the copy keeps it: unchanged parts then compare by reference in the next patch.
     const rec: RoomRecord = deep ? deepCopy(this.rec) : { ...this.rec };
-    const effects: FloorEffect[] = [];
-    const commands: FloorCommand[] = [];
-    const after: (() => void | Promise<void>)[] = [];
-    const how: { outcome: 'commit' | 'unchanged' | 'end' } = { outcome: 'commit' };
-    const apply = (cmd: FloorCommand): FloorRejection | null => {
-      const r = floorReducer(rec.floor, cmd, now);
-      const rejected = r.effects.find((e) => e.type === 'rejected');
-      if (rejected) return rejected.reason;
-      rec.floor = r.state;
-      effects.push(...r.effects);
-      commands.push(cmd);
-      return null;
-    };
-    const result = await fn({
-      rec,
-      now,
-      floor: (cmd) => {
-        const refused = apply(cmd);
-        if (refused) throw new AppError(refused);
-      },
-      tryFloor: (cmd) => apply(cmd) === null,
-      after: (f) => void after.push(f),
-      unchanged: () => void (how.outcome = 'unchanged'),
-      end: () => void (how.outcome = 'end'),
-    });
-    if (how.outcome === 'unchanged') return result;
+    const c = new Change(rec, now);
+    const result = await fn(c);
+    if (c.outcome === 'unchanged') return result;
     if (deep) shareUnchanged(this.rec, rec);
     // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it. The
     // same people in the same group as at the last commit left none free (a floor command moves nobody).
     const checked = this.seatsChecked;
     const sameSeats = checked?.of === rec.participants && checked.group === this.group;
-    if (how.outcome === 'commit' && !sameSeats && seatsToFill(this.group.settings, rec)) {
+    if (c.outcome === 'commit' && !sameSeats && seatsToFill(this.group.settings, rec)) {
       if (rec.participants === this.rec.participants) rec.participants = plainCopy(rec.participants);
-      for (const p of fillFreedSeats(this.group.settings, rec)) apply({ type: 'join', pid: p.pid });
+      for (const p of fillFreedSeats(this.group.settings, rec)) c.tryFloor({ type: 'join', pid: p.pid });
     }
     // One floor command and nothing else changed: the store may keep the command instead of the record.
     const delta =
-      !deep && commands.length === 1 && rec.participants === this.rec.participants
-        ? { now, cmd: commands[0]! }
+      !deep && c.commands.length === 1 && rec.participants === this.rec.participants
+        ? { now, cmd: c.commands[0]! }
         : undefined;
-    if (how.outcome === 'commit') {
-      await this.commit(rec, commands.length ? effects : null, delta);
+    if (c.outcome === 'commit') {
+      await this.commit(rec, c.commands.length ? c.effects : null, delta);
       // Filled above, so no seat waits for a listener who could take it: until the people or the group change.
       this.seatsChecked = { of: rec.participants, group: this.group };
     }
-    for (const f of after) await f();
-    if (how.outcome === 'end') await this.end();
+    for (const f of c.afterCommit) await f();
+    if (c.outcome === 'end') await this.end();
     return result;
   }
 

@@ -64,9 +64,15 @@ export function upcoming(s: FloorFacts): string | null {
 export function floorReducer(prev: FloorState, cmd: FloorCommand, now: number): FloorResult {
   const s = copyFloor(prev);
   const effects: FloorEffect[] = [];
-  const rejection = stale(prev, cmd) ?? apply(s, cmd, now, effects);
+  let rejection: FloorRejection | null;
+  try {
+    rejection = stale(prev, cmd) ?? apply(s, cmd, now, effects);
+    if (!rejection) tidyGuests(s);
+  } finally {
+    // Only while this command runs: kept, the link would hold every earlier floor of the meeting alive.
+    sharedWith.delete(s);
+  }
   if (rejection) return { state: prev, effects: [{ type: 'rejected', reason: rejection }] };
-  tidyGuests(s);
   remember(prev, s, cmd, now);
 
   const before = upcoming(prev);

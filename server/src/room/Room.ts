@@ -341,7 +341,8 @@ export class Room {
     // Most changes move only the floor: the lobby made from the same participants stays (and the roster,
     // see RoomViews). Equal parts of the record are the same objects (see shareUnchanged): one comparison.
     const samePeople = prev.participants === rec.participants;
-    this.syncChannels(prev, rec);
+    // The same participants object is the same people with the same admission: nobody joins or leaves.
+    if (!samePeople) this.syncChannels(prev, rec);
     for (const fn of this.changeListeners) fn(rec, prev);
     const io = this.deps.io;
     const view = this.view();

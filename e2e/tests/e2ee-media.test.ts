@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { inboundGrowth, mediaStats, workerPids } from '../support/media.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
+import { browserAndServer } from '../support/fixture.js';
 import { bypassDecryption, frameStats, listeningArgs, tonesHeard } from '../support/tone.js';
 import {
   button,
@@ -48,28 +46,19 @@ async function inboundVideoGrowth(page: Person['page']): Promise<number> {
 }
 
 describe('end-to-end encrypted audio, in real Chromium with a fake microphone playing a tone', () => {
-  let server: CircleProcess;
-  let browser: Browser;
+  // One mediasoup worker; Chromium with a fake microphone playing a tone, and audio output it can measure.
+  const media = browserAndServer({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' }, listeningArgs());
   let fran: Person, ana: Person, ben: Person;
   const everyone = () => [fran, ana, ben];
 
-  beforeAll(async () => {
-    server = await startCircle({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
-    browser = await launch(listeningArgs());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('lets three people hear each other through encrypted frames, and measures Join to first decrypted audio', async () => {
-    fran = await person(browser, 'Fran', server.url);
+    fran = await person(media.browser, 'Fran', media.server.url);
     const links = await createGroup(fran.page, 'Thursday circle');
     await fran.page.goto(links.facilitator);
     await join(fran);
-    ana = await person(browser, 'Ana', links.member);
+    ana = await person(media.browser, 'Ana', links.member);
     await join(ana);
-    ben = await person(browser, 'Ben', links.member);
+    ben = await person(media.browser, 'Ben', links.member);
     await ben.page.getByLabel('Your name').fill('Ben');
     await ben.page.getByLabel('I accept the confidentiality declaration').check();
     await ben.page.getByLabel('Join with my microphone muted').setChecked(false);
@@ -161,13 +150,13 @@ describe('end-to-end encrypted audio, in real Chromium with a fake microphone pl
   });
 
   it('brings decrypted audio back after the mediasoup worker is killed', async () => {
-    const workers = workerPids(server.pid);
+    const workers = workerPids(media.server.pid);
     expect(workers.length).toBeGreaterThan(0);
     const killed = Date.now();
     for (const pid of workers) process.kill(pid, 'SIGKILL');
     await eventually(
       async () =>
-        workerPids(server.pid).every((p) => !workers.includes(p)) && (await tonesHeard(ana.page)) === 2,
+        workerPids(media.server.pid).every((p) => !workers.includes(p)) && (await tonesHeard(ana.page)) === 2,
       'Ana hears both tones again',
       20_000,
     );

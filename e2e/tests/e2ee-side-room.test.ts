@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer } from '../support/fixture.js';
 import { frameStats, listeningArgs, tonesHeard } from '../support/tone.js';
 import {
   button,
@@ -17,28 +15,19 @@ import {
 const sendsWithPairKey = async (p: Person) => (await frameStats(p.page))?.pair === true;
 
 describe('end-to-end encrypted side rooms, in real Chromium with a fake microphone playing a tone', () => {
-  let server: CircleProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCircle({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
-    browser = await launch(listeningArgs());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // One mediasoup worker; Chromium with a fake microphone playing a tone, and audio output it can measure.
+  const media = browserAndServer({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' }, listeningArgs());
 
   it('a side room pair hears each other through frames sealed with their own key, then the circle again', async () => {
-    const fran = await person(browser, 'Fran', server.url);
+    const fran = await person(media.browser, 'Fran', media.server.url);
     // The create form encrypts new groups unless told not to.
     expect(await fran.page.getByLabel('End-to-end encryption', { exact: true }).isChecked()).toBe(true);
     const links = await createGroup(fran.page, 'Thursday circle');
     await fran.page.goto(links.facilitator);
     await join(fran);
-    const ana = await person(browser, 'Ana', links.member);
+    const ana = await person(media.browser, 'Ana', links.member);
     await join(ana);
-    const ben = await person(browser, 'Ben', links.member);
+    const ben = await person(media.browser, 'Ben', links.member);
     await join(ben);
     for (const p of [fran, ana, ben])
       await eventually(async () => (await tonesHeard(p.page)) === 2, `${p.name} hears both tones`, 20_000);

@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
 import { mediaStats } from '../support/media.js';
-import { startCircle, type CircleProcess } from '../support/server.js';
 import { listeningArgs, tonesHeard } from '../support/tone.js';
 import {
   button,
@@ -121,33 +119,26 @@ async function wireCounter(p: Person) {
 }
 
 describe('a listener given the word is heard by all, in real Chromium with a fake microphone', () => {
-  let server: CircleProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startCircle({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' });
-    browser = await launch(listeningArgs());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  // One mediasoup worker; Chromium with a fake microphone playing a tone, and audio output it can measure.
+  const media = browserAndServer({ MEDIASOUP_WORKERS: '1', CIRCLE_MEDIA_PORT: '0' }, listeningArgs());
 
   it('is heard by the seated and the other listeners, and nobody receiving is restarted', async () => {
     // Clear media: what is measured is the session surviving the word (e2ee-media.test.ts covers sealing).
-    const fran = await person(browser, 'Fran', server.url);
+    const fran = await person(media.browser, 'Fran', media.server.url);
     await fran.page.getByLabel('End-to-end encryption', { exact: true }).setChecked(false);
     const links = await createGroup(fran.page, 'Open meeting', {
       more: { Capacity: '2', 'Listeners beyond the seats': '5' },
     });
-    const at = (url: string) => new URL(url, server.url).href;
+    const at = (url: string) => new URL(url, media.server.url).href;
     await fran.page.goto(at(links.facilitator));
     // The facilitator and two members take the seats; Lea and Max listen.
     const seated = [
       fran,
-      ...(await Promise.all(['Ana', 'Ben'].map((n) => person(browser, n, at(links.member))))),
+      ...(await Promise.all(['Ana', 'Ben'].map((n) => person(media.browser, n, at(links.member))))),
     ];
-    const [lea, max] = await Promise.all(['Lea', 'Max'].map((n) => person(browser, n, at(links.member))));
+    const [lea, max] = await Promise.all(
+      ['Lea', 'Max'].map((n) => person(media.browser, n, at(links.member))),
+    );
     const everyone = [...seated, lea!, max!];
     const wire = new Map<Person, { join: number; consume: number }>();
     for (const p of everyone) {

@@ -121,3 +121,37 @@ describe('the SQLite store journal of floor commands', () => {
     await store.close();
   });
 });
+
+describe('a journal the floor rules no longer accept', () => {
+  it('starts anyway, keeping the room as it was up to the line that no longer applies', async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    const key = 'group:g3:room';
+    let rec = { seq: 1, floor: initialFloor({ turnLimitMs: null, autoHandover: true }) };
+    await store.replaceIfSeq(key, rec, 0);
+    for (const cmd of [
+      { type: 'join', pid: 'ana' },
+      { type: 'raiseHand', pid: 'ana' },
+    ] as FloorCommand[]) {
+      const next = { seq: rec.seq + 1, floor: floorReducer(rec.floor, cmd, 5).state };
+      expect(await store.replaceIfSeq(key, next, rec.seq, { now: 5, cmd })).toBe(true);
+      rec = next;
+    }
+    // A line as a later version of the rules would refuse it (Ben is nobody here), then one after it.
+    const bad = { seq: rec.seq + 1, floor: rec.floor };
+    expect(await store.replaceIfSeq(key, bad, rec.seq, { now: 6, cmd: { type: 'give', pid: 'ben' } })).toBe(
+      true,
+    );
+    const after = {
+      seq: bad.seq + 1,
+      floor: floorReducer(rec.floor, { type: 'lowerHand', pid: 'ana' }, 7).state,
+    };
+    expect(
+      await store.replaceIfSeq(key, after, bad.seq, { now: 7, cmd: { type: 'lowerHand', pid: 'ana' } }),
+    ).toBe(true);
+    // The store abandoned as a crash leaves it; the next start replays what still applies.
+    const again = openSqliteStore(dir);
+    expect(await again.get(key)).toEqual(JSON.parse(JSON.stringify(rec)));
+    await again.close();
+  });
+});

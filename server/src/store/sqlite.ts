@@ -107,10 +107,20 @@ export function openSqliteStore(dataDir: string): Store {
     for (const k of known.values()) delete k.behind;
     if (journal.bytes) journal.clear();
   };
-  /** A document is about to be read, replaced unfenced or deleted: its journal lines are folded in first. */
+  /**
+   * A document is about to be read: its row is brought up to date (the journal's lines for it then hold
+   * nothing newer, and a replay skips them), and the next write of it is fenced by the row again.
+   */
   const settle = (key: string) => {
     flush();
-    if (journal.keys.has(key) || known.get(key)?.behind) compact();
+    const behind = known.get(key)?.behind;
+    if (behind) writeWhole(key, behind.value);
+    known.delete(key);
+  };
+  /** A document is about to be replaced unfenced or deleted: no line of the journal may speak of it after. */
+  const erase = (key: string) => {
+    flush();
+    if (journal.keys.has(key)) compact();
     known.delete(key);
   };
 
@@ -152,6 +162,8 @@ export function openSqliteStore(dataDir: string): Store {
     lines: string[];
     lineKeys: string[];
   }
+  /** Whether `w`, the next write of a document this process knows, goes to the journal as a line. */
+  const journaled = (k: Known, w: Pending) => !!w.delta && (k.behind?.deltas ?? 0) < MAX_DELTAS;
   const step = (w: Pending, out: Step): boolean => {
     const k = out.staged.get(w.key) ?? known.get(w.key);
     if (!k) {
@@ -165,11 +177,13 @@ export function openSqliteStore(dataDir: string): Store {
       return ok;
     }
     if (k.seq !== w.expected) return false;
-    const deltas = k.behind?.deltas ?? 0;
-    if (w.delta && deltas < MAX_DELTAS) {
-      out.lines.push(journal.line(w.key, w.value.seq, w.delta));
+    if (journaled(k, w)) {
+      out.lines.push(journal.line(w.key, w.value.seq, w.delta!));
       out.lineKeys.push(w.key);
-      out.staged.set(w.key, { seq: w.value.seq, behind: { value: w.value, deltas: deltas + 1 } });
+      out.staged.set(w.key, {
+        seq: w.value.seq,
+        behind: { value: w.value, deltas: (k.behind?.deltas ?? 0) + 1 },
+      });
     } else {
       writeWhole(w.key, w.value);
       out.staged.set(w.key, { seq: w.value.seq });
@@ -179,7 +193,7 @@ export function openSqliteStore(dataDir: string): Store {
   /** Whether `w` needs no SQLite (a journal line, or a fence that fails): most batches need none. */
   const lineOnly = (w: Pending) => {
     const k = known.get(w.key);
-    return !!k && (k.seq !== w.expected || (!!w.delta && (k.behind?.deltas ?? 0) < MAX_DELTAS));
+    return !!k && (k.seq !== w.expected || journaled(k, w));
   };
   const inTransaction = db.transaction((batch: Pending[], out: Step) => batch.map((w) => step(w, out)));
 
@@ -209,16 +223,16 @@ export function openSqliteStore(dataDir: string): Store {
       return row ? (JSON.parse(row.value) as T) : null;
     },
     async put(key, value) {
-      settle(key);
+      erase(key);
       putDoc.run(key, JSON.stringify(value));
     },
     async putIfAbsent<T>(key: string, value: T) {
-      settle(key);
+      erase(key);
       insertDoc.run(key, JSON.stringify(value));
       return JSON.parse(getDoc.get(key)!.value) as T;
     },
     async del(key) {
-      settle(key);
+      erase(key);
       delDoc.run(key);
     },
     replaceIfSeq<T extends { seq: number }>(key: string, value: T, expected: number, delta?: FloorDelta) {

@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['server/test/**/*.test.ts'],
+          // The tests that start real server processes run the build, as `npm start` does.
+          globalSetup: ['server/test/support/build.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           fileParallelism: false,

@@ -39,7 +39,7 @@ function where(url: string): { module: string; file: string } {
 }
 
 /**
- * Points our TypeScript functions at their source lines (tsx runs transpiled code). Call it in the profiled
+ * Points our TypeScript functions at their source files and lines (tsx and the build run transpiled code). Call it in the profiled
  * process, run with --enable-source-maps: that is where the source maps are.
  */
 export function mapToSources(profile: CpuProfile) {
@@ -47,6 +47,8 @@ export function mapToSources(profile: CpuProfile) {
     if (!f.url.startsWith('file://') || f.url.includes('/node_modules/') || f.lineNumber < 0) continue;
     const entry = findSourceMap(f.url)?.findEntry(f.lineNumber, f.columnNumber);
     if (entry && 'originalLine' in entry) {
+      // The build bundles many files in one: the source map says which one (tsx maps one to one).
+      if (entry.originalSource) f.url = entry.originalSource;
       f.lineNumber = entry.originalLine;
       f.columnNumber = entry.originalColumn;
     }
@@ -140,7 +142,8 @@ export function formatSummary(title: string, s: ProfileSummary): string {
   ].join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// By name: the floor bench's server bundles this file into its own (bench/floor-driver.ts).
+if (process.argv[1]?.endsWith('cpuprofile-top.ts')) {
   const file = process.argv[2];
   if (!file) throw new Error('usage: tsx bench/cpuprofile-top.ts file.cpuprofile [top]');
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;

@@ -18,7 +18,11 @@ import type { CreateGroupResult } from '@circle/shared';
 import type { Role, RunStats } from './floor-clients.js';
 import { startClients } from './floor-driver.js';
 import { BENCH_ENV } from './limits.js';
-import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags.js';
+import { SERVER_START_ARGS } from '../server/src/nodeFlags.js';
+import { buildServer } from '../scripts/build-server.js';
+
+// The servers measured run the build, as `npm start` does: made from the code as it is now.
+await buildServer();
 
 const ROOMS = Number(process.env.BENCH_CLUSTER_ROOMS ?? 250);
 const RATE = Number(process.env.BENCH_FLOOR_RATE ?? 1);
@@ -54,7 +58,7 @@ const ports: number[] = [];
 for (let i = 0; i < 2; i++) {
   const port = await freePort();
   children.push(
-    spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'], {
+    spawn(process.execPath, SERVER_START_ARGS, {
       cwd: join(root, 'server'),
       env: {
         ...process.env,

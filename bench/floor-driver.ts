@@ -1,7 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Mode, Request } from './floor-clients.js';
 import type { ServerRequest } from './floor-server.js';
+import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags.js';
+import { bundleForNode } from '../scripts/build-server.js';
 
 /**
  * Forks a bench script (its own process: its own event loop, CPU and memory) and returns it with `ask`,
@@ -9,9 +11,9 @@ import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags.js';
  * unasked, when it `greets`.
  * One request at a time.
  */
-function forkAsking<Req>(script: string, args: string[], execArgv: string[], greets: boolean) {
-  const child: ChildProcess = fork(new URL(script, import.meta.url), args, {
-    execArgv: [...execArgv, '--import', 'tsx'],
+function forkAsking<Req>(script: URL, args: string[], execArgv: string[], greets: boolean) {
+  const child: ChildProcess = fork(script, args, {
+    execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>() =>
@@ -35,14 +37,26 @@ function forkAsking<Req>(script: string, args: string[], execArgv: string[], gre
 
 /** The floor benches' client process (bench/floor-clients.ts). */
 export function startClients() {
-  const { child, ask } = forkAsking<Request>('./floor-clients.ts', [], [], false);
+  const script = new URL('./floor-clients.ts', import.meta.url);
+  const { child, ask } = forkAsking<Request>(script, [], ['--import', 'tsx'], false);
   return { clients: child, ask };
 }
 
-/** One floor bench server (bench/floor-server.ts) in its own process; resolves once it listens. */
+const built = new URL('./dist/floor-server.js', import.meta.url);
+let building: Promise<void> | undefined;
+
+/**
+ * One floor bench server (bench/floor-server.ts) in its own process; resolves once it listens. It runs
+ * built as `npm start`'s server is, not through tsx (whose loader would compile the server's every
+ * function with `keepNames`): built once per bench process, from the code as it is then.
+ */
 export async function startFloorServer(mode: Mode) {
+  await (building ??= bundleForNode(
+    [fileURLToPath(new URL('./floor-server.ts', import.meta.url))],
+    fileURLToPath(new URL('.', built)),
+  ));
   const { child, ask, ready } = forkAsking<ServerRequest>(
-    './floor-server.ts',
+    built,
     [mode],
     // Both servers run with the flags `npm start` gives Circle's: the reference gets the same runtime.
     ['--expose-gc', '--enable-source-maps', ...SERVER_NODE_FLAGS],

@@ -5,7 +5,8 @@
  * broadcasts what the plan says (messages of the sizes and counts Circle's clients were measured to
  * receive per floor change) to the same rooms. Both answer the parent over IPC (see ServerRequest).
  *
- * Run by bench/floor.ts: node --expose-gc --enable-source-maps --import tsx bench/floor-server.ts circle|bare
+ * Run by bench/floor.ts (bench/floor-driver.ts), built as the server is for `npm start` (esbuild, not tsx:
+ * see scripts/build-server.ts): node --expose-gc --enable-source-maps bench/dist/floor-server.js circle|bare
  * (source maps: the profile names our TypeScript lines).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVER_START_ARGS } from '../../server/src/nodeFlags.js';
 import { freePort } from '../../server/test/support/ports.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -14,9 +15,10 @@ export interface CircleProcess {
 
 /** The real server (as `npm start` runs it) serving the built client, with a fresh data directory. */
 export async function startCircle(env: Record<string, string> = {}): Promise<CircleProcess> {
-  if (!existsSync(join(root, 'client/dist/index.html'))) throw new Error('client not built: npm run build');
+  for (const built of ['client/dist/index.html', 'server/dist/main.js'])
+    if (!existsSync(join(root, built))) throw new Error(`${built} not built: npm run build`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_START_ARGS, {
     cwd: join(root, 'server'),
     env: {
       ...process.env,

@@ -10,3 +10,10 @@
  * `server/package.json`'s start script spells the same flags (a test keeps the two equal).
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+
+/**
+ * How `npm start` runs the server, from the server's folder: the build (scripts/build-server.ts), with its
+ * source maps so a stack trace names the TypeScript. The e2e tests, the integration tests that need a real
+ * process and the benches start it the same way.
+ */
+export const SERVER_START_ARGS = [...SERVER_NODE_FLAGS, '--enable-source-maps', 'dist/main.js'];

@@ -3,6 +3,7 @@ import { isIPv4 } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SERVER_START_ARGS } from '../src/nodeFlags.js';
 
 /**
  * The shipped deployment (docker-compose.yml, deploy/nginx.conf) as an operator would start it: Docker does
@@ -48,6 +49,10 @@ function inRange(ip: string, lo: string, hi: string): boolean {
 }
 
 describe('docker-compose.yml', () => {
+  it('runs each node as `npm start` does (the build, with the same Node flags), node itself as PID 2', () => {
+    for (const node of nodes) expect(args(node)).toEqual(['node', ...SERVER_START_ARGS]);
+  });
+
   it('refuses to start without the secrets: CIRCLE_SECRET, TURN_SECRET, REDIS_PASSWORD', () => {
     for (const node of nodes) {
       const env = node.environment!;

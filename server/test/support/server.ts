@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Clock } from '../../src/clock.js';
+import { SERVER_START_ARGS } from '../../src/nodeFlags.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { freePort, waitUntil } from './ports.js';
@@ -44,10 +45,13 @@ export interface ServerProcess {
 
 const serverRoot = resolve(import.meta.dirname, '../..');
 
-/** The real server as its own OS process (`tsx src/main.ts`), so a test can really kill it. */
+/**
+ * The real server as its own OS process, as `npm start` runs it (the build, which the integration tests'
+ * global set-up makes from the code as it is), so a test can really kill it.
+ */
 export async function spawnServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, SERVER_START_ARGS, {
     cwd: serverRoot,
     env: {
       ...process.env,

@@ -39,8 +39,8 @@ function where(url: string): { module: string; file: string } {
 }
 
 /**
- * Points our TypeScript functions at their source files and lines (tsx and the build run transpiled code). Call it in the profiled
- * process, run with --enable-source-maps: that is where the source maps are.
+ * Points our TypeScript functions at their source files and lines (tsx and the build run transpiled code).
+ * Call it in the profiled process, run with --enable-source-maps: that is where the source maps are.
  */
 export function mapToSources(profile: CpuProfile) {
   for (const { callFrame: f } of profile.nodes) {

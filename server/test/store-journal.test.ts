@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { floorReducer, initialFloor, type FloorCommand, type FloorState } from '@circle/shared';
@@ -152,6 +152,49 @@ describe('a journal the floor rules no longer accept', () => {
     // The store abandoned as a crash leaves it; the next start replays what still applies.
     const again = openSqliteStore(dir);
     expect(await again.get(key)).toEqual(JSON.parse(JSON.stringify(rec)));
+    await again.close();
+  });
+});
+
+describe('a full disk', () => {
+  it('commits nothing of a batch whose journal lines cannot be written, and replays what follows exactly', async () => {
+    let full = false;
+    const dir = tempDir();
+    const store = openSqliteStore(dir, {
+      journalWrite: (fd, data, offset) => {
+        if (!full) return writeSync(fd, data, offset);
+        full = false;
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    // Two people in the circle, so a raised hand is a floor change the rules accept (and replay).
+    let floor = initialFloor({ turnLimitMs: 60_000, autoHandover: true });
+    for (const pid of ['p0', 'p1']) floor = floorReducer(floor, { type: 'join', pid }, 1_000).state;
+    const start: Rec = { seq: 1, note: 'start', floor };
+    const raise = (rec: Rec, pid: string) => {
+      const cmd: FloorCommand = { type: 'raiseHand', pid };
+      const next: Rec = { ...rec, seq: rec.seq + 1, floor: floorReducer(rec.floor, cmd, 2_000).state };
+      return [next, { now: 2_000, cmd }] as const;
+    };
+    for (const key of ['group:a:room', 'group:b:room'])
+      expect(await store.replaceIfSeq(key, start, 0)).toBe(true);
+    // One turn of the event loop: B written whole (SQLite), A as a journal line, which the full disk refuses.
+    full = true;
+    const [a2, aDelta] = raise(start, 'p0');
+    const refused = await Promise.allSettled([
+      store.replaceIfSeq('group:b:room', { ...start, seq: 2, note: 'never acknowledged' }, 1),
+      store.replaceIfSeq('group:a:room', a2, 1, aDelta),
+    ]);
+    expect(refused.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    // The rooms go on (their records as before the failure): floor commands, acknowledged, as journal lines.
+    const [b2, bDelta] = raise(start, 'p1');
+    expect(await store.replaceIfSeq('group:b:room', b2, 1, bDelta)).toBe(true);
+    expect(await store.replaceIfSeq('group:a:room', a2, 1, aDelta)).toBe(true);
+    // A crash: the store is abandoned; the next one opens the files.
+    const again = openSqliteStore(dir);
+    expect(await again.get('group:b:room')).toEqual(JSON.parse(JSON.stringify(b2)));
+    expect(await again.get('group:a:room')).toEqual(JSON.parse(JSON.stringify(a2)));
+    expect(readFileSync(join(dir, 'circle.db')).includes('never acknowledged')).toBe(false);
     await again.close();
   });
 });

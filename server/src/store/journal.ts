@@ -82,11 +82,21 @@ export class Journal {
     } catch (err) {
       // A write that failed part-way (a full disk) leaves a torn line, and the next append would be glued
       // to it and lost on replay although acknowledged: cut the file back to what it held before.
-      ftruncateSync(this.fd, this.bytes);
+      this.cutTo(this.bytes);
       throw err;
     }
     this.bytes += buf.length;
     for (const k of keys) this.keys.add(k);
+  }
+
+  /**
+   * Takes back what was appended after the file held `bytes` (lines whose batch failed after all: they
+   * were never acknowledged, and a replay must not apply them). `keys` may keep their names: it only
+   * makes a deletion compact when it need not.
+   */
+  cutTo(bytes: number): void {
+    ftruncateSync(this.fd, bytes);
+    this.bytes = bytes;
   }
 
   /** Empties the file: the documents now hold everything it said. */

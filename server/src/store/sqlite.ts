@@ -14,7 +14,11 @@ const JOURNAL_LIMIT = 8 * 1024 * 1024;
 const SECURE_SINCE = 1;
 
 /** Embedded store: one SQLite file in the data directory, WAL-journaled so a killed process loses nothing. */
-export function openSqliteStore(dataDir: string): Store {
+/** `journalWrite`: the journal's write system call (tests give one that fails, as a full disk does). */
+export function openSqliteStore(
+  dataDir: string,
+  opts: { journalWrite?: ConstructorParameters<typeof Journal>[1] } = {},
+): Store {
   privateDir(dataDir);
   const file = join(dataDir, 'circle.db');
   privateFile(file);
@@ -93,7 +97,7 @@ export function openSqliteStore(dataDir: string): Store {
     behind?: { value: { seq: number }; deltas: number };
   }
   const known = new Map<string, Known>();
-  const journal = new Journal(join(dataDir, 'circle.journal'));
+  const journal = new Journal(join(dataDir, 'circle.journal'), opts.journalWrite);
   let pending: Pending[] = [];
   const writeWhole = (key: string, value: { seq: number }) =>
     forceDoc.run(JSON.stringify(value), value.seq, key);
@@ -195,18 +199,27 @@ export function openSqliteStore(dataDir: string): Store {
     const k = known.get(w.key);
     return !!k && (k.seq !== w.expected || journaled(k, w));
   };
-  const inTransaction = db.transaction((batch: Pending[], out: Step) => batch.map((w) => step(w, out)));
+  /** The batch's steps, then its journal lines in one write. */
+  const steps = (batch: Pending[], out: Step) => {
+    const won = batch.map((w) => step(w, out));
+    if (out.lines.length) journal.append(out.lines.join(''), out.lineKeys);
+    return won;
+  };
+  // The lines are written inside the transaction: if they cannot be, nothing of the batch is committed.
+  const inTransaction = db.transaction(steps);
 
   const flush = () => {
     if (!pending.length) return;
     const batch = pending;
     pending = [];
     const out: Step = { staged: new Map(), lines: [], lineKeys: [] };
+    const journalBefore = journal.bytes;
     let won: boolean[];
     try {
-      won = batch.every(lineOnly) ? batch.map((w) => step(w, out)) : inTransaction(batch, out);
-      if (out.lines.length) journal.append(out.lines.join(''), out.lineKeys);
+      won = batch.every(lineOnly) ? steps(batch, out) : inTransaction(batch, out);
     } catch (err) {
+      // All or nothing: lines written before the commit failed go too (nobody heard "done" for them).
+      if (journal.bytes !== journalBefore) journal.cutTo(journalBefore);
       for (const w of batch) w.failed(err);
       return;
     }

@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { Router } from 'express';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
+import { closeRedis } from './redisClient.js';
 import { Server } from 'socket.io';
 import { systemClock, type Clock } from './clock.js';
 import { Cluster } from './cluster/Cluster.js';
@@ -279,8 +280,7 @@ export async function startServer(
       rooms.dispose();
       for (const domain of domains) await domain.close?.();
       await store.close();
-      adapterPub?.disconnect();
-      adapterSub?.disconnect();
+      await Promise.all([adapterPub, adapterSub].map((c) => c && closeRedis(c)));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -64,6 +65,36 @@ describe('operations: readiness, metrics, logs', () => {
     await redis.restart();
     await waitUntil(async () => (await get(srv, '/readyz')).status === 200, 10_000, 'ready again');
   });
+
+  // A node told to stop while Redis is away: it must neither wait for Redis forever (our commands wait out a
+  // Redis restart) nor leave a command it sent to reject unhandled when it lets go (main.ts tolerates that
+  // while stopping; an in-process server, as in these tests, or anything embedding it would crash).
+  for (const away of ['stopped', 'not answering'] as const)
+    it(`closes within seconds while Redis is ${away}, nothing it sent rejecting unhandled`, async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        redis = await startRedis();
+        const srv = await inProcess({ redisUrl: redis.url });
+        if (away === 'stopped') await redis.stop();
+        else {
+          // Redis holds every client's commands unanswered for longer than the node waits for them.
+          const admin = new Redis(redis.url);
+          await admin.call('CLIENT', 'PAUSE', '10000', 'ALL');
+          admin.disconnect();
+        }
+        const started = Date.now();
+        await srv.close();
+        // Well within the 15 s main.ts gives a node to drain before it exits anyway.
+        expect(Date.now() - started).toBeLessThan(8_000);
+        // Rejections are reported once the microtasks and ticks after close have run: two turns of the loop.
+        for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+        expect(unhandled.map((r) => (r instanceof Error ? r.message : String(r)))).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
 
   it('is ready with media only while its mediasoup workers answer, and counts their consumers and CPU', async () => {
     process.env.MEDIASOUP_WORKERS = '1';

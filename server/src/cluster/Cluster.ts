@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
+import { closeRedis, within } from '../redisClient.js';
 
 const OWNER = (groupId: string) => `circle:owner:${groupId}`;
 const INBOX = (nodeId: string) => `circle:rpc:${nodeId}`;
@@ -105,7 +106,8 @@ export class Cluster {
         reject(new Error('rpc timeout'));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      void this.cmd.publish(INBOX(nodeId), JSON.stringify({ id, from: this.nodeId, body }));
+      // A publish that fails (Redis away) is reported by the timeout above.
+      this.cmd.publish(INBOX(nodeId), JSON.stringify({ id, from: this.nodeId, body })).catch(() => undefined);
     });
   }
 
@@ -116,10 +118,15 @@ export class Cluster {
 
   async close() {
     clearInterval(this.renewTimer);
-    await this.cmd.del(ALIVE(this.nodeId)).catch(() => undefined);
-    for (const g of [...this.owned]) await this.release(g).catch(() => undefined);
+    // Courtesies (the leases and the heartbeat expire by themselves): not waited for past REDIS_CLOSE_MS.
+    await within(
+      (async () => {
+        await this.cmd.del(ALIVE(this.nodeId));
+        for (const g of [...this.owned]) await this.release(g).catch(() => undefined);
+      })(),
+    );
     this.sub.disconnect();
-    await this.cmd.quit().catch(() => this.cmd.disconnect());
+    await closeRedis(this.cmd);
   }
 
   private async heartbeat() {
@@ -152,7 +159,10 @@ export class Cluster {
       } catch (err) {
         error = err instanceof Error ? err.message : 'error';
       }
-      await this.cmd.publish(INBOX(msg.from), JSON.stringify({ id: msg.id, reply, error }));
+      // If it cannot be sent (Redis away), the asking node's own timeout answers it.
+      await this.cmd
+        .publish(INBOX(msg.from), JSON.stringify({ id: msg.id, reply, error }))
+        .catch(() => undefined);
       return;
     }
     const p = this.pending.get(msg.id);

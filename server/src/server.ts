@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import { Router } from 'express';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import { closeRedis } from './redisClient.js';
+import { closeRedis, toleratingFireAndForget } from './redisClient.js';
 import { Server } from 'socket.io';
 import { systemClock, type Clock } from './clock.js';
 import { Cluster } from './cluster/Cluster.js';
@@ -115,8 +115,18 @@ export async function startServer(
   // names) is ever written to a Redis stream or its append-only file. Connection-state recovery stays
   // off: it would replay missed packets and restore old channels before any of our checks ran, to a
   // person who may have been removed meanwhile. The client rejoins and gets full state on every connect.
-  const adapterPub = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: null }) : null;
-  const adapterSub = adapterPub?.duplicate() ?? null;
+  // The adapter publishes and (un)subscribes without awaiting (see toleratingFireAndForget).
+  const adapterPub = config.redisUrl
+    ? toleratingFireAndForget(new Redis(config.redisUrl, { maxRetriesPerRequest: null }), ['publish'])
+    : null;
+  const adapterSub = adapterPub
+    ? toleratingFireAndForget(adapterPub.duplicate(), [
+        'subscribe',
+        'psubscribe',
+        'unsubscribe',
+        'punsubscribe',
+      ])
+    : null;
   for (const c of [adapterPub, adapterSub]) c?.on('error', () => {});
   // Plain pub/sub keeps nothing: what other nodes broadcast while this node's subscription was down (Redis
   // restarted) is gone. Once it is back, this node's connections start over: each client rejoins and gets

@@ -15,8 +15,10 @@ const DRAIN_SLICE = 32;
 /** `user_version` once the file has been rebuilt with secure_delete on (see below). */
 const SECURE_SINCE = 1;
 
-/** Embedded store: one SQLite file in the data directory, WAL-journaled so a killed process loses nothing. */
 /**
+ * Embedded store: one SQLite file in the data directory, WAL-journaled so a killed process loses nothing,
+ * and the journal of floor commands beside it (journal.ts).
+ *
  * `journalWrite`: the journal's write system call (tests give one that fails, as a full disk does);
  * `journalLimit` and `drainSlice`: JOURNAL_LIMIT and DRAIN_SLICE (tests make them small); `later`: how a
  * step of emptying the journal is put off to the next turn of the event loop (tests run steps themselves).

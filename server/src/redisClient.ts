@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { within } from './deadline.js';
 
 /**
  * How long a closing node waits for Redis to answer its last commands. Our clients never give up on a
@@ -7,30 +8,19 @@ import type { Redis } from 'ioredis';
  */
 export const REDIS_CLOSE_MS = 1_000;
 
-/** What `p` gives, or undefined if it fails or takes longer than `ms`. */
-export async function within<T>(p: Promise<T>, ms = REDIS_CLOSE_MS): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)));
-  try {
-    return await Promise.race([p.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * Closes a client: QUIT is answered after every command sent before it, so nothing still awaited is cut
  * off; if Redis does not answer in time, the connection is dropped and what was still waiting is rejected
  * (to whoever awaits it). Resolves once the client has ended: those rejections have happened by then.
  */
 export async function closeRedis(client: Redis, ms = REDIS_CLOSE_MS): Promise<void> {
-  if (client.status === 'ready') await within(client.quit(), ms);
+  if (client.status === 'ready') await within(client.quit(), ms).catch(() => undefined);
   if (client.status === 'end') return;
   // Between two attempts to reach Redis there is no connection whose closing would end the client.
   const connected = client.status !== 'reconnecting';
   const ended = new Promise<void>((r) => client.once('end', () => r()));
   client.disconnect();
-  if (connected) await within(ended, ms);
+  if (connected) await within(ended, ms).catch(() => undefined);
 }
 
 /**

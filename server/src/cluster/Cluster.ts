@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import { closeRedis, within } from '../redisClient.js';
+import { within } from '../deadline.js';
+import { closeRedis, REDIS_CLOSE_MS } from '../redisClient.js';
 
 const OWNER = (groupId: string) => `circle:owner:${groupId}`;
 const INBOX = (nodeId: string) => `circle:rpc:${nodeId}`;
@@ -119,12 +120,11 @@ export class Cluster {
   async close() {
     clearInterval(this.renewTimer);
     // Courtesies (the leases and the heartbeat expire by themselves): not waited for past REDIS_CLOSE_MS.
-    await within(
-      (async () => {
-        await this.cmd.del(ALIVE(this.nodeId));
-        for (const g of [...this.owned]) await this.release(g).catch(() => undefined);
-      })(),
-    );
+    const goodbyes = async () => {
+      await this.cmd.del(ALIVE(this.nodeId));
+      for (const g of [...this.owned]) await this.release(g).catch(() => undefined);
+    };
+    await within(goodbyes(), REDIS_CLOSE_MS).catch(() => undefined);
     this.sub.disconnect();
     await closeRedis(this.cmd);
   }

@@ -10,6 +10,7 @@ import type { Store } from '../store/index.js';
 import { begin, settled } from './inflight.js';
 import { watchConsumers } from './mediasoup.js';
 import { Metrics } from './metrics.js';
+import { within } from '../deadline.js';
 
 export { track } from './inflight.js';
 
@@ -167,12 +168,4 @@ export class Ops {
 function bearerMatches(req: Request, token: string): boolean {
   const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   return given !== undefined && sameSecret(given, token);
-}
-
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -118,38 +118,39 @@ export function openSqliteStore(
   const writeWhole = (key: string, value: { seq: number }) =>
     forceDoc.run(JSON.stringify(value), value.seq, key);
   replayJournal();
-  /** Writes in SQLite every document the journal is ahead of, then empties the journal. */
-  const compact = () => {
-    flush();
-    db.transaction(() => {
-      for (const [key, k] of known) if (k.behind) writeWhole(key, k.behind.value);
-    })();
-    for (const k of known.values()) delete k.behind;
-    if (journal.bytes) journal.clear();
-    draining = false;
-  };
   /**
-   * Empties the journal, past its limit, a slice at a time (while `draining`, every write goes whole):
-   * once no document is behind its row, the journal says nothing the database does not hold. All at once,
-   * with 500 busy rooms, it stalled the event loop ~19 ms (measured alone; more under load) every two
-   * minutes. A crash half-way is a crash like any other: a replay skips the lines a row already holds.
+   * Writes whole, in one transaction, up to `limit` of the documents the journal is ahead of; once none
+   * is left (fewer than `limit` found) the journal says nothing the database does not hold, and is emptied.
+   * Returns whether it got there.
    */
-  const drain = () => {
-    if (!draining) return; // a compaction finished it meanwhile
-    const slice: Known[] = [];
+  const writeBehind = (limit: number): boolean => {
+    const written: Known[] = [];
     db.transaction(() => {
       for (const [key, k] of known) {
         if (!k.behind) continue;
         writeWhole(key, k.behind.value);
-        if (slice.push(k) === drainSlice) break;
+        if (written.push(k) === limit) break;
       }
     })();
-    for (const k of slice) delete k.behind;
-    if (slice.length === drainSlice) later(drain);
-    else {
-      journal.clear();
-      draining = false;
-    }
+    for (const k of written) delete k.behind;
+    if (written.length === limit) return false;
+    if (journal.bytes) journal.clear();
+    draining = false;
+    return true;
+  };
+  /** Writes in SQLite every document the journal is ahead of, then empties the journal. */
+  const compact = () => {
+    flush();
+    writeBehind(Infinity);
+  };
+  /**
+   * Empties the journal, past its limit, a slice at a time (while `draining`, every write goes whole). All
+   * at once, with 500 busy rooms, it stalled the event loop ~19 ms (measured alone; more under load) every
+   * two minutes. A crash half-way is a crash like any other: a replay skips the lines a row already holds.
+   */
+  const drain = () => {
+    // A compaction may have finished it meanwhile.
+    if (draining && !writeBehind(drainSlice)) later(drain);
   };
   /**
    * A document is about to be read: its row is brought up to date (the journal's lines for it then hold

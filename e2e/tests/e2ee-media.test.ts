@@ -38,6 +38,25 @@ const videoFrames = (page: Person['page']) =>
       .reduce((n, v) => n + v.getVideoPlaybackQuality().totalVideoFrames, 0),
   );
 
+/**
+ * Where a camera that never shows stalled: the sender's producers, the receiver's consumers and video bytes,
+ * frames opened and dropped, and each video element's state. Thrown by a waiting check, so a timeout says it.
+ */
+async function videoStall(sender: Person, receiver: Person): Promise<Error> {
+  const elements = await receiver.page.evaluate(() =>
+    Array.from(document.querySelectorAll('video')).map((v) => {
+      const t = v.srcObject instanceof MediaStream ? v.srcObject.getVideoTracks()[0] : undefined;
+      return `${v.getAttribute('aria-label')}: ready ${v.readyState}, paused ${v.paused}, track ${t?.readyState}/${t?.muted ? 'muted' : 'unmuted'}`;
+    }),
+  );
+  const out = await mediaStats(sender.page);
+  const into = await mediaStats(receiver.page);
+  const frames = await frameStats(receiver.page);
+  return new Error(
+    `${sender.name} produces ${out.producers}; ${receiver.name} consumes ${into.consumers}, ${into.inboundVideoBytes} video bytes in, frames ${JSON.stringify(frames?.recv)}; videos [${elements.join('; ')}]`,
+  );
+}
+
 /** Inbound video bytes during a second. */
 async function inboundVideoGrowth(page: Person['page']): Promise<number> {
   const a = await mediaStats(page);
@@ -138,8 +157,22 @@ describe('end-to-end encrypted audio, in real Chromium with a fake microphone pl
   });
 
   it("decodes a camera's encrypted VP8 video (its first bytes clear for the SFU)", async () => {
+    const producers = (await mediaStats(fran.page)).producers;
     await button(fran.page, 'Turn camera on').click();
-    await eventually(async () => (await videoFrames(ana.page)) > 0, "Ana decodes Fran's camera", 20_000);
+    // Fran's camera is sent first: a stall is then on the way to Ana, not in Fran's browser.
+    await eventually(
+      async () => (await mediaStats(fran.page)).producers === producers + 1,
+      "Fran's camera is sent",
+      10_000,
+    );
+    await eventually(
+      async () => {
+        if ((await videoFrames(ana.page)) > 0) return true;
+        throw await videoStall(fran, ana);
+      },
+      "Ana decodes Fran's camera",
+      20_000,
+    );
     const before = await videoFrames(ana.page);
     await eventually(async () => (await videoFrames(ana.page)) > before + 10, 'video keeps coming', 10_000);
     expect(await inboundVideoGrowth(ana.page)).toBeGreaterThan(1_000);

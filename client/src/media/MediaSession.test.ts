@@ -5,12 +5,26 @@ import type { CircleSocket } from '../socket';
 // requests the session makes and which producers it keeps while canPublish turns on and off.
 const sent: { event: string; payload: unknown }[] = [];
 const live = { producers: 0 };
+/** While set, the server's answer to a consumer pause waits for it. */
+const slow: { pause: Promise<void> | null } = { pause: null };
 
 vi.mock('../socket', () => ({
   call: (_socket: unknown, event: string, payload: { direction?: string }) => {
     sent.push({ event, payload });
     if (event === 'media:join') return Promise.resolve({ routerRtpCapabilities: {} });
     if (event === 'media:transport') return Promise.resolve({ id: `t-${payload.direction}` });
+    if (event === 'media:consume') {
+      const producerId = (payload as unknown as { producerId: string }).producerId;
+      // Producer "cam-X" is X's camera.
+      return Promise.resolve({
+        consumerId: `c-${producerId}`,
+        producerId,
+        kind: 'video',
+        pid: producerId.slice(4),
+        source: 'camera',
+      });
+    }
+    if (event === 'media:consumerPause' && slow.pause) return slow.pause.then(() => null);
     return Promise.resolve(null);
   },
 }));
@@ -35,6 +49,18 @@ vi.mock('mediasoup-client', () => {
         },
       };
     },
+    consume: async (o: { id: string; producerId: string; kind: string }) => ({
+      ...o,
+      paused: false,
+      track: {},
+      pause() {
+        this.paused = true;
+      },
+      resume() {
+        this.paused = false;
+      },
+      close: () => undefined,
+    }),
   });
   class Device {
     rtpCapabilities = { codecs: [] };
@@ -146,5 +172,46 @@ describe('MediaSession.setCanPublish: a listener given the word, then the word m
     grant();
     await word;
     expect(live.producers).toBe(0);
+  });
+});
+
+describe('MediaSession.showVideoOf: which cameras run', () => {
+  const lastRequest = (consumerId: string) =>
+    sent
+      .filter(
+        (s) =>
+          s.event.startsWith('media:consumer') &&
+          (s.payload as { consumerId: string }).consumerId === consumerId,
+      )
+      .at(-1)?.event;
+
+  it('leaves every shown camera running when a newer picture comes while an older one is applied', async () => {
+    sent.length = 0;
+    const s = new MediaSession(
+      {} as CircleSocket,
+      { micOn: false, cameraOn: false },
+      false,
+      () => undefined,
+      () => undefined,
+    );
+    await s.start();
+    const tracks = ['fran', 'ben'].map((pid) => ({
+      producerId: `cam-${pid}`,
+      pid,
+      source: 'camera',
+      kind: 'video',
+    }));
+    await s.follow({ tracks } as never, 'ana');
+    // An older picture (no camera shown) is being applied, its first pause waiting on the server…
+    let answer = () => undefined as void;
+    slow.pause = new Promise((r) => (answer = r));
+    const older = s.showVideoOf(new Set());
+    // …when the newer one (both shown) comes.
+    const newer = s.showVideoOf(new Set(['fran', 'ben']));
+    slow.pause = null;
+    answer();
+    await Promise.all([older, newer]);
+    expect(lastRequest('c-cam-fran')).toBe('media:consumerResume');
+    expect(lastRequest('c-cam-ben')).toBe('media:consumerResume');
   });
 });

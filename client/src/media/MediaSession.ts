@@ -66,6 +66,10 @@ export class MediaSession {
     { consumer: types.Consumer; pid: string; source: MediaSource }
   >();
   private readonly pending = new Set<string>();
+  /** The people whose cameras are shown (showVideoOf), and the pass applying it to the consumers. */
+  private videoWanted = new Set<string>();
+  private videoDirty = false;
+  private showing: Promise<void> | null = null;
   private readonly publishing = new Map<MediaSource, Promise<void>>();
   private closed = false;
   private micOn: boolean;
@@ -248,18 +252,33 @@ export class MediaSession {
     this.emit();
   }
 
-  /** Video we do not show costs bandwidth and SFU work for nothing: its consumer is paused on the server. */
-  async showVideoOf(pids: Set<string>) {
-    for (const { consumer, pid, source } of this.consumers.values()) {
-      // A shared screen is for everyone: it stays on.
-      if (consumer.kind !== 'video' || source === 'screen') continue;
-      const shown = pids.has(pid);
-      if (shown === !consumer.paused) continue;
-      if (shown) consumer.resume();
-      else consumer.pause();
-      await call(this.socket, shown ? 'media:consumerResume' : 'media:consumerPause', {
-        consumerId: consumer.id,
-      }).catch(() => undefined);
+  /**
+   * Video we do not show costs bandwidth and SFU work for nothing: its consumer is paused on the server.
+   * One pass at a time, each decision taken from the latest wish: two passes side by side (a new camera's
+   * picture while an older one is still being applied) let the older pass pause a consumer the newer one
+   * had just left running, and nothing would resume it.
+   */
+  showVideoOf(pids: Set<string>): Promise<void> {
+    this.videoWanted = pids;
+    this.videoDirty = true;
+    this.showing ??= this.applyShown().finally(() => (this.showing = null));
+    return this.showing;
+  }
+
+  private async applyShown() {
+    while (this.videoDirty && !this.closed) {
+      this.videoDirty = false;
+      for (const [id, { consumer, pid, source }] of [...this.consumers]) {
+        // A shared screen is for everyone: it stays on.
+        if (consumer.kind !== 'video' || source === 'screen' || !this.consumers.has(id)) continue;
+        const shown = this.videoWanted.has(pid);
+        if (shown === !consumer.paused) continue;
+        if (shown) consumer.resume();
+        else consumer.pause();
+        await call(this.socket, shown ? 'media:consumerResume' : 'media:consumerPause', {
+          consumerId: consumer.id,
+        }).catch(() => undefined);
+      }
     }
   }
 

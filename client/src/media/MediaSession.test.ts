@@ -185,7 +185,8 @@ describe('MediaSession.showVideoOf: which cameras run', () => {
       )
       .at(-1)?.event;
 
-  it('leaves every shown camera running when a newer picture comes while an older one is applied', async () => {
+  /** A session receiving Fran's and Ben's cameras, both running. */
+  async function twoCameras() {
     sent.length = 0;
     const s = new MediaSession(
       {} as CircleSocket,
@@ -202,6 +203,11 @@ describe('MediaSession.showVideoOf: which cameras run', () => {
       kind: 'video',
     }));
     await s.follow({ tracks } as never, 'ana');
+    return s;
+  }
+
+  it('leaves every shown camera running when a newer picture comes while an older one is applied', async () => {
+    const s = await twoCameras();
     // An older picture (no camera shown) is being applied, its first pause waiting on the server…
     let answer = () => undefined as void;
     slow.pause = new Promise((r) => (answer = r));
@@ -213,5 +219,14 @@ describe('MediaSession.showVideoOf: which cameras run', () => {
     await Promise.all([older, newer]);
     expect(lastRequest('c-cam-fran')).toBe('media:consumerResume');
     expect(lastRequest('c-cam-ben')).toBe('media:consumerResume');
+  });
+
+  it('applies a second wish made in the same moment as a first that changed nothing', async () => {
+    const s = await twoCameras();
+    const first = s.showVideoOf(new Set(['fran', 'ben']));
+    const second = s.showVideoOf(new Set(['fran']));
+    await Promise.all([first, second]);
+    expect(lastRequest('c-cam-ben')).toBe('media:consumerPause');
+    expect(lastRequest('c-cam-fran')).toBe('media:consumerResume');
   });
 });

@@ -69,7 +69,8 @@ export class MediaSession {
   /** The people whose cameras are shown (showVideoOf), and the pass applying it to the consumers. */
   private videoWanted = new Set<string>();
   private videoDirty = false;
-  private showing: Promise<void> | null = null;
+  private videoPass = false;
+  private showing: Promise<void> = Promise.resolve();
   private readonly publishing = new Map<MediaSource, Promise<void>>();
   private closed = false;
   private micOn: boolean;
@@ -261,24 +262,31 @@ export class MediaSession {
   showVideoOf(pids: Set<string>): Promise<void> {
     this.videoWanted = pids;
     this.videoDirty = true;
-    this.showing ??= this.applyShown().finally(() => (this.showing = null));
+    if (!this.videoPass) this.showing = this.applyShown();
     return this.showing;
   }
 
   private async applyShown() {
-    while (this.videoDirty && !this.closed) {
-      this.videoDirty = false;
-      for (const [id, { consumer, pid, source }] of [...this.consumers]) {
-        // A shared screen is for everyone: it stays on.
-        if (consumer.kind !== 'video' || source === 'screen' || !this.consumers.has(id)) continue;
-        const shown = this.videoWanted.has(pid);
-        if (shown === !consumer.paused) continue;
-        if (shown) consumer.resume();
-        else consumer.pause();
-        await call(this.socket, shown ? 'media:consumerResume' : 'media:consumerPause', {
-          consumerId: consumer.id,
-        }).catch(() => undefined);
+    // Set and cleared synchronously (at the start, and as the loop ends): a wish made at any moment
+    // either finds the pass still going round or starts the next one.
+    this.videoPass = true;
+    try {
+      while (this.videoDirty && !this.closed) {
+        this.videoDirty = false;
+        for (const [id, { consumer, pid, source }] of [...this.consumers]) {
+          // A shared screen is for everyone: it stays on.
+          if (consumer.kind !== 'video' || source === 'screen' || !this.consumers.has(id)) continue;
+          const shown = this.videoWanted.has(pid);
+          if (shown === !consumer.paused) continue;
+          if (shown) consumer.resume();
+          else consumer.pause();
+          await call(this.socket, shown ? 'media:consumerResume' : 'media:consumerPause', {
+            consumerId: consumer.id,
+          }).catch(() => undefined);
+        }
       }
+    } finally {
+      this.videoPass = false;
     }
   }
 

@@ -7,27 +7,34 @@ const sent: { event: string; payload: unknown }[] = [];
 const live = { producers: 0 };
 /** While set, the server's answer to a consumer pause waits for it. */
 const slow: { pause: Promise<void> | null } = { pause: null };
+/** The codes the next consume requests fail with, in turn (then they succeed). */
+const failing: { consume: string[] } = { consume: [] };
 
-vi.mock('../socket', () => ({
-  call: (_socket: unknown, event: string, payload: { direction?: string }) => {
-    sent.push({ event, payload });
-    if (event === 'media:join') return Promise.resolve({ routerRtpCapabilities: {} });
-    if (event === 'media:transport') return Promise.resolve({ id: `t-${payload.direction}` });
-    if (event === 'media:consume') {
-      const producerId = (payload as unknown as { producerId: string }).producerId;
-      // Producer "cam-X" is X's camera.
-      return Promise.resolve({
-        consumerId: `c-${producerId}`,
-        producerId,
-        kind: 'video',
-        pid: producerId.slice(4),
-        source: 'camera',
-      });
-    }
-    if (event === 'media:consumerPause' && slow.pause) return slow.pause.then(() => null);
-    return Promise.resolve(null);
-  },
-}));
+vi.mock('../socket', async () => {
+  const { CallError } = await import('../errors');
+  return {
+    call: (_socket: unknown, event: string, payload: { direction?: string }) => {
+      sent.push({ event, payload });
+      const code = event === 'media:consume' ? failing.consume.shift() : undefined;
+      if (code) return Promise.reject(new CallError(code as never));
+      if (event === 'media:join') return Promise.resolve({ routerRtpCapabilities: {} });
+      if (event === 'media:transport') return Promise.resolve({ id: `t-${payload.direction}` });
+      if (event === 'media:consume') {
+        const producerId = (payload as unknown as { producerId: string }).producerId;
+        // Producer "cam-X" is X's camera.
+        return Promise.resolve({
+          consumerId: `c-${producerId}`,
+          producerId,
+          kind: 'video',
+          pid: producerId.slice(4),
+          source: 'camera',
+        });
+      }
+      if (event === 'media:consumerPause' && slow.pause) return slow.pause.then(() => null);
+      return Promise.resolve(null);
+    },
+  };
+});
 
 vi.mock('../e2ee/frames/FrameCrypto', () => ({ FrameCrypto: class {}, frameTransformSupport: () => null }));
 
@@ -175,6 +182,20 @@ describe('MediaSession.setCanPublish: a listener given the word, then the word m
   });
 });
 
+/** A started session of someone who only receives, with the requests sent so far forgotten. */
+async function receivingSession() {
+  sent.length = 0;
+  const s = new MediaSession(
+    {} as CircleSocket,
+    { micOn: false, cameraOn: false },
+    false,
+    () => undefined,
+    () => undefined,
+  );
+  await s.start();
+  return s;
+}
+
 describe('MediaSession.showVideoOf: which cameras run', () => {
   const lastRequest = (consumerId: string) =>
     sent
@@ -187,15 +208,7 @@ describe('MediaSession.showVideoOf: which cameras run', () => {
 
   /** A session receiving Fran's and Ben's cameras, both running. */
   async function twoCameras() {
-    sent.length = 0;
-    const s = new MediaSession(
-      {} as CircleSocket,
-      { micOn: false, cameraOn: false },
-      false,
-      () => undefined,
-      () => undefined,
-    );
-    await s.start();
+    const s = await receivingSession();
     const tracks = ['fran', 'ben'].map((pid) => ({
       producerId: `cam-${pid}`,
       pid,
@@ -228,5 +241,44 @@ describe('MediaSession.showVideoOf: which cameras run', () => {
     await Promise.all([first, second]);
     expect(lastRequest('c-cam-ben')).toBe('media:consumerPause');
     expect(lastRequest('c-cam-fran')).toBe('media:consumerResume');
+  });
+});
+
+describe('MediaSession.follow: a track whose consume failed', () => {
+  const fran = { tracks: [{ producerId: 'cam-fran', pid: 'fran', source: 'camera', kind: 'video' }] };
+
+  it('is tried again after a passing failure (no answer, a busy server) until it runs', async () => {
+    const s = await receivingSession();
+    vi.useFakeTimers();
+    try {
+      failing.consume = ['TIMEOUT', 'UNAVAILABLE'];
+      await s.follow(fran as never, 'ana');
+      expect(count('media:consume')).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(count('media:consume')).toBe(2);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(count('media:consume')).toBe(3);
+      expect(count('media:consumerResume')).toBe(1);
+      // Running: nothing more is asked.
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(count('media:consume')).toBe(3);
+    } finally {
+      vi.useRealTimers();
+      s.close();
+    }
+  });
+
+  it('is left for the next picture when it is gone or refused', async () => {
+    const s = await receivingSession();
+    vi.useFakeTimers();
+    try {
+      failing.consume = ['NOT_FOUND'];
+      await s.follow(fran as never, 'ana');
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(count('media:consume')).toBe(1);
+    } finally {
+      vi.useRealTimers();
+      s.close();
+    }
   });
 });

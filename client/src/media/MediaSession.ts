@@ -2,6 +2,7 @@ import { Device } from 'mediasoup-client';
 import type { types } from 'mediasoup-client';
 import type { ConsumerOptions, MediaSource, MediaView, TransportOptions } from '@circle/shared';
 import { call } from '../socket';
+import { CallError, type CallErrorCode } from '../errors';
 import type { CircleSocket } from '../socket';
 import type { VideoCounters } from './connectionQuality';
 import type { MediaKeyStore } from '../e2ee/mediaKey';
@@ -42,6 +43,14 @@ const CAMERA_LAYERS = [
   { scaleResolutionDownBy: 1, maxBitrate: 600_000 },
 ];
 
+/**
+ * A track whose consume failed for a passing reason (no answer in time, a busy or restarting server) is
+ * tried again after these delays (the last one repeating) while it is still in the picture: otherwise
+ * nobody would hear or see that person until something else in the room's media changed.
+ */
+const CONSUME_RETRY_MS = [1_000, 2_000, 5_000];
+const PASSING: ReadonlySet<CallErrorCode> = new Set(['TIMEOUT', 'INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED']);
+
 function newDevice(): Device {
   try {
     return new Device();
@@ -66,6 +75,10 @@ export class MediaSession {
     { consumer: types.Consumer; pid: string; source: MediaSource }
   >();
   private readonly pending = new Set<string>();
+  /** The last picture followed, and the timer that follows it again after a passing failure. */
+  private view: { view: MediaView; myPid: string } | null = null;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   /** The people whose cameras are shown (showVideoOf), and the pass applying it to the consumers. */
   private videoWanted = new Set<string>();
   private videoDirty = false;
@@ -145,6 +158,7 @@ export class MediaSession {
   /** Consumes what is new in the room's media picture, drops what is gone. */
   async follow(view: MediaView, myPid: string): Promise<void> {
     if (!this.recv || this.closed) return;
+    this.view = { view, myPid };
     const live = new Set(view.tracks.map((t) => t.producerId));
     for (const [id, { consumer }] of this.consumers) {
       if (!live.has(consumer.producerId)) {
@@ -173,14 +187,31 @@ export class MediaSession {
           onRtpReceiver: this.crypto?.receiver(opts.kind, `${opts.pid}/${opts.source}`),
         });
         this.consumers.set(consumer.id, { consumer, pid: opts.pid, source: opts.source });
-        await call(this.socket, 'media:consumerResume', { consumerId: consumer.id });
-      } catch {
-        // The track may have gone meanwhile; the next picture tells.
+        await call(this.socket, 'media:consumerResume', { consumerId: consumer.id }).catch((err: unknown) => {
+          // Left paused on the server: dropped here, and made anew if tried again (the server then
+          // replaces its consumer of that track).
+          consumer.close();
+          this.consumers.delete(consumer.id);
+          throw err;
+        });
+        this.retries = 0;
+      } catch (err) {
+        // The track may have gone meanwhile (the next picture tells); a passing failure is tried again.
+        if (err instanceof CallError && PASSING.has(err.code)) this.followAgain();
       } finally {
         this.pending.delete(track.producerId);
       }
     }
     this.emit();
+  }
+
+  private followAgain() {
+    if (this.retry || this.closed) return;
+    const delay = CONSUME_RETRY_MS[Math.min(this.retries++, CONSUME_RETRY_MS.length - 1)];
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (this.view) void this.follow(this.view.view, this.view.myPid);
+    }, delay);
   }
 
   /** The server closed one of our consumers (its producer went, or we were cut off): drop it here too. */
@@ -349,6 +380,7 @@ export class MediaSession {
 
   close() {
     this.closed = true;
+    clearTimeout(this.retry);
     for (const p of this.producers.values()) {
       p.track?.stop();
       p.close();

@@ -9,7 +9,7 @@
  * see scripts/build-server.ts): node --expose-gc --enable-source-maps bench/dist/floor-server.js circle|bare
  * (source maps: the profile names our TypeScript lines).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -144,6 +144,26 @@ if (mode === 'circle') {
   close = () => bare.close();
 }
 
+/**
+ * Linux only (null elsewhere): the CPU of the main thread alone (the rest is V8's compiler and GC helpers
+ * and libuv's pool), in clock ticks of 10 ms, and the write system calls made so far (socket writes and the
+ * store's journal alike). They tell user-space work on the event loop apart from work in the kernel.
+ */
+function threadAndWrites(): { mainThreadSeconds: number | null; writeCalls: number | null } {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const io = readFileSync('/proc/self/io', 'utf8');
+    return {
+      mainThreadSeconds: (Number(fields[11]) + Number(fields[12])) / 100,
+      writeCalls: Number(/^syscw: (\d+)$/m.exec(io)?.[1] ?? NaN),
+    };
+  } catch {
+    return { mainThreadSeconds: null, writeCalls: null };
+  }
+}
+
 let profiler: Session | null = null;
 // What delays a fan-out besides the network: the server's event loop busy with something else.
 const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -156,7 +176,7 @@ process.on('message', (raw) => {
       case 'cpu': {
         const delay = { p99: ms(loop.percentile(99)), max: ms(loop.max) };
         loop.reset();
-        return { cpu: process.cpuUsage(), loopDelayMs: delay };
+        return { cpu: process.cpuUsage(), loopDelayMs: delay, ...threadAndWrites() };
       }
       case 'memory':
         return memory();

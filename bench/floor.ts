@@ -76,11 +76,13 @@ let kindsActive: typeof kindsBase = null;
 
 /** CPU-seconds of a server process so far, and its event-loop delay since the last call. */
 const cpuOf = async (mode: Mode) => {
-  const { cpu, loopDelayMs } = await servers[mode].ask<{
+  const { cpu, ...rest } = await servers[mode].ask<{
     cpu: NodeJS.CpuUsage;
     loopDelayMs: { p99: number; max: number };
+    mainThreadSeconds: number | null;
+    writeCalls: number | null;
   }>({ type: 'cpu' });
-  return { seconds: (cpu.user + cpu.system) / 1e6, loopDelayMs };
+  return { seconds: (cpu.user + cpu.system) / 1e6, user: cpu.user, system: cpu.system, ...rest };
 };
 
 /**
@@ -118,6 +120,12 @@ interface Window {
   cpuShare: number;
   /** Server CPU microseconds per delivered message. */
   usPerDelivery: number;
+  /**
+   * Where the server's CPU per change goes: user space and kernel (microseconds), the share of it on the
+   * main thread, and write system calls (null off Linux). Circle's extra cost is user space on the event
+   * loop, or it is system calls: these say which.
+   */
+  perChange: { userUs: number; systemUs: number; mainThreadShare: number | null; writeCalls: number | null };
   deliveries: number;
   changes: number;
   bytesPerDelivery: number;
@@ -159,6 +167,18 @@ async function measuredWindow(mode: Mode, rooms: number, roundNo: number): Promi
     cpuSeconds: round(cpuSeconds, 3),
     cpuShare: round(cpuSeconds / wall),
     usPerDelivery: round((cpuSeconds * 1e6) / w.deliveries, 3),
+    perChange: {
+      userUs: round((cpu1.user - cpu0.user) / w.changes, 1),
+      systemUs: round((cpu1.system - cpu0.system) / w.changes, 1),
+      mainThreadShare:
+        cpu1.mainThreadSeconds === null || cpu0.mainThreadSeconds === null
+          ? null
+          : round((cpu1.mainThreadSeconds - cpu0.mainThreadSeconds) / cpuSeconds),
+      writeCalls:
+        cpu1.writeCalls === null || cpu0.writeCalls === null
+          ? null
+          : round((cpu1.writeCalls - cpu0.writeCalls) / w.changes),
+    },
     deliveries: w.deliveries,
     changes: w.changes,
     bytesPerDelivery: Math.round(w.bytes / w.deliveries),
@@ -203,6 +223,8 @@ interface Side {
   p99: Spread;
   p999: Spread;
   loopDelayP99: Spread;
+  /** Medians of the windows' `perChange`. */
+  perChange: { userUs: number; systemUs: number; mainThreadShare: number | null; writeCalls: number | null };
   lost: number | null;
   bytesPerDelivery: number;
   deliveriesPerChangePerSocket: number;
@@ -214,10 +236,19 @@ const side = (ws: Window[]): Side => ({
   p99: spread(ws.map((w) => w.p99)),
   p999: spread(ws.map((w) => w.p999)),
   loopDelayP99: spread(ws.map((w) => w.loopDelayMs.p99)),
+  perChange: {
+    userUs: spread(ws.map((w) => w.perChange.userUs)).median,
+    systemUs: spread(ws.map((w) => w.perChange.systemUs)).median,
+    mainThreadShare: medianOrNull(ws.map((w) => w.perChange.mainThreadShare)),
+    writeCalls: medianOrNull(ws.map((w) => w.perChange.writeCalls)),
+  },
   lost: ws.some((w) => w.lost !== null) ? ws.reduce((a, w) => a + (w.lost ?? 0), 0) : null,
   bytesPerDelivery: spread(ws.map((w) => w.bytesPerDelivery)).median,
   deliveriesPerChangePerSocket: spread(ws.map((w) => w.deliveriesPerChangePerSocket)).median,
 });
+
+const medianOrNull = (xs: (number | null)[]) =>
+  xs.every((x) => x !== null) ? spread(xs as number[]).median : null;
 
 const sizes: SizeResult[] = [];
 let memIdle: Awaited<ReturnType<typeof memoryOf>> | null = null;
@@ -445,6 +476,16 @@ console.table(
     'p99 ms C|b': `${s.circle.p99.median}|${s.bare.p99.median}`,
     'lost C|b': `${s.circle.lost}|${s.bare.lost}`,
     'saturated C|b': `${s.saturatedWindows.circle}|${s.saturatedWindows.bare} of ${ROUNDS}`,
+  })),
+);
+// Where the difference per change lies: user space or the kernel, the event loop or helper threads.
+console.table(
+  sizes.map(({ rooms, circle: c, bare: b }) => ({
+    rooms,
+    'user us/change C|b': `${c.perChange.userUs}|${b.perChange.userUs}`,
+    'system us/change C|b': `${c.perChange.systemUs}|${b.perChange.systemUs}`,
+    'main thread share C|b': `${c.perChange.mainThreadShare}|${b.perChange.mainThreadShare}`,
+    'write calls/change C|b': `${c.perChange.writeCalls}|${b.perChange.writeCalls}`,
   })),
 );
 console.table(

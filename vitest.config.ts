@@ -25,6 +25,11 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
           fileParallelism: false,
+          // Files share one process and module graph instead of importing the server anew each: 3 min 47 s ->
+          // 2 min 56 s for the 58 files. Every test starts its own server (store, sockets, registry) and
+          // closes it, so no state lives in a module between files; the environment is put back after each.
+          isolate: false,
+          setupFiles: ['server/test/support/env.ts'],
         },
       },
       {

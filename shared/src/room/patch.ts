@@ -122,11 +122,13 @@ function diffAt(path: string[], prev: Json, next: Json, out: RoomPatch) {
     return;
   }
   if (isObject(prev) && isObject(next)) {
-    for (const k of Object.keys(next))
+    // A part left alone is the very object it was (copy on write): skipped before any path is made for it.
+    for (const k in next) {
+      if (prev[k] === next[k] && Object.hasOwn(prev, k)) continue;
       if (!Object.hasOwn(prev, k)) put(out, [...path, k], next[k]);
       else diffAt([...path, k], prev[k], next[k], out);
-    for (const k of Object.keys(prev))
-      if (!Object.hasOwn(next, k)) (out.del ??= []).push(dotted([...path, k]));
+    }
+    for (const k in prev) if (!Object.hasOwn(next, k)) (out.del ??= []).push(dotted([...path, k]));
     return;
   }
   put(out, path, next);

@@ -147,6 +147,20 @@ if (selected('floor')) {
           `${durable.usPerWholeWrite ?? '?'} CPU-us each), measured alone; ${round(perDelivery, 2)} us per delivered message`,
       });
     }
+    // Diagnostic: whether the gap is work in user space on the event loop or system calls.
+    const pc = { circle: s.circle.perChange, bare: s.bare.perChange };
+    for (const part of ['userUs', 'systemUs'] as const)
+      figures.push({
+        id: `floor.cpuPerChange.${part === 'userUs' ? 'user' : 'system'}.${s.rooms}`,
+        figure: `server CPU per floor change, ${part === 'userUs' ? 'user space' : 'in the kernel'} (${shape})`,
+        value: pc.circle[part],
+        unit: 'CPU-us',
+        reference: { what: 'bare Socket.IO', value: pc.bare[part] },
+        ratio: ratio(pc.circle[part], pc.bare[part]),
+        note:
+          `diagnostic, median over windows; main thread's share of the CPU ${pc.circle.mainThreadShare} vs ` +
+          `${pc.bare.mainThreadShare}, write system calls per change ${pc.circle.writeCalls} vs ${pc.bare.writeCalls}`,
+      });
     figures.push({
       id: `floor.lost.${s.rooms}`,
       figure: `floor events lost, by seq per socket (${shape})`,

@@ -97,14 +97,7 @@ describe('MediaSession.setCanPublish: a listener given the word, then the word m
     });
   });
 
-  const listenerSession = () =>
-    new MediaSession(
-      {} as CircleSocket,
-      { micOn: true, cameraOn: false },
-      false,
-      () => undefined,
-      () => undefined,
-    );
+  const listenerSession = () => session({ micOn: true, cameraOn: false }, false);
 
   it('starts and stops sending in the one session: one join, one receive and one send transport', async () => {
     const s = listenerSession();
@@ -144,13 +137,7 @@ describe('MediaSession.setCanPublish: a listener given the word, then the word m
   });
 
   it('makes one camera when two asks come at once (the word given while the camera is turned on)', async () => {
-    const s = new MediaSession(
-      {} as CircleSocket,
-      { micOn: true, cameraOn: true },
-      true,
-      () => undefined,
-      () => undefined,
-    );
+    const s = session({ micOn: true, cameraOn: true }, true);
     await s.start();
     expect(live.producers).toBe(2); // microphone and camera
     await s.setCamera(false);
@@ -182,16 +169,21 @@ describe('MediaSession.setCanPublish: a listener given the word, then the word m
   });
 });
 
-/** A started session of someone who only receives, with the requests sent so far forgotten. */
-async function receivingSession() {
-  sent.length = 0;
-  const s = new MediaSession(
+/** A session on a socket the tests stand in for, with the given device wishes and permission to send. */
+function session(prefs: { micOn: boolean; cameraOn: boolean }, canPublish: boolean) {
+  return new MediaSession(
     {} as CircleSocket,
-    { micOn: false, cameraOn: false },
-    false,
+    prefs,
+    canPublish,
     () => undefined,
     () => undefined,
   );
+}
+
+/** A started session of someone who only receives, with the requests sent so far forgotten. */
+async function receivingSession() {
+  sent.length = 0;
+  const s = session({ micOn: false, cameraOn: false }, false);
   await s.start();
   return s;
 }

@@ -88,13 +88,13 @@ const sharedWith = new WeakMap<FloorState, FloorState>();
 
 /**
  * A copy of the floor that `apply` may change without touching `prev`. Copy on write: lists are replaced
- * rather than changed in place, and a record (presence, turn counts, settings, a round's marks) is copied
- * the first time this command writes to it (`own`, `ownMarks`); only the turn, changed in place by the
- * clock, is copied up front. So a command copies what it changes and nothing else, and every part it left
- * alone is the very object of the floor before: the patch to clients compares those by identity.
+ * rather than changed in place, and a record (presence, turn counts, settings, a round's marks, the turn)
+ * is copied the first time this command writes to it (`own`, `ownMarks`, `ownTurn`). So a command copies
+ * what it changes and nothing else, and every part it left alone is the very object of the floor before:
+ * the patch to clients compares those by identity, and a raised hand leaves no new turn to keep.
  */
 function copyFloor(prev: FloorState): FloorState {
-  const s: FloorState = { ...prev, holder: prev.holder && { ...prev.holder } };
+  const s: FloorState = { ...prev };
   sharedWith.set(s, prev);
   return s;
 }
@@ -104,6 +104,12 @@ function own<K extends 'presence' | 'turns' | 'settings'>(s: FloorState, key: K)
   const prev = sharedWith.get(s);
   if (prev && s[key] === prev[key]) s[key] = { ...s[key] };
   return s[key];
+}
+
+/** `s`'s own turn, to change in place (copied on the first write); only called while someone holds the word. */
+function ownTurn(s: FloorState): Turn {
+  if (s.holder === sharedWith.get(s)?.holder) s.holder = { ...s.holder! };
+  return s.holder!;
 }
 
 /** The marks of `s`'s round, to write to (the round and its marks copied on the first write). */
@@ -250,14 +256,15 @@ function apply(s: FloorState, cmd: FloorCommand, now: number, fx: FloorEffect[])
     case 'pause':
       if (s.paused) return 'CONFLICT';
       s.paused = true;
-      if (s.holder) freeze(s.holder, now);
+      if (s.holder) freeze(s, now);
       return null;
     case 'resume': {
       if (!s.paused) return 'CONFLICT';
       s.paused = false;
       const turn = s.holder;
       // An offline holder's clock stays frozen until they are back, as when they dropped out.
-      if (turn && turn.runningSince === null && s.presence[turn.pid] === 'here') turn.runningSince = now;
+      if (turn && turn.runningSince === null && s.presence[turn.pid] === 'here')
+        ownTurn(s).runningSince = now;
       return null;
     }
     case 'tick':
@@ -303,14 +310,16 @@ function setPresence(
     advance(s, now, fx);
   } else if (presence === 'offline') {
     // A dropped connection keeps the word and freezes its clock, so the holder gets the remaining time back.
-    freeze(turn, now);
+    freeze(s, now);
   } else if (presence === 'here' && turn.runningSince === null && !s.paused) {
-    turn.runningSince = now;
+    ownTurn(s).runningSince = now;
   }
 }
 
-function freeze(turn: Turn, now: number) {
-  if (turn.runningSince === null) return;
+/** Stops the clock of the turn `s` has. */
+function freeze(s: FloorState, now: number) {
+  if (s.holder?.runningSince == null) return;
+  const turn = ownTurn(s);
   turn.usedMs = turnUsedMs(turn, now);
   turn.runningSince = null;
 }
@@ -361,11 +370,11 @@ function tick(s: FloorState, now: number, fx: FloorEffect[]) {
   if (!turn || turn.limitMs === null) return;
   const used = turnUsedMs(turn, now);
   if (!turn.warned && used >= turn.limitMs * WARNING_SHARE) {
-    turn.warned = true;
+    ownTurn(s).warned = true;
     fx.push({ type: 'notice', notice: { kind: 'time-warning', pid: turn.pid } });
   }
   if (!turn.timeUp && used >= turn.limitMs) {
-    turn.timeUp = true;
+    ownTurn(s).timeUp = true;
     fx.push({ type: 'notice', notice: { kind: 'time-up', pid: turn.pid } });
     if (s.settings.autoHandover) {
       endTurn(s, 'spoke', now);

@@ -45,7 +45,8 @@ export class Facilitation {
     return {
       support: m.support,
       sideRooms: m.sideRooms,
-      log: this.logs.get(room.id)?.entries ?? [],
+      // A copy: the list changes in place (`record`) while the reads below wait.
+      log: [...(this.logs.get(room.id)?.entries ?? [])],
       absences: await readAbsences(this.deps.store, room.id),
       proofAsks: await readProofAsks(this.deps.store, room.id, room.record.meetingId),
     };
@@ -77,7 +78,9 @@ export class Facilitation {
       targetName: nameOf(logged.target),
       ...(logged.on === undefined ? {} : { on: logged.on }),
     };
-    log.entries = [...log.entries, entry].slice(-LOG_KEPT);
+    // In place: the list is only read to be sent, and sending encodes it at once.
+    log.entries.push(entry);
+    if (log.entries.length > LOG_KEPT) log.entries.shift();
     // The new line only: the whole view (up to 50 lines and the absences) on every command was most of
     // what a floor change cost the server.
     this.deps.io.to(room.ch.facilitators).emit('moderation:logged', entry);

@@ -217,7 +217,9 @@ export class Room {
     // change), so the copy keeps it: unchanged parts then compare by reference in the next patch.
     const rec: RoomRecord = deep ? deepCopy(this.rec) : { ...this.rec };
     const c = new Change(rec, now);
-    const result = await fn(c);
+    // Floor commands return at once: no wait for them (a turn of the microtask queue per command).
+    const made = fn(c);
+    const result = made instanceof Promise ? ((await made) as T) : (made as T);
     if (c.outcome === 'unchanged') return result;
     if (deep) shareUnchanged(this.rec, rec);
     // Whatever freed a seat (leaving, removal, the lobby, a listener back online), listeners take it. The
@@ -236,7 +238,7 @@ export class Room {
     if (c.outcome === 'commit') {
       await this.commit(rec, c.commands.length ? c.effects : null, delta);
       // Filled above, so no seat waits for a listener who could take it: until the people or the group change.
-      this.seatsChecked = { of: rec.participants, group: this.group };
+      if (!sameSeats) this.seatsChecked = { of: rec.participants, group: this.group };
     }
     for (const f of c.afterCommit) await f();
     if (c.outcome === 'end') await this.end();

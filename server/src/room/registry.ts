@@ -8,6 +8,8 @@ import { Room } from './Room.js';
 /** Keeps one Room per group in memory, loading it from the store on first use. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | null>>();
+  /** The rooms of `rooms` that have finished loading: a command of a meeting finds its room without a wait. */
+  private readonly ready = new Map<string, Room>();
   private readonly loadListeners: ((room: Room) => void | Promise<void>)[] = [];
 
   constructor(
@@ -30,12 +32,18 @@ export class RoomRegistry {
     try {
       const room = await pending;
       if (!room) this.rooms.delete(groupId);
+      else if (this.rooms.get(groupId) === pending) this.ready.set(groupId, room);
       return room;
     } catch (err) {
       // A failed load (store unreachable) must not stick: the next call tries again.
       this.rooms.delete(groupId);
       throw err;
     }
+  }
+
+  /** The room of a group if it is loaded on this node already (what `get` would give), without waiting. */
+  loaded(groupId: string): Room | undefined {
+    return this.ready.get(groupId);
   }
 
   /** Lets a domain (media, board...) attach itself to every room as it is loaded. */
@@ -46,7 +54,7 @@ export class RoomRegistry {
   /** Forgets a room this node no longer owns (another node took it over). */
   drop(groupId: string) {
     const pending = this.rooms.get(groupId);
-    this.rooms.delete(groupId);
+    this.forget(groupId);
     void pending?.then(
       (r) => r?.dispose(),
       () => undefined,
@@ -61,6 +69,12 @@ export class RoomRegistry {
         () => undefined,
       );
     this.rooms.clear();
+    this.ready.clear();
+  }
+
+  private forget(groupId: string) {
+    this.rooms.delete(groupId);
+    this.ready.delete(groupId);
   }
 
   private async load(groupId: string): Promise<Room | null> {
@@ -68,7 +82,7 @@ export class RoomRegistry {
     if (!group) return null;
     const room = await Room.load(group, {
       ...this.deps,
-      onEmpty: (id) => this.rooms.delete(id),
+      onEmpty: (id) => this.forget(id),
       onExpire: expire,
     });
     for (const fn of this.loadListeners) await fn(room);

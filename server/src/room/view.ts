@@ -10,7 +10,8 @@ import type { RoomRecord } from './records.js';
  * compares them by identity instead of walking them.
  */
 export class RoomViews {
-  private floor?: { of: RoomRecord['floor']; view: RoomView['floor'] };
+  private floorOfLast?: RoomRecord['floor'];
+  private floorView?: RoomView['floor'];
   private meeting?: { of: [RoomRecord['meeting'], GroupRecord]; view: RoomView['meeting'] };
   private roster?: { of: RoomRecord['participants']; participants: ParticipantView[]; lobbyCount: number };
 
@@ -33,13 +34,13 @@ export class RoomViews {
 
   private floorOf(rec: RoomRecord): RoomView['floor'] {
     const floor = rec.floor;
-    if (this.floor?.of !== floor)
-      // What an undo would restore stays on the server: clients only need to know when the move was.
-      this.floor = {
-        of: floor,
-        view: { ...floor, lastMove: floor.lastMove ? { at: floor.lastMove.at } : null },
-      };
-    return this.floor.view;
+    if (this.floorOfLast !== floor) {
+      this.floorOfLast = floor;
+      // What an undo would restore stays on the server: clients only need to know when the move was. A
+      // floor with nothing to undo (most) is its own view: no copy per change to make, keep and compare.
+      this.floorView = floor.lastMove ? { ...floor, lastMove: { at: floor.lastMove.at } } : floor;
+    }
+    return this.floorView!;
   }
 
   private meetingOf(rec: RoomRecord, group: GroupRecord): RoomView['meeting'] {

@@ -30,7 +30,8 @@ export function attachSockets(
     limiter: RateLimiter;
   }
 
-  async function dispatch(socket: CircleSocket, mine: Own, event: ClientEventName, payload: unknown) {
+  /** Throws a refusal at once; not `async`: one promise fewer for every command (see `run`). */
+  function dispatch(socket: CircleSocket, mine: Own, event: ClientEventName, payload: unknown) {
     if (!mine.limiter.take()) throw new AppError('RATE_LIMITED');
     const parsed = clientEventSchemas[event].safeParse(payload);
     if (!parsed.success) throw new AppError('BAD_REQUEST');
@@ -40,7 +41,13 @@ export function attachSockets(
   }
 
   function run(socket: CircleSocket, mine: Own, event: ClientEventName, payload: unknown, ack: unknown) {
-    void dispatch(socket, mine, event, payload).then(
+    let answer: Promise<unknown>;
+    try {
+      answer = dispatch(socket, mine, event, payload);
+    } catch (err) {
+      answer = Promise.reject(err);
+    }
+    void answer.then(
       (data) => reply(ack, { ok: true, data }),
       (err: unknown) => {
         const code: ErrorCode = err instanceof AppError ? err.code : 'INTERNAL';

@@ -48,7 +48,8 @@ export function dispatcher(deps: DispatchDeps): Execute {
     if (event === 'room:join') return deps.join(socket, session, data as never);
     const { groupId, pid } = session;
     if (!groupId || !pid) throw new AppError('NOT_JOINED');
-    const room = await rooms.get(groupId);
+    // Loaded already for every command but a meeting's first: no wait then.
+    const room = rooms.loaded(groupId) ?? (await rooms.get(groupId));
     const me = room?.participant(pid);
     if (!room || !me) throw new AppError('NOT_JOINED');
     if (!me.admitted) throw new AppError('NOT_ADMITTED');

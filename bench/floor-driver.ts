@@ -50,6 +50,13 @@ let building: Promise<void> | undefined;
  * built as `npm start`'s server is, not through tsx (whose loader would compile the server's every
  * function with `keepNames`): built once per bench process, from the code as it is then.
  */
+/**
+ * Diagnostic Node flags for one server (`BENCH_CIRCLE_FLAGS`, `BENCH_BARE_FLAGS`, space-separated), e.g.
+ * `--trace-gc-nvp` to see what each collection promotes. Not for figures that are kept.
+ */
+const extraFlags = (mode: Mode) =>
+  (process.env[`BENCH_${mode.toUpperCase()}_FLAGS`] ?? '').split(' ').filter(Boolean);
+
 export async function startFloorServer(mode: Mode) {
   await (building ??= bundleForNode(
     [fileURLToPath(new URL('./floor-server.ts', import.meta.url))],
@@ -59,7 +66,7 @@ export async function startFloorServer(mode: Mode) {
     built,
     [mode],
     // Both servers run with the flags `npm start` gives Circle's: the reference gets the same runtime.
-    ['--expose-gc', '--enable-source-maps', ...SERVER_NODE_FLAGS],
+    ['--expose-gc', '--enable-source-maps', ...SERVER_NODE_FLAGS, ...extraFlags(mode)],
     true,
   );
   const { port } = (await ready) as { port: number };

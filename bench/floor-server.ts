@@ -164,6 +164,34 @@ function threadAndWrites(): { mainThreadSeconds: number | null; writeCalls: numb
   }
 }
 
+/**
+ * Diagnostic, beside the CPU profile (not for kept figures): `BENCH_FLOOR_HEAP_SAMPLES=<prefix>` also samples
+ * the heap over the profiled window into `<prefix>.circle|bare.json` (V8's sampling heap profile), keeping
+ * by `BENCH_FLOOR_HEAP_KIND`:
+ * - `all`: every allocation, collected or not (what each change allocates);
+ * - `promoted` (the default): what outlived the young generation (scavenges), later collected or not;
+ * - `live`: what is still alive after full collections at the end (what each room keeps of its last change).
+ */
+const heapSamples = process.env.BENCH_FLOOR_HEAP_SAMPLES;
+const heapKind = process.env.BENCH_FLOOR_HEAP_KIND ?? 'promoted';
+
+async function startHeapSamples(session: Session) {
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 512,
+    includeObjectsCollectedByMajorGC: heapKind !== 'live',
+    includeObjectsCollectedByMinorGC: heapKind === 'all',
+  } as never);
+}
+
+async function stopHeapSamples(session: Session) {
+  // Garbage not yet collected would count as kept: young garbage for `promoted`, all of it for `live`.
+  const gc = (globalThis as { gc?: (o: object) => void }).gc!;
+  for (let i = 0; i < 2; i++) gc({ type: heapKind === 'live' ? 'major' : 'minor' });
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  writeFileSync(`${heapSamples}.${mode}.json`, JSON.stringify(profile));
+}
+
 let profiler: Session | null = null;
 // What delays a fan-out besides the network: the server's event loop busy with something else.
 const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -192,8 +220,10 @@ process.on('message', (raw) => {
           profiler.connect();
           await profiler.post('Profiler.enable');
           await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
+          if (heapSamples) await startHeapSamples(profiler);
           return profiler.post('Profiler.start');
         } else {
+          if (heapSamples) await stopHeapSamples(profiler!);
           const { profile } = await profiler!.post('Profiler.stop');
           writeFileSync(req.file, JSON.stringify(mapToSources(profile as CpuProfile)));
           profiler!.disconnect();

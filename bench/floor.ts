@@ -18,6 +18,8 @@
  * Run: node --import tsx bench/floor.ts [--out file.json] [--no-profile] [--no-heap]   (npm run bench runs it)
  * Tunables: BENCH_FLOOR_SIZES (100,250,500), BENCH_FLOOR_ROUNDS (5 pairs), BENCH_FLOOR_WINDOW (6 s),
  * BENCH_FLOOR_RATE (changes per room per second, 1), BENCH_FLOOR_PROFILE_AT (rooms; the middle size).
+ * Diagnostics: BENCH_CIRCLE_FLAGS / BENCH_BARE_FLAGS (extra Node flags for one server, e.g. --trace-gc-nvp),
+ * BENCH_FLOOR_HEAP_SAMPLES (a heap sample profile of each server beside the CPU profile, see floor-server.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -46,6 +46,9 @@ export type ServerRequest =
   | { type: 'recordBytes' }
   | { type: 'profile'; action: 'start' }
   | { type: 'profile'; action: 'stop'; file: string }
+  /** Heap samples over a window (see `heapSamples`); `file`: where to keep the whole sample profile too. */
+  | { type: 'heapSamples'; action: 'start'; kind: HeapSampleKind }
+  | { type: 'heapSamples'; action: 'stop'; file?: string }
   | { type: 'close' };
 export interface Memory {
   heapUsed: number;
@@ -165,31 +168,56 @@ function threadAndWrites(): { mainThreadSeconds: number | null; writeCalls: numb
 }
 
 /**
- * Diagnostic, beside the CPU profile (not for kept figures): `BENCH_FLOOR_HEAP_SAMPLES=<prefix>` also samples
- * the heap over the profiled window into `<prefix>.circle|bare.json` (V8's sampling heap profile), keeping
- * by `BENCH_FLOOR_HEAP_KIND`:
- * - `all`: every allocation, collected or not (what each change allocates);
- * - `promoted` (the default): what outlived the young generation (scavenges), later collected or not;
- * - `live`: what is still alive after full collections at the end (what each room keeps of its last change).
+ * What a server allocates over a window, from V8's sampling heap profiler: `all`, every allocation (what each
+ * floor change costs the allocator and the young generation), or `promoted`, what outlived the young
+ * generation (scavenges), collected later or not (what feeds the old generation and its long collections).
+ * `own`: allocated by the code in this bundle (Circle's server, or the bare server's handler), not by
+ * Socket.IO, ws, engine.io or Node. Sampled every 512 bytes: a few per cent of noise, not of the machine's.
  */
-const heapSamples = process.env.BENCH_FLOOR_HEAP_SAMPLES;
-const heapKind = process.env.BENCH_FLOOR_HEAP_KIND ?? 'promoted';
-
-async function startHeapSamples(session: Session) {
-  await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', {
-    samplingInterval: 512,
-    includeObjectsCollectedByMajorGC: heapKind !== 'live',
-    includeObjectsCollectedByMinorGC: heapKind === 'all',
-  } as never);
+export type HeapSampleKind = 'all' | 'promoted';
+export interface HeapSampleTotals {
+  bytes: number;
+  ownBytes: number;
 }
+interface SampleNode {
+  callFrame: { url: string };
+  selfSize: number;
+  children?: SampleNode[];
+}
+let heapSampling: { session: Session; kind: HeapSampleKind } | null = null;
 
-async function stopHeapSamples(session: Session) {
-  // Garbage not yet collected would count as kept: young garbage for `promoted`, all of it for `live`.
+async function heapSamples(
+  req: Extract<ServerRequest, { type: 'heapSamples' }>,
+): Promise<HeapSampleTotals | null> {
+  if (req.action === 'start') {
+    const session = new Session();
+    session.connect();
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 512,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: req.kind === 'all',
+    } as never);
+    heapSampling = { session, kind: req.kind };
+    return null;
+  }
+  const { session, kind } = heapSampling!;
+  heapSampling = null;
+  // Young garbage not yet collected would count as promoted: two scavenges first.
   const gc = (globalThis as { gc?: (o: object) => void }).gc!;
-  for (let i = 0; i < 2; i++) gc({ type: heapKind === 'live' ? 'major' : 'minor' });
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  writeFileSync(`${heapSamples}.${mode}.json`, JSON.stringify(profile));
+  if (kind === 'promoted') for (let i = 0; i < 2; i++) gc({ type: 'minor' });
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: SampleNode } };
+  session.disconnect();
+  if (req.file) writeFileSync(req.file, JSON.stringify(profile));
+  const own = import.meta.url;
+  const totals: HeapSampleTotals = { bytes: 0, ownBytes: 0 };
+  const walk = (n: SampleNode) => {
+    totals.bytes += n.selfSize;
+    if (n.callFrame.url === own) totals.ownBytes += n.selfSize;
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(profile.head);
+  return totals;
 }
 
 let profiler: Session | null = null;
@@ -220,15 +248,15 @@ process.on('message', (raw) => {
           profiler.connect();
           await profiler.post('Profiler.enable');
           await profiler.post('Profiler.setSamplingInterval', { interval: 250 });
-          if (heapSamples) await startHeapSamples(profiler);
           return profiler.post('Profiler.start');
         } else {
-          if (heapSamples) await stopHeapSamples(profiler!);
           const { profile } = await profiler!.post('Profiler.stop');
           writeFileSync(req.file, JSON.stringify(mapToSources(profile as CpuProfile)));
           profiler!.disconnect();
           return null;
         }
+      case 'heapSamples':
+        return heapSamples(req);
       case 'close':
         await close();
         setImmediate(() => process.exit(0));

@@ -11,7 +11,9 @@
  * event received) and lost events. Per size: the median ratio Circle/bare and its spread over the pairs.
  * Memory per idle room (17 connected, no traffic) and per active room (after the word went round), both
  * beside the bare server's; and per room kept after its people dropped (Circle only).
- * Then one profiled window of each (bench/cpuprofile-top.ts) -> bench/profile-floor.txt.
+ * Then one profiled window of each (bench/cpuprofile-top.ts) -> bench/profile-floor.txt, and two windows of
+ * each with V8's sampling heap profiler: bytes allocated per floor change, and bytes of it that outlived the
+ * young generation (stable from run to run where CPU time is not; see floor-server.ts `heapSamples`).
  *
  * Heap snapshots of both servers at the first size (empty, idle, active) say what Circle's extra memory is.
  *
@@ -19,7 +21,7 @@
  * Tunables: BENCH_FLOOR_SIZES (100,250,500), BENCH_FLOOR_ROUNDS (5 pairs), BENCH_FLOOR_WINDOW (6 s),
  * BENCH_FLOOR_RATE (changes per room per second, 1), BENCH_FLOOR_PROFILE_AT (rooms; the middle size).
  * Diagnostics: BENCH_CIRCLE_FLAGS / BENCH_BARE_FLAGS (extra Node flags for one server, e.g. --trace-gc-nvp),
- * BENCH_FLOOR_HEAP_SAMPLES (a heap sample profile of each server beside the CPU profile, see floor-server.ts).
+ * BENCH_FLOOR_HEAP_SAMPLES=<prefix> (keeps the heap sample profiles as <prefix>-<server>-<kind>.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,7 +31,7 @@ import { formatSummary, summarize } from './cpuprofile-top.js';
 import type { Mode, Role, Samples, WindowStats } from './floor-clients.js';
 import { ROLES, SEATING } from './floor-clients.js';
 import { startClients, startFloorServer } from './floor-driver.js';
-import type { Memory, PlanItem } from './floor-server.js';
+import type { HeapSampleKind, HeapSampleTotals, Memory, PlanItem } from './floor-server.js';
 import { perRoomGrowth, type HeapKinds } from './heap-kinds.js';
 import { BENCH_METRICS_TOKEN } from './limits.js';
 import { spread, type Spread } from './spread.js';
@@ -204,6 +206,26 @@ async function profiled(mode: Mode, rooms: number, dir: string) {
   return { file, summary: summarize(JSON.parse(readFileSync(file, 'utf8')), 25) };
 }
 
+/** Bytes per floor change over one window of `mode` sampled as `kind` (and the sample profile kept if asked). */
+async function allocated(mode: Mode, rooms: number, kind: HeapSampleKind) {
+  const keep = process.env.BENCH_FLOOR_HEAP_SAMPLES;
+  await servers[mode].ask({ type: 'heapSamples', action: 'start', kind });
+  const w = await ask<WindowStats>({
+    type: 'run',
+    mode,
+    warmupMs: 0,
+    measureMs: WINDOW_MS,
+    perRoomPerSec: RATE,
+    rooms,
+  });
+  const t = await servers[mode].ask<HeapSampleTotals>({
+    type: 'heapSamples',
+    action: 'stop',
+    ...(keep ? { file: `${keep}-${mode}-${kind}.json` } : {}),
+  });
+  return { bytes: Math.round(t.bytes / w.changes), ownBytes: Math.round(t.ownBytes / w.changes) };
+}
+
 export interface SizeResult {
   rooms: number;
   /**
@@ -255,6 +277,10 @@ const medianOrNull = (xs: (number | null)[]) =>
 const sizes: SizeResult[] = [];
 let memIdle: Awaited<ReturnType<typeof memoryOf>> | null = null;
 let profile: { circle: string; bare: string; text: string } | null = null;
+/** Per floor change at the profiled size: bytes allocated, and bytes that outlived the young generation. */
+let allocation:
+  ({ rooms: number } & Record<HeapSampleKind, Record<Mode, { bytes: number; ownBytes: number }>>) | null =
+  null;
 const profileDir = mkdtempSync(join(tmpdir(), 'circle-floor-prof-'));
 let joined = 0;
 for (const rooms of SIZES) {
@@ -345,6 +371,17 @@ for (const rooms of SIZES) {
       formatSummary('bare Socket.IO server, same messages', b.summary);
     writeFileSync(here('profile-floor.txt'), text);
     profile = { circle: c.file, bare: b.file, text };
+    progress(
+      `${rooms} rooms: allocation windows of each (everything, then what outlives the young generation)`,
+    );
+    allocation = {
+      rooms,
+      all: { circle: await allocated('circle', rooms, 'all'), bare: await allocated('bare', rooms, 'all') },
+      promoted: {
+        circle: await allocated('circle', rooms, 'promoted'),
+        bare: await allocated('bare', rooms, 'promoted'),
+      },
+    };
   }
 }
 // Active rooms: everyone connected, the word has gone round for a while.
@@ -463,6 +500,7 @@ const result = {
   durableWrite,
   memory,
   profile: profile && { file: 'bench/profile-floor.txt', circle: profile.circle, bare: profile.bare },
+  allocation,
 };
 
 console.table(
@@ -497,6 +535,19 @@ console.table(
     'bare heap/rss KiB': `${memory[k].bare.heap}/${memory[k].bare.rss}`,
   })),
 );
+if (allocation) {
+  const a = allocation;
+  console.log(
+    `Allocation per floor change, ${a.rooms} rooms (sampled; own: the server's code, not its libraries)`,
+  );
+  console.table(
+    (['all', 'promoted'] as const).map((kind) => ({
+      bytes: kind === 'all' ? 'allocated' : 'outlived the young generation',
+      'Circle B (own)': `${a[kind].circle.bytes} (${a[kind].circle.ownBytes})`,
+      'bare B (own)': `${a[kind].bare.bytes} (${a[kind].bare.ownBytes})`,
+    })),
+  );
+}
 for (const b of [breakdown.idle, breakdown.active]) if (b) console.log(b.text);
 if (profile) console.log(profile.text);
 if (out) writeFileSync(out, JSON.stringify(result, null, 2));

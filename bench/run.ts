@@ -224,6 +224,25 @@ if (selected('floor')) {
       },
     );
   }
+  // Diagnostic: what a floor change allocates, and how much of it outlives the young generation (feeding
+  // the old generation's long collections). Sampled bytes are stable from run to run where CPU time is not.
+  const alloc = floor?.allocation;
+  if (alloc)
+    for (const kind of ['all', 'promoted'] as const) {
+      const c = alloc[kind].circle;
+      const b = alloc[kind].bare;
+      figures.push({
+        id: `floor.allocatedPerChange.${kind}`,
+        figure:
+          `heap bytes ${kind === 'all' ? 'allocated' : 'outliving the young generation'} per floor change ` +
+          `(${alloc.rooms} rooms, sampled)`,
+        value: c.bytes,
+        unit: 'B',
+        reference: { what: 'bare Socket.IO, same messages', value: b.bytes },
+        ratio: ratio(c.bytes, b.bytes),
+        note: `diagnostic; by the server's own code (not Socket.IO, ws or Node): ${c.ownBytes} B vs ${b.ownBytes} B`,
+      });
+    }
   const mem = floor?.memory;
   for (const [kind, key, n] of [
     ['idle', 'perIdleRoomKiB', mem?.idleRooms],

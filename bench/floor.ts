@@ -149,17 +149,14 @@ interface Window {
    */
   saturated: boolean;
 }
+/** One window of floor steps in the first `rooms` rooms of `mode`, at the bench's rate. */
+const runWindow = (mode: Mode, rooms: number) =>
+  ask<WindowStats>({ type: 'run', mode, warmupMs: 0, measureMs: WINDOW_MS, perRoomPerSec: RATE, rooms });
+
 async function measuredWindow(mode: Mode, rooms: number, roundNo: number): Promise<Window> {
   const cpu0 = await cpuOf(mode);
   const t0 = performance.now();
-  const w = await ask<WindowStats>({
-    type: 'run',
-    mode,
-    warmupMs: 0,
-    measureMs: WINDOW_MS,
-    perRoomPerSec: RATE,
-    rooms,
-  });
+  const w = await runWindow(mode, rooms);
   const cpu1 = await cpuOf(mode);
   const cpuSeconds = cpu1.seconds - cpu0.seconds;
   const wall = (performance.now() - t0) / 1000;
@@ -201,7 +198,7 @@ async function measuredWindow(mode: Mode, rooms: number, roundNo: number): Promi
 async function profiled(mode: Mode, rooms: number, dir: string) {
   const file = join(dir, `floor-${mode}-${rooms}.cpuprofile`);
   await servers[mode].ask({ type: 'profile', action: 'start' });
-  await ask({ type: 'run', mode, warmupMs: 0, measureMs: WINDOW_MS, perRoomPerSec: RATE, rooms });
+  await runWindow(mode, rooms);
   await servers[mode].ask({ type: 'profile', action: 'stop', file });
   return { file, summary: summarize(JSON.parse(readFileSync(file, 'utf8')), 25) };
 }
@@ -210,14 +207,7 @@ async function profiled(mode: Mode, rooms: number, dir: string) {
 async function allocated(mode: Mode, rooms: number, kind: HeapSampleKind) {
   const keep = process.env.BENCH_FLOOR_HEAP_SAMPLES;
   await servers[mode].ask({ type: 'heapSamples', action: 'start', kind });
-  const w = await ask<WindowStats>({
-    type: 'run',
-    mode,
-    warmupMs: 0,
-    measureMs: WINDOW_MS,
-    perRoomPerSec: RATE,
-    rooms,
-  });
+  const w = await runWindow(mode, rooms);
   const t = await servers[mode].ask<HeapSampleTotals>({
     type: 'heapSamples',
     action: 'stop',

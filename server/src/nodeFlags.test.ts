@@ -9,4 +9,13 @@ describe('the server start script', () => {
     };
     expect(pkg.scripts.start).toBe(`node ${SERVER_START_ARGS.join(' ')}`);
   });
+
+  it('is what docker-compose runs too', () => {
+    const compose = readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
+    const command = /^\s*command: (\[.*\])$/m.exec(compose)?.[1];
+    expect(command && (JSON.parse(command.replaceAll("'", '"')) as string[])).toEqual([
+      'node',
+      ...SERVER_START_ARGS,
+    ]);
+  });
 });

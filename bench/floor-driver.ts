@@ -42,6 +42,13 @@ export function startClients() {
   return { clients: child, ask };
 }
 
+/**
+ * Diagnostic Node flags for one server (`BENCH_CIRCLE_FLAGS`, `BENCH_BARE_FLAGS`, space-separated), e.g.
+ * `--trace-gc-nvp` to see what each collection promotes. Not for figures that are kept.
+ */
+const extraFlags = (mode: Mode) =>
+  (process.env[`BENCH_${mode.toUpperCase()}_FLAGS`] ?? '').split(' ').filter(Boolean);
+
 const built = new URL('./dist/floor-server.js', import.meta.url);
 let building: Promise<void> | undefined;
 
@@ -50,13 +57,6 @@ let building: Promise<void> | undefined;
  * built as `npm start`'s server is, not through tsx (whose loader would compile the server's every
  * function with `keepNames`): built once per bench process, from the code as it is then.
  */
-/**
- * Diagnostic Node flags for one server (`BENCH_CIRCLE_FLAGS`, `BENCH_BARE_FLAGS`, space-separated), e.g.
- * `--trace-gc-nvp` to see what each collection promotes. Not for figures that are kept.
- */
-const extraFlags = (mode: Mode) =>
-  (process.env[`BENCH_${mode.toUpperCase()}_FLAGS`] ?? '').split(' ').filter(Boolean);
-
 export async function startFloorServer(mode: Mode) {
   await (building ??= bundleForNode(
     [fileURLToPath(new URL('./floor-server.ts', import.meta.url))],

@@ -47,7 +47,7 @@ export type ServerRequest =
   | { type: 'profile'; action: 'start' }
   | { type: 'profile'; action: 'stop'; file: string }
   /** Heap samples over a window (see `heapSamples`); `file`: where to keep the whole sample profile too. */
-  | { type: 'heapSamples'; action: 'start'; kind: HeapSampleKind }
+  | { type: 'heapSamples'; action: 'start' }
   | { type: 'heapSamples'; action: 'stop'; file?: string }
   | { type: 'close' };
 export interface Memory {
@@ -168,13 +168,14 @@ function threadAndWrites(): { mainThreadSeconds: number | null; writeCalls: numb
 }
 
 /**
- * What a server allocates over a window, from V8's sampling heap profiler: `all`, every allocation (what each
- * floor change costs the allocator and the young generation), or `promoted`, what outlived the young
- * generation (scavenges), collected later or not (what feeds the old generation and its long collections).
- * `own`: allocated by the code in this bundle (Circle's server, or the bare server's handler), not by
- * Socket.IO, ws, engine.io or Node. Sampled every 512 bytes: a few per cent of noise, not of the machine's.
+ * What a server allocates over a window, from V8's sampling heap profiler: every allocation, collected or not
+ * (what each floor change costs the allocator and the young generation). `own`: allocated by the code in this
+ * bundle (Circle's server, or the bare server's handler), not by Socket.IO, ws, engine.io or Node. Sampled
+ * every 512 bytes: a few per cent of noise, not of the machine's.
+ *
+ * Not measured: what outlives the young generation. The sampler cannot tell it apart: it counts young
+ * garbage freed by a full collection in the window as not freed by a scavenge.
  */
-export type HeapSampleKind = 'all' | 'promoted';
 export interface HeapSampleTotals {
   bytes: number;
   ownBytes: number;
@@ -184,7 +185,7 @@ interface SampleNode {
   selfSize: number;
   children?: SampleNode[];
 }
-let heapSampling: { session: Session; kind: HeapSampleKind } | null = null;
+let heapSampling: Session | null = null;
 
 async function heapSamples(
   req: Extract<ServerRequest, { type: 'heapSamples' }>,
@@ -196,16 +197,13 @@ async function heapSamples(
     await session.post('HeapProfiler.startSampling', {
       samplingInterval: 512,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: req.kind === 'all',
+      includeObjectsCollectedByMinorGC: true,
     } as never);
-    heapSampling = { session, kind: req.kind };
+    heapSampling = session;
     return null;
   }
-  const { session, kind } = heapSampling!;
+  const session = heapSampling!;
   heapSampling = null;
-  // Young garbage not yet collected would count as promoted: two scavenges first.
-  const gc = (globalThis as { gc?: (o: object) => void }).gc!;
-  if (kind === 'promoted') for (let i = 0; i < 2; i++) gc({ type: 'minor' });
   const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: SampleNode } };
   session.disconnect();
   if (req.file) writeFileSync(req.file, JSON.stringify(profile));

@@ -11,9 +11,9 @@
  * event received) and lost events. Per size: the median ratio Circle/bare and its spread over the pairs.
  * Memory per idle room (17 connected, no traffic) and per active room (after the word went round), both
  * beside the bare server's; and per room kept after its people dropped (Circle only).
- * Then one profiled window of each (bench/cpuprofile-top.ts) -> bench/profile-floor.txt, and two windows of
- * each with V8's sampling heap profiler: bytes allocated per floor change, and bytes of it that outlived the
- * young generation (stable from run to run where CPU time is not; see floor-server.ts `heapSamples`).
+ * Then one profiled window of each (bench/cpuprofile-top.ts) -> bench/profile-floor.txt, and one window of
+ * each with V8's sampling heap profiler: bytes allocated per floor change (stable from run to run where CPU
+ * time is not; see floor-server.ts `heapSamples`).
  *
  * Heap snapshots of both servers at the first size (empty, idle, active) say what Circle's extra memory is.
  *
@@ -21,7 +21,7 @@
  * Tunables: BENCH_FLOOR_SIZES (100,250,500), BENCH_FLOOR_ROUNDS (5 pairs), BENCH_FLOOR_WINDOW (6 s),
  * BENCH_FLOOR_RATE (changes per room per second, 1), BENCH_FLOOR_PROFILE_AT (rooms; the middle size).
  * Diagnostics: BENCH_CIRCLE_FLAGS / BENCH_BARE_FLAGS (extra Node flags for one server, e.g. --trace-gc-nvp),
- * BENCH_FLOOR_HEAP_SAMPLES=<prefix> (keeps the heap sample profiles as <prefix>-<server>-<kind>.json).
+ * BENCH_FLOOR_HEAP_SAMPLES=<prefix> (keeps the heap sample profiles as <prefix>-<server>.json).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ import { formatSummary, summarize } from './cpuprofile-top.js';
 import type { Mode, Role, Samples, WindowStats } from './floor-clients.js';
 import { ROLES, SEATING } from './floor-clients.js';
 import { startClients, startFloorServer } from './floor-driver.js';
-import type { HeapSampleKind, HeapSampleTotals, Memory, PlanItem } from './floor-server.js';
+import type { HeapSampleTotals, Memory, PlanItem } from './floor-server.js';
 import { perRoomGrowth, type HeapKinds } from './heap-kinds.js';
 import { BENCH_METRICS_TOKEN } from './limits.js';
 import { spread, type Spread } from './spread.js';
@@ -203,15 +203,15 @@ async function profiled(mode: Mode, rooms: number, dir: string) {
   return { file, summary: summarize(JSON.parse(readFileSync(file, 'utf8')), 25) };
 }
 
-/** Bytes per floor change over one window of `mode` sampled as `kind` (and the sample profile kept if asked). */
-async function allocated(mode: Mode, rooms: number, kind: HeapSampleKind) {
+/** Bytes allocated per floor change over one window of `mode` (and the sample profile kept if asked). */
+async function allocated(mode: Mode, rooms: number) {
   const keep = process.env.BENCH_FLOOR_HEAP_SAMPLES;
-  await servers[mode].ask({ type: 'heapSamples', action: 'start', kind });
+  await servers[mode].ask({ type: 'heapSamples', action: 'start' });
   const w = await runWindow(mode, rooms);
   const t = await servers[mode].ask<HeapSampleTotals>({
     type: 'heapSamples',
     action: 'stop',
-    ...(keep ? { file: `${keep}-${mode}-${kind}.json` } : {}),
+    ...(keep ? { file: `${keep}-${mode}.json` } : {}),
   });
   return { bytes: Math.round(t.bytes / w.changes), ownBytes: Math.round(t.ownBytes / w.changes) };
 }
@@ -267,10 +267,8 @@ const medianOrNull = (xs: (number | null)[]) =>
 const sizes: SizeResult[] = [];
 let memIdle: Awaited<ReturnType<typeof memoryOf>> | null = null;
 let profile: { circle: string; bare: string; text: string } | null = null;
-/** Per floor change at the profiled size: bytes allocated, and bytes that outlived the young generation. */
-let allocation:
-  ({ rooms: number } & Record<HeapSampleKind, Record<Mode, { bytes: number; ownBytes: number }>>) | null =
-  null;
+/** Bytes allocated per floor change at the profiled size. */
+let allocation: ({ rooms: number } & Record<Mode, { bytes: number; ownBytes: number }>) | null = null;
 const profileDir = mkdtempSync(join(tmpdir(), 'circle-floor-prof-'));
 let joined = 0;
 for (const rooms of SIZES) {
@@ -361,17 +359,8 @@ for (const rooms of SIZES) {
       formatSummary('bare Socket.IO server, same messages', b.summary);
     writeFileSync(here('profile-floor.txt'), text);
     profile = { circle: c.file, bare: b.file, text };
-    progress(
-      `${rooms} rooms: allocation windows of each (everything, then what outlives the young generation)`,
-    );
-    allocation = {
-      rooms,
-      all: { circle: await allocated('circle', rooms, 'all'), bare: await allocated('bare', rooms, 'all') },
-      promoted: {
-        circle: await allocated('circle', rooms, 'promoted'),
-        bare: await allocated('bare', rooms, 'promoted'),
-      },
-    };
+    progress(`${rooms} rooms: one window of each with the heap sampled`);
+    allocation = { rooms, circle: await allocated('circle', rooms), bare: await allocated('bare', rooms) };
   }
 }
 // Active rooms: everyone connected, the word has gone round for a while.
@@ -530,13 +519,12 @@ if (allocation) {
   console.log(
     `Allocation per floor change, ${a.rooms} rooms (sampled; own: the server's code, not its libraries)`,
   );
-  console.table(
-    (['all', 'promoted'] as const).map((kind) => ({
-      bytes: kind === 'all' ? 'allocated' : 'outlived the young generation',
-      'Circle B (own)': `${a[kind].circle.bytes} (${a[kind].circle.ownBytes})`,
-      'bare B (own)': `${a[kind].bare.bytes} (${a[kind].bare.ownBytes})`,
-    })),
-  );
+  console.table([
+    {
+      'Circle B (own)': `${a.circle.bytes} (${a.circle.ownBytes})`,
+      'bare B (own)': `${a.bare.bytes} (${a.bare.ownBytes})`,
+    },
+  ]);
 }
 for (const b of [breakdown.idle, breakdown.active]) if (b) console.log(b.text);
 if (profile) console.log(profile.text);

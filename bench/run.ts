@@ -224,25 +224,18 @@ if (selected('floor')) {
       },
     );
   }
-  // Diagnostic: what a floor change allocates, and how much of it outlives the young generation (feeding
-  // the old generation's long collections). Sampled bytes are stable from run to run where CPU time is not.
+  // Diagnostic: what a floor change allocates. Sampled bytes are stable from run to run where CPU time is not.
   const alloc = floor?.allocation;
   if (alloc)
-    for (const kind of ['all', 'promoted'] as const) {
-      const c = alloc[kind].circle;
-      const b = alloc[kind].bare;
-      figures.push({
-        id: `floor.allocatedPerChange.${kind}`,
-        figure:
-          `heap bytes ${kind === 'all' ? 'allocated' : 'outliving the young generation'} per floor change ` +
-          `(${alloc.rooms} rooms, sampled)`,
-        value: c.bytes,
-        unit: 'B',
-        reference: { what: 'bare Socket.IO, same messages', value: b.bytes },
-        ratio: ratio(c.bytes, b.bytes),
-        note: `diagnostic; by the server's own code (not Socket.IO, ws or Node): ${c.ownBytes} B vs ${b.ownBytes} B`,
-      });
-    }
+    figures.push({
+      id: 'floor.allocatedPerChange',
+      figure: `heap bytes allocated per floor change (${alloc.rooms} rooms, sampled)`,
+      value: alloc.circle.bytes,
+      unit: 'B',
+      reference: { what: 'bare Socket.IO, same messages', value: alloc.bare.bytes },
+      ratio: ratio(alloc.circle.bytes, alloc.bare.bytes),
+      note: `diagnostic; by the server's own code (not Socket.IO, ws or Node): ${alloc.circle.ownBytes} B vs ${alloc.bare.ownBytes} B`,
+    });
   const mem = floor?.memory;
   for (const [kind, key, n] of [
     ['idle', 'perIdleRoomKiB', mem?.idleRooms],

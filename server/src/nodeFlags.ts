@@ -8,9 +8,10 @@
  * bench, 250 rooms: garbage collection 125 -> 29 ms per 6 s window, the p99 latency 9.8 -> 3.5 ms, at 32 MB).
  * At 64 MB, scavenges come half as often: each pauses about as long (what survives one is what the rooms
  * changed in the last second, however long the gap), and a pause is what puts a floor event in the slowest
- * 1% (250 rooms: p99 1.23x and 1.59x of bare Socket.IO's in two runs, against 2.13x and 3.13x at 32 MB; both
- * servers with the same flags). The young generation grows to it only under such load (a quiet server's
- * memory is unchanged); at 500 busy rooms it costs ~60 MB more RSS (active room 714 -> 830 KiB).
+ * 1% (250 rooms: p99 1.23x, 1.79x and 1.94x of bare Socket.IO's in three full bench runs, against 2.13x and
+ * 3.13x at 32 MB; both servers with the same flags). The young generation grows to it only under such load
+ * (a quiet server's memory is unchanged); at 500 busy rooms it costs 50-60 MB more RSS (RSS per active room
+ * 714 KiB at 32 MB, 808-830 KiB at 64 MB).
  *
  * `server/package.json`'s start script and docker-compose.yml spell the same flags (a test keeps them equal).
  */

@@ -43,12 +43,23 @@ export const listeningArgs = () => [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/**
- * For each audio track the page plays (one per person heard), how far the tone stands out of the rest of
- * the spectrum, in dB, measured with a WebAudio AnalyserNode over `ms`. Silence and noise give about 0;
- * a clear tone 20 dB and more.
- */
-export function toneLevels(page: Page, ms = 1_500): Promise<number[]> {
+/** What a page hears of the tone on one audio track it plays (one per person heard). */
+export interface ToneReading {
+  /**
+   * How far the tone stands out of the rest of the spectrum, in dB, from the power summed over the window.
+   * Silence and noise give about 0; a clear tone 20 dB and more.
+   */
+  dB: number;
+  /**
+   * The share of the window's 50 ms snapshots in which the tone stands out by 20 dB or more on its own.
+   * A clear tone does in its bursts (300 ms of every 500); noise rarely, and one loud snapshot cannot
+   * make it so, as it can make `dB`.
+   */
+  share: number;
+}
+
+/** Each audio track's reading of the tone, measured with a WebAudio AnalyserNode over `ms`. */
+export function toneReadings(page: Page, ms = 1_500): Promise<ToneReading[]> {
   return page.evaluate(
     async ({ ms, hz }) => {
       const w = window as unknown as { __tone?: { ctx: AudioContext; by: Map<string, AnalyserNode> } };
@@ -70,36 +81,60 @@ export function toneLevels(page: Page, ms = 1_500): Promise<number[]> {
         return a;
       });
       const bins = 1_024;
+      const hzPerBin = ctx.sampleRate / 2_048;
+      const tone = Math.round(hz / hzPerBin);
+      const low = Math.round(200 / hzPerBin);
+      /** How far the tone's bins stand above the median of the rest of the speech band, in power ratio. */
+      const standOut = (p: ArrayLike<number>) => {
+        const peak = Math.max(p[tone - 1]!, p[tone]!, p[tone + 1]!);
+        // The rest of the speech band, away from the tone and its leakage.
+        const rest = Array.from(p)
+          .slice(low, Math.round(4_000 / hzPerBin))
+          .filter((_, i) => Math.abs(i + low - tone) > 6)
+          .sort((a, b) => a - b);
+        const median = rest[rest.length >> 1] ?? 0;
+        return peak === 0 ? 1 : peak / Math.max(median, 1e-12);
+      };
       const power = analysers.map(() => new Float64Array(bins));
+      const loud = analysers.map(() => 0);
+      let snapshots = 0;
       const frame = new Float32Array(bins);
+      const snapshot = new Float64Array(bins);
       for (let waited = 0; waited < ms; waited += 50) {
         analysers.forEach((a, i) => {
           a.getFloatFrequencyData(frame);
-          for (let b = 0; b < bins; b++)
-            power[i]![b]! += Number.isFinite(frame[b]) ? 10 ** (frame[b]! / 10) : 0;
+          for (let b = 0; b < bins; b++) {
+            snapshot[b] = Number.isFinite(frame[b]) ? 10 ** (frame[b]! / 10) : 0;
+            power[i]![b]! += snapshot[b]!;
+          }
+          if (standOut(snapshot) >= 100) loud[i]!++;
         });
+        snapshots++;
         await new Promise((r) => setTimeout(r, 50));
       }
-      const hzPerBin = ctx.sampleRate / 2_048;
-      const tone = Math.round(hz / hzPerBin);
-      return power.map((p) => {
-        const peak = Math.max(p[tone - 1]!, p[tone]!, p[tone + 1]!);
-        // The rest of the speech band, away from the tone and its leakage.
-        const rest = [...p.slice(Math.round(200 / hzPerBin), Math.round(4_000 / hzPerBin))]
-          .filter((_, i) => Math.abs(i + Math.round(200 / hzPerBin) - tone) > 6)
-          .sort((a, b) => a - b);
-        const median = rest[rest.length >> 1] ?? 0;
-        if (peak === 0) return 0;
-        return 10 * Math.log10(peak / Math.max(median, 1e-12));
-      });
+      return power.map((p, i) => ({ dB: 10 * Math.log10(standOut(p)), share: loud[i]! / snapshots }));
     },
     { ms, hz: TONE_HZ },
   );
 }
 
+/** How far the tone stands out on each audio track the page plays, in dB (see `ToneReading.dB`). */
+export async function toneLevels(page: Page, ms = 1_500): Promise<number[]> {
+  return (await toneReadings(page, ms)).map((r) => r.dB);
+}
+
 /** How many of the tracks a page plays carry the tone (`dB` above the rest of the spectrum). */
 export async function tonesHeard(page: Page, dB = 20): Promise<number> {
   return (await toneLevels(page)).filter((l) => l >= dB).length;
+}
+
+/**
+ * How many of the tracks a page plays carry the tone recognisably: it stands out in `share` of the
+ * snapshots or more (see `ToneReading.share`). Stricter than `tonesHeard` about noise that happens to peak
+ * near the tone, as Opus does when it decodes ciphertext.
+ */
+export async function tonesRecognised(page: Page, share = 1 / 3): Promise<number> {
+  return (await toneReadings(page)).filter((r) => r.share >= share).length;
 }
 
 export interface FrameStats {

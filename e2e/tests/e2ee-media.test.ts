@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inboundGrowth, mediaStats, workerPids } from '../support/media.js';
 import { browserAndServer } from '../support/fixture.js';
-import { bypassDecryption, frameStats, listeningArgs, tonesHeard } from '../support/tone.js';
+import { bypassDecryption, frameStats, listeningArgs, tonesHeard, tonesRecognised } from '../support/tone.js';
 import {
   button,
   consoleTab,
@@ -122,12 +122,27 @@ describe('end-to-end encrypted audio, in real Chromium with a fake microphone pl
 
   it('gives a receiver that does not decrypt packets but no recognisable audio', async () => {
     await bypassDecryption(ben.page, true);
-    await eventually(async () => (await tonesHeard(ben.page)) === 0, 'the tones are gone for Ben', 10_000);
-    expect(await inboundGrowth(ben.page)).toBeGreaterThan(1_000);
-    expect(await tonesHeard(ben.page)).toBe(0);
+    try {
+      // Not tonesHeard: Opus decoding ciphertext makes noise whose power, summed over a window, stood 20 dB
+      // or more above the rest at 1 kHz in 4 of 348 windows here, and once in CI; a loud snapshot does it.
+      // The opened tone stands out in 63-73% of the 50 ms snapshots, that noise in 0-13% (118 windows).
+      await eventually(
+        async () => (await tonesRecognised(ben.page)) === 0,
+        'the tones are gone for Ben',
+        10_000,
+      );
+      expect(await inboundGrowth(ben.page)).toBeGreaterThan(1_000);
+      expect(await tonesRecognised(ben.page)).toBe(0);
+    } finally {
+      // Ben decrypts again even when this fails, so the tests after it still measure what they say.
+      await bypassDecryption(ben.page, false);
+    }
     // The measurement itself can tell: decrypting again brings both tones back.
-    await bypassDecryption(ben.page, false);
-    await eventually(async () => (await tonesHeard(ben.page)) === 2, 'Ben hears both tones again', 10_000);
+    await eventually(
+      async () => (await tonesRecognised(ben.page)) === 2,
+      'Ben hears both tones again',
+      10_000,
+    );
   });
 
   it('measures the cost of encryption per frame in the browser', async () => {

@@ -118,14 +118,9 @@ export function toneReadings(page: Page, ms = 1_500): Promise<ToneReading[]> {
   );
 }
 
-/** How far the tone stands out on each audio track the page plays, in dB (see `ToneReading.dB`). */
-export async function toneLevels(page: Page, ms = 1_500): Promise<number[]> {
-  return (await toneReadings(page, ms)).map((r) => r.dB);
-}
-
-/** How many of the tracks a page plays carry the tone (`dB` above the rest of the spectrum). */
+/** How many of the tracks a page plays carry the tone (`dB` above the rest, see `ToneReading.dB`). */
 export async function tonesHeard(page: Page, dB = 20): Promise<number> {
-  return (await toneLevels(page)).filter((l) => l >= dB).length;
+  return (await toneReadings(page)).filter((r) => r.dB >= dB).length;
 }
 
 /**

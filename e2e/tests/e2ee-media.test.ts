@@ -124,8 +124,9 @@ describe('end-to-end encrypted audio, in real Chromium with a fake microphone pl
     await bypassDecryption(ben.page, true);
     try {
       // Not tonesHeard: Opus decoding ciphertext makes noise whose power, summed over a window, stood 20 dB
-      // or more above the rest at 1 kHz in 4 of 348 windows here, and once in CI; a loud snapshot does it.
-      // The opened tone stands out in 63-73% of the 50 ms snapshots, that noise in 0-13% (118 windows).
+      // or more above the rest at 1 kHz in 4 of 348 readings here (a track over a window), and once in CI;
+      // a loud snapshot does it. The opened tone stands out in 63-73% of the 50 ms snapshots, that noise in
+      // 0-13% (118 readings).
       await eventually(
         async () => (await tonesRecognised(ben.page)) === 0,
         'the tones are gone for Ben',

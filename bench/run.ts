@@ -14,14 +14,17 @@
  *   board    bench/board.ts     board figures, when that bench exists (it prints JSON)
  *   meeting300  bench/meeting300.ts  one meeting of 12 seated and 288 listeners on one node: joins, floor
  *                               fan-out, media over every worker (real consumers, synthetic RTP)
+ *   phone    bench/phone.ts     a member's link opened in Chromium throttled as an old phone (Fast 3G, 4x
+ *                               slower CPU): time to the join form, bytes over the wire (needs the build)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FloorResult } from './floor.js';
-import type { Spread } from './spread.js';
 import { meeting300Figures, type Meeting300Result } from './meeting300-figures.js';
+import type { PhoneResult } from './phone.js';
+import { spread, type Spread } from './spread.js';
 
 const here = (f: string) => new URL(f, import.meta.url).pathname;
 const root = here('..');
@@ -46,7 +49,7 @@ interface Figure {
 }
 const figures: Figure[] = [];
 const raw: Record<string, unknown> = {};
-const SECTIONS = ['floor', 'media', 'cluster', 'board', 'meeting300'] as const;
+const SECTIONS = ['floor', 'media', 'cluster', 'board', 'meeting300', 'phone'] as const;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : null;
 if (only?.some((o) => !(SECTIONS as readonly string[]).includes(o)))
@@ -418,6 +421,37 @@ if (selected('meeting300')) {
   const meeting = readJson<Meeting300Result>(out);
   raw.meeting300 = meeting ?? { error: 'bench/meeting300.ts printed no result' };
   figures.push(...meeting300Figures(meeting));
+}
+
+// ---- the join form on an old phone (bench/phone.ts) ----
+if (selected('phone')) {
+  console.log('\n== the join form on a throttled phone (Fast 3G, 4x slower CPU) ==');
+  const out = tmpOut();
+  const { code } = await runBench(['--import', 'tsx', here('phone.ts'), '--out', out], 5 * 60_000);
+  const phone = readJson<PhoneResult>(out);
+  raw.phone = phone ?? { error: `bench/phone.ts printed no result (exit ${code}; is the client built?)` };
+  const ms = phone ? spread(phone.loads.map((l) => l.ms)) : null;
+  const kib = phone ? spread(phone.loads.map((l) => l.bytes / 1024)) : null;
+  figures.push(
+    {
+      id: 'phone.joinForm',
+      figure: "from opening a member's link to the join form, throttled phone (Fast 3G, 4x CPU), first visit",
+      value: ms && Math.round(ms.median),
+      unit: 'ms',
+      reference: { what: 'target', value: 3000 },
+      ratio: ms && ratio(ms.median, 3000),
+      spread: ms ?? undefined,
+      target: '< 3000 ms (median of the loads)',
+      met: ms ? ms.median < 3000 : null,
+      note: "the CPU is throttled 4x from this machine's, itself shared with the browser and the server",
+    },
+    {
+      id: 'phone.joinFormBytes',
+      figure: 'bytes over the wire until the join form shows (first visit)',
+      value: kib && round(kib.median, 1),
+      unit: 'KiB',
+    },
+  );
 }
 
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -3,26 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { browserAndServer } from '../support/fixture.js';
 import { eventually } from '../support/ui.js';
 
-/** Chrome DevTools' "Fast 3G" and a 4x slower CPU: an old phone on a weak connection. */
-const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
-
-async function throttle(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', FAST_3G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  return cdp;
-}
-
-/** The scripts a page loaded (their paths), and the bytes that came over the wire for the whole page. */
+/**
+ * The scripts a page loaded (their paths), and the bytes that came over the wire for the whole page, but for
+ * the paths `except` leaves out.
+ */
 function loaded(page: Page) {
   const scripts: string[] = [];
-  const sizes: Promise<number>[] = [];
+  const sizes: Promise<{ path: string; bytes: number }>[] = [];
   page.on('requestfinished', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    const path = new URL(request.url()).pathname;
+    if (request.resourceType() === 'script') scripts.push(path);
+    sizes.push(request.sizes().then((s) => ({ path, bytes: s.responseBodySize + s.responseHeadersSize })));
   });
-  return { scripts, bytes: async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0) };
+  const bytes = async (except = (_path: string) => false) =>
+    (await Promise.all(sizes)).reduce((sum, r) => sum + (except(r.path) ? 0 : r.bytes), 0);
+  return { scripts, bytes };
 }
 
 async function memberLink(url: string): Promise<string> {
@@ -88,21 +83,21 @@ describe('the weight of the client, served by the real server to real Chromium',
     await join.context().close();
   });
 
-  it('shows the join form in about 3 s on a throttled phone (4x CPU, Fast 3G)', async () => {
+  it('loads the join form with at most 160 KiB over the wire', async () => {
+    // The time this takes on a throttled phone is a bench figure (bench/phone.ts): a timing here failed on
+    // slow machines. The bytes are what the time mostly follows on Fast 3G, and they do not vary.
     const link = await memberLink(env.server.url);
     const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await throttle(page);
     const weight = loaded(page);
-    const started = Date.now();
     await page.goto(link, { waitUntil: 'commit' });
-    await page.getByLabel('Your name').waitFor({ timeout: 20_000 });
-    const ms = Date.now() - started;
-    const bytes = await weight.bytes();
-    console.log(`join form on a throttled phone: ${ms} ms, ${Math.round(bytes / 1024)} KiB transferred`);
-    // The goal is under 3 s (measured 2.75–3.45 s on a loaded 2-core machine, was 7.5 s); the bound leaves
-    // room for other work on the machine and still fails the unsplit, uncompressed client by far.
-    expect(ms).toBeLessThan(4_000);
+    await page.getByLabel('Your name').waitFor();
+    // Not the room's chunk, which the page fetches once idle (LazyRoomPage): it may or may not be in by now.
+    const kib = (await weight.bytes((path) => path.startsWith('/assets/RoomPage-'))) / 1024;
+    console.log(`join form: ${Math.round(kib)} KiB transferred`);
+    // 136 KiB now (78 KiB before the languages came). The room's code in the first load would add ~115 KiB,
+    // an uncompressed or unsplit client ~800 KiB.
+    expect(kib).toBeLessThan(160);
     await context.close();
   });
 });

@@ -8,6 +8,9 @@ export interface MediaStats {
   consumers: number;
   consumedProducers: string[];
   producers: number;
+  /** Counters of each inbound and outbound video RTP stream (diagnostics: packets, PLIs, frames). */
+  videoIn: Record<string, unknown>[];
+  videoOut: Record<string, unknown>[];
 }
 
 /** WebRTC byte counters of the page's media session (read from RTCPeerConnection stats). */

@@ -39,8 +39,9 @@ const videoFrames = (page: Person['page']) =>
   );
 
 /**
- * Where a camera that never shows stalled: the sender's producers, the receiver's consumers and video bytes,
- * frames opened and dropped, and each video element's state. Thrown by a waiting check, so a timeout says it.
+ * Where a camera that never shows stalled: the sender's producers and frames sealed, the receiver's consumers,
+ * video bytes and frames opened or dropped, both sides' video RTP counters (keyframes, PLIs, frames decoded)
+ * and each video element's state. Thrown by a waiting check, so a timeout says it.
  */
 async function videoStall(sender: Person, receiver: Person): Promise<Error> {
   const elements = await receiver.page.evaluate(() =>
@@ -52,8 +53,11 @@ async function videoStall(sender: Person, receiver: Person): Promise<Error> {
   const out = await mediaStats(sender.page);
   const into = await mediaStats(receiver.page);
   const frames = await frameStats(receiver.page);
+  const sent = await frameStats(sender.page);
   return new Error(
-    `${sender.name} produces ${out.producers}; ${receiver.name} consumes ${into.consumers}, ${into.inboundVideoBytes} video bytes in, frames ${JSON.stringify(frames?.recv)}; videos [${elements.join('; ')}]`,
+    `${sender.name} produces ${out.producers}, frames sealed ${JSON.stringify(sent?.send)}, video out ${JSON.stringify(out.videoOut)}; ` +
+      `${receiver.name} consumes ${into.consumers}, ${into.inboundVideoBytes} video bytes in, frames ${JSON.stringify(frames?.recv)}, video in ${JSON.stringify(into.videoIn)}; ` +
+      `videos [${elements.join('; ')}]`,
   );
 }
 

@@ -344,6 +344,26 @@ export class MediaSession {
       consumedProducers: [...this.consumers.values()].map((c) => c.consumer.producerId),
       producers: this.producers.size,
       frames: (await this.crypto?.stats()) ?? null,
+      // What tells apart where a camera that never shows stalls: no keyframe, frames not decoded, no PLI.
+      videoIn: await videoRtp(this.recv, 'inbound-rtp', [
+        'packetsReceived',
+        'packetsLost',
+        'nackCount',
+        'pliCount',
+        'firCount',
+        'framesReceived',
+        'keyFramesDecoded',
+        'framesDecoded',
+        'framesDropped',
+      ]),
+      videoOut: await videoRtp(this.send, 'outbound-rtp', [
+        'packetsSent',
+        'nackCount',
+        'pliCount',
+        'firCount',
+        'framesEncoded',
+        'keyFramesEncoded',
+      ]),
     };
   }
 
@@ -503,4 +523,13 @@ export class MediaSession {
       failed: this.failed,
     });
   }
+}
+
+/** The named counters of each video RTP stream of one type on a transport (WebRTC stats). */
+async function videoRtp(t: types.Transport | undefined, type: string, fields: string[]) {
+  const out: Record<string, unknown>[] = [];
+  (await t?.getStats())?.forEach((s: { type: string; kind?: string; [k: string]: unknown }) => {
+    if (s.type === type && s.kind === 'video') out.push(Object.fromEntries(fields.map((f) => [f, s[f]])));
+  });
+  return out;
 }

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { defineMessages, useIntl } from 'react-intl';
 import type { IntlShape } from 'react-intl';
 import { BUDDY_INVITES_MAX, type BuddyInvitation, type Role } from '@circle/shared';
-import { call } from '../socket';
 import { absoluteUrl, createBuddyInvite } from '../api';
-import { CallError, describeError, errorCodeOf } from '../errors';
+import { describeError, errorCodeOf } from '../errors';
 import { storage } from '../storage';
-import { useRoomContext } from '../room/RoomContext';
 import { useCopy } from '../useCopy';
 
 const m = defineMessages({
@@ -44,18 +42,6 @@ export function buddyItems(intl: IntlShape, role: Role) {
   return [{ label: intl.formatMessage(m.heading), onSelect: go }];
 }
 
-/** In the room: members (and listeners) make a one-time invitation for someone they accompany. */
-export function BuddyInvite() {
-  const { room, me } = useRoomContext();
-  if (me.role !== 'member') return null;
-  const create = async () => {
-    const socket = room.socketRef.current;
-    if (!socket) throw new CallError('DISCONNECTED');
-    return call(socket, 'buddy:invite', {});
-  };
-  return <BuddyInviteForm create={create} />;
-}
-
 /**
  * On the member link's page, before or between meetings: the same, for the identity this browser holds
  * (someone who never came has none, and nobody to be bound to yet).
@@ -66,7 +52,8 @@ export function BuddyInviteOutside({ token, groupId }: { token: string; groupId:
   return <BuddyInviteForm create={() => createBuddyInvite(token, { identity })} />;
 }
 
-function BuddyInviteForm({ create }: { create: () => Promise<BuddyInvitation> }) {
+/** The form itself; in the room, BuddyInviteInRoom.tsx makes invitations over the room's socket. */
+export function BuddyInviteForm({ create }: { create: () => Promise<BuddyInvitation> }) {
   const intl = useIntl();
   const [made, setMade] = useState<BuddyInvitation | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -35,7 +35,7 @@ import { AskForProof } from '../attendance/AskForProof';
 import { Announcements } from '../celebrate/Announcements';
 import { TellMilestone } from '../celebrate/TellMilestone';
 import { LobbyWaiting } from '../lobby/LobbyWaiting';
-import { BuddyInvite } from '../buddy/BuddyInvite';
+import { BuddyInvite } from '../buddy/BuddyInviteInRoom';
 import { CompanionNote } from '../buddy/CompanionNote';
 import { Newcomers } from '../buddy/Newcomers';
 import { MeetingClock } from '../meeting/MeetingClock';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, token } from '../schemaParts.js';
+import { FIRST_MEETING_AUDIENCES } from './limits.js';
 
 /**
  * Come with a buddy: a member invites someone they accompany to their first meeting. The invitation is a
@@ -7,17 +8,14 @@ import { empty, token } from '../schemaParts.js';
  * admission lets the pair in, and they sit side by side.
  */
 
-/** How long a buddy invitation can be used. */
-export const BUDDY_INVITE_TTL_MS = 7 * 24 * 60 * 60_000;
-/** Open (unused, unexpired) buddy invitations one person may hold at once. */
-export const BUDDY_INVITES_MAX = 3;
+// The constants the join page uses live in a module without zod (see limits.ts).
+export {
+  BUDDY_INVITE_TTL_MS,
+  BUDDY_INVITES_MAX,
+  FIRST_MEETING_AUDIENCES,
+  type FirstMeetingAudience,
+} from './limits.js';
 
-/**
- * Whom a newcomer's "first meeting" is shown to: the facilitators (so they can be welcomed), or everyone
- * in the circle (a second, separate yes). Absent: nobody.
- */
-export const FIRST_MEETING_AUDIENCES = ['facilitators', 'everyone'] as const;
-export type FirstMeetingAudience = (typeof FIRST_MEETING_AUDIENCES)[number];
 export const firstMeetingSchema = z.enum(FIRST_MEETING_AUDIENCES);
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../protocol.js';
+import { MEETING_TYPES } from './listingDefaults.js';
 
-/** What kind of meeting a listed group is; the public listing and the TSML feed say it. */
-export const MEETING_TYPES = ['twelveStep', 'smart', 'harmReduction', 'parents', 'process', 'other'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
+// Where the create form and the join page take them from: a module without zod (see listingDefaults.ts).
+export { DEFAULT_LISTING, MEETING_TYPES, type MeetingType } from './listingDefaults.js';
 
 /** Only an absolute https address may be published as a group's contribution link. */
 const httpsUrl = z
@@ -31,12 +31,3 @@ export const ListingSchema = z
   })
   .strict();
 export type Listing = z.output<typeof ListingSchema>;
-
-export const DEFAULT_LISTING: Listing = {
-  type: 'other',
-  expect: '',
-  camerasOptional: true,
-  contribution: '',
-  location: '',
-  proofOfAttendance: true,
-};

@@ -345,7 +345,9 @@ export class MediaSession {
       producers: this.producers.size,
       frames: (await this.crypto?.stats()) ?? null,
       // What tells apart where a camera that never shows stalls: no keyframe, frames not decoded, no PLI.
+      // mediasoup's bandwidth probe is a video stream too (mid "probator"): padding only, no frames.
       videoIn: await videoRtp(this.recv, 'inbound-rtp', [
+        'mid',
         'packetsReceived',
         'packetsLost',
         'nackCount',

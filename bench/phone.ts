@@ -38,6 +38,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Phone bench' }),
   });
+  if (res.status !== 201) throw new Error(`creating the bench's group answered ${res.status}`);
   const { links } = (await res.json()) as { links: { member: string } };
   const result: PhoneResult = { loads: [] };
   for (let i = 0; i < LOADS; i++) {

@@ -7,7 +7,10 @@
 export const MEETING_TYPES = ['twelveStep', 'smart', 'harmReduction', 'parents', 'process', 'other'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
-/** A `Listing` (listing.ts), written without its type: importing it from there would make an import circle. */
+/**
+ * A `Listing` (listing.ts), written without the type: importing it here would make an import circle. The
+ * compiler still checks it where it is the schema's default (group.ts).
+ */
 export const DEFAULT_LISTING = {
   type: 'other' as MeetingType,
   expect: '',
